@@ -1,0 +1,73 @@
+"""The integrity check of a catalogue: SQLite's own checks plus the domain's invariants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor.core.i18n import tr
+from editor.db.models import db
+
+
+@dataclass
+class CheckReport:
+    """Problems (the catalogue is inconsistent) and warnings (worth a look)."""
+
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _count(sql: str) -> int:
+    return db.execute_sql(sql).fetchone()[0]
+
+
+def check_catalogue() -> CheckReport:
+    """Run every check; nothing is changed."""
+    report = CheckReport()
+    result = [row[0] for row in db.execute_sql("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        report.problems.append(tr("SQLite: {details}").format(details="; ".join(result[:5])))
+    broken_keys = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if broken_keys:
+        report.problems.append(
+            tr("Нарушены ссылки между таблицами: {count}").format(count=len(broken_keys))
+        )
+    domain_checks = (
+        ("SELECT count(*) FROM territory c JOIN territory p ON c.parent_id = p.id"
+         " WHERE c.level <= p.level",
+         tr("Территорий с уровнем не ниже родительского: {count}")),
+        ("SELECT count(*) FROM territory WHERE parent_id IS NULL AND level != 0",
+         tr("Территорий без родителя не на уровне страны: {count}")),
+        ("SELECT count(*) FROM page p JOIN organization o ON p.organization_id = o.id"
+         " WHERE p.territory_id != o.territory_id",
+         tr("Страниц с территорией, отличной от территории организации: {count}")),
+        ("SELECT count(*) FROM page p WHERE p.subscribers IS NOT (SELECT c.count FROM"
+         " subscriber_count c WHERE c.page_id = p.id ORDER BY c.date DESC LIMIT 1)",
+         tr("Страниц, у которых число подписчиков не совпадает с последним замером: {count}")),
+        ("SELECT count(*) FROM page p JOIN organization o ON p.organization_id = o.id"
+         " WHERE p.deleted_at IS NULL AND o.deleted_at IS NOT NULL",
+         tr("Страниц вне корзины у организаций в корзине: {count}")),
+    )
+    for sql, message in domain_checks:
+        count = _count(sql)
+        if count:
+            report.problems.append(message.format(count=count))
+    cycles = _count(
+        "WITH RECURSIVE walk(id, depth) AS (SELECT id, 0 FROM territory WHERE parent_id IS NULL"
+        " UNION ALL SELECT t.id, walk.depth + 1 FROM territory t JOIN walk ON t.parent_id = walk.id"
+        " WHERE walk.depth < 64) SELECT (SELECT count(*) FROM territory) - count(DISTINCT id) FROM walk"
+    )
+    if cycles:
+        report.problems.append(tr("Территорий вне дерева (цикл): {count}").format(count=cycles))
+    duplicates = _count(
+        "SELECT count(*) FROM (SELECT url_key FROM page WHERE deleted_at IS NULL AND url_key"
+        " IS NOT NULL GROUP BY url_key HAVING count(*) > 1)"
+    )
+    if duplicates:
+        report.warnings.append(
+            tr("Ссылок, которые встречаются у нескольких страниц: {count}").format(count=duplicates)
+        )
+    return report

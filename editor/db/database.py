@@ -1,0 +1,177 @@
+"""Opening, creating and migrating a catalogue file, and the single-writer lock."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from editor.core.i18n import tr
+from editor.db.models import EXTRA_INDEXES, MODELS, db
+
+# Marks a SQLite file as ours (PRAGMA application_id), so that any other SQLite file is refused.
+APPLICATION_ID = 0x47505542  # "GPUB"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "cache_size": -64 * 1024,  # 64 MiB
+    "temp_store": "memory",
+    "busy_timeout": 5000,
+}
+
+
+class CatalogueError(Exception):
+    """A catalogue that cannot be opened; str() is a one-line message for the user."""
+
+
+def _migration_1(database: SqliteDatabase) -> None:
+    database.create_tables(MODELS)
+    for statement in EXTRA_INDEXES:
+        database.execute_sql(statement)
+
+
+# Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def probe(path: Path) -> int:
+    """Validate a catalogue file without changing it; return its schema version."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise CatalogueError(
+            tr("Не удалось открыть файл {path}: {error}").format(path=path, error=error.strerror)
+        ) from error
+    if head != SQLITE_MAGIC:
+        raise CatalogueError(tr("Файл {path} не является каталогом госпабликов").format(path=path))
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise CatalogueError(
+            tr("Файл каталога {path} повреждён: {error}").format(path=path, error=error)
+        ) from error
+    if application_id != APPLICATION_ID:
+        raise CatalogueError(tr("Файл {path} не является каталогом госпабликов").format(path=path))
+    if version > SCHEMA_VERSION:
+        raise CatalogueError(
+            tr(
+                "Каталог {path} создан более новой версией программы (схема {version}, "
+                "поддерживается {supported}); обновите программу"
+            ).format(path=path, version=version, supported=SCHEMA_VERSION)
+        )
+    return version
+
+
+def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
+    """Bind the models to the catalogue at `path`, creating or migrating its schema."""
+    path = Path(path)
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise CatalogueError(tr("Каталог {path} не найден").format(path=path))
+    if exists:
+        probe(path)
+    elif path.parent and not path.parent.exists():
+        raise CatalogueError(tr("Папка {path} не существует").format(path=path.parent))
+    if not db.is_closed():
+        db.close()
+    db.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        db.connect(reuse_if_open=True)
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise CatalogueError(
+            tr("Не удалось открыть каталог {path}: {error}").format(path=path, error=error)
+        ) from error
+    return db
+
+
+def migrate(database: SqliteDatabase) -> None:
+    """Apply the pending migrations, each in its own transaction."""
+    version = database.execute_sql("PRAGMA user_version").fetchone()[0]
+    for index in range(version, SCHEMA_VERSION):
+        with database.atomic():
+            MIGRATIONS[index](database)
+            database.execute_sql(f"PRAGMA user_version = {index + 1}")
+            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def close_catalogue() -> None:
+    """Close this thread's connection (WAL is checkpointed on the last close)."""
+    if not db.is_closed():
+        db.close()
+
+
+def catalogue_path() -> Path | None:
+    """The file the models are bound to, or None."""
+    return Path(db.database) if db.database else None
+
+
+class CatalogueLock:
+    """An advisory lock beside the catalogue so that only one process writes to it.
+
+    The operating system drops the lock when the process dies, so a crash never leaves a
+    stale lock behind.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(str(path) + ".lock")
+        self._handle: int | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another process holds it."""
+        handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock_file(handle)
+        except OSError:
+            os.close(handle)
+            return False
+        os.ftruncate(handle, 0)
+        os.write(handle, str(os.getpid()).encode())
+        self._handle = handle
+        return True
+
+    def release(self) -> None:
+        """Release the lock (idempotent)."""
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
+            # The file stays: unlinking it would let a waiting process lock an orphaned inode.
+
+    def __enter__(self) -> CatalogueLock:
+        if not self.acquire():
+            raise CatalogueError(
+                tr("Каталог {path} уже открыт для изменения другой программой").format(
+                    path=str(self.path)[: -len(".lock")]
+                )
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _lock_file(handle: int) -> None:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

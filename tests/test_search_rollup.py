@@ -1,0 +1,84 @@
+"""Finding pages (Cyrillic case, ё, scope, flags) and rolled-up totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from editor.core import records, rollup, spheres, territories
+from editor.core.search import PageFilter, count_and_total, ordered_ids
+
+
+@pytest.fixture
+def region(catalogue):
+    kurgan = territories.resolve("37000000")
+    ketovo = territories.create(kurgan.id, "Кетовский муниципальный округ")
+    village = territories.create(ketovo.id, "Колесниковский сельсовет")
+    schools = spheres.find("Школы")
+    pages = {}
+    org = records.create_organization(village.id, {"full_name": "МКОУ «Колёсниковская ШКОЛА»",
+                                                   "sphere1": schools})
+    pages["school"] = records.create_page(org.id, {"url": "vk.com/kol_school", "subscribers": 300,
+                                                   "gosmark": True, "widgets": 2})
+    org2 = records.create_organization(ketovo.id, {"full_name": "Администрация Кетовского округа",
+                                                   "ogrn": "1024501234567"})
+    pages["admin"] = records.create_page(org2.id, {"url": "ok.ru/group/55", "subscribers": 1000,
+                                                   "subscribers_date": dt.date(2020, 1, 1)})
+    pages["admin_tg"] = records.create_page(org2.id, {"url": "@ketovo_adm", "subscribers": 50})
+    amur = territories.resolve("10000000")
+    org3 = records.create_organization(amur.id, {"full_name": "Школа в Благовещенске",
+                                                 "sphere1": schools})
+    pages["amur"] = records.create_page(org3.id, {"url": "vk.com/club777", "subscribers": 7})
+    return kurgan, ketovo, village, pages
+
+
+def test_search_folds_cyrillic_case_and_yo(region):
+    kurgan, _, _, pages = region
+    hits = ordered_ids(PageFilter(territory_id=kurgan.id, text="колесниковская школа"))
+    assert hits == [pages["school"].id]
+    assert ordered_ids(PageFilter(text="ШКОЛА")) == sorted([pages["school"].id, pages["amur"].id])
+    assert ordered_ids(PageFilter(text="1024501234567")) == sorted(
+        [pages["admin"].id, pages["admin_tg"].id])
+    assert ordered_ids(PageFilter(text="t.me/ketovo")) == [pages["admin_tg"].id]
+
+
+def test_scope_and_flags(region):
+    kurgan, ketovo, _, pages = region
+    assert count_and_total(PageFilter(territory_id=kurgan.id)) == (3, 1350)
+    assert count_and_total(PageFilter(territory_id=ketovo.id, descendants=False)) == (2, 1050)
+    assert ordered_ids(PageFilter(territory_id=kurgan.id, no_gosmark=True)) == sorted(
+        [pages["admin"].id, pages["admin_tg"].id])
+    assert ordered_ids(PageFilter(territory_id=kurgan.id, stale_days=365)) == [pages["admin"].id]
+    assert ordered_ids(PageFilter(networks=("telegram",))) == [pages["admin_tg"].id]
+    education = [s.id for s in spheres.all_spheres() if s.name == "Образование"]
+    assert ordered_ids(PageFilter(spheres=tuple(education))) == sorted(
+        [pages["school"].id, pages["amur"].id])
+
+
+def test_order_by_subscribers_descending(region):
+    kurgan, _, _, pages = region
+    ids = ordered_ids(PageFilter(territory_id=kurgan.id), "subscribers", descending=True)
+    assert ids == [pages["admin"].id, pages["school"].id, pages["admin_tg"].id]
+
+
+def test_tree_totals_roll_up_descendants_and_skip_trash(region):
+    kurgan, ketovo, village, pages = region
+    totals = rollup.tree_totals()
+    assert (totals[village.id].pages, totals[village.id].subscribers) == (1, 300)
+    assert (totals[kurgan.id].pages, totals[kurgan.id].subscribers) == (3, 1350)
+    root = territories.root()
+    assert (totals[root.id].pages, totals[root.id].subscribers) == (4, 1357)
+    records.delete_pages([pages["admin"].id])
+    assert rollup.tree_totals()[kurgan.id].subscribers == 350
+
+
+def test_stats_of_a_subtree(region):
+    kurgan, *_ = region
+    result = rollup.stats(kurgan.id)
+    assert result.pages == 3 and result.organizations == 2 and result.subscribers == 1350
+    assert result.by_network == {"vk": 1, "ok": 1, "telegram": 1}
+    assert result.gosmark == 1 and result.with_widgets == 1
+    assert result.by_sphere == {"Школы": 1}
+    assert result.territories["municipality"] == 1 and result.territories["settlement"] == 1
+    assert result.by_level == {"settlement": 1, "municipality": 2}
