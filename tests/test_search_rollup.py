@@ -63,7 +63,7 @@ def test_order_by_subscribers_descending(region):
 
 
 def test_tree_totals_roll_up_descendants_and_skip_trash(region):
-    kurgan, ketovo, village, pages = region
+    kurgan, _ketovo, village, pages = region
     totals = rollup.tree_totals()
     assert (totals[village.id].pages, totals[village.id].subscribers) == (1, 300)
     assert (totals[kurgan.id].pages, totals[kurgan.id].subscribers) == (3, 1350)

@@ -45,7 +45,7 @@ def test_resolve_by_name_alias_path_and_code(kurgan_tree):
 
 
 def test_ambiguous_name_lists_candidates(kurgan_tree):
-    _, _, kurgan_city, _ = kurgan_tree
+    _, _, _kurgan_city, _ = kurgan_tree
     amur = territories.resolve("10000000")
     territories.create(amur.id, "Кетовский муниципальный округ")
     with pytest.raises(TerritoryError, match="неоднозначна") as error:
@@ -67,7 +67,7 @@ def test_new_child_is_one_level_below_and_oktmo_is_unique(kurgan_tree):
 
 
 def test_move_keeps_level_order_and_refuses_cycles(kurgan_tree):
-    kurgan, ketovo, kurgan_city, village = kurgan_tree
+    _kurgan, ketovo, kurgan_city, village = kurgan_tree
     territories.move(village.id, kurgan_city.id)
     assert Territory.get_by_id(village.id).parent_id == kurgan_city.id
     with pytest.raises(TerritoryError, match="внутрь самой себя"):

@@ -18,8 +18,9 @@ _ORGANIZATION_EDIT_ID = 1002
 class EditPageFields(CatalogueCommand):
     """Set fields of one page. The constructor checks the values (raises NormalizeError)."""
 
-    def __init__(self, store: Store, page_id: int, changes: Mapping[str, object],
-                 text: str | None = None) -> None:
+    def __init__(
+        self, store: Store, page_id: int, changes: Mapping[str, object], text: str | None = None
+    ) -> None:
         for key, value in changes.items():
             coerce(PAGE_FIELD[key], value)  # refuse before anything is pushed
         label = ", ".join(PAGE_FIELD[key].title for key in changes)
@@ -52,13 +53,19 @@ class EditPageFields(CatalogueCommand):
 class EditOrganizationFields(CatalogueCommand):
     """Set fields of one organisation (its pages' rows show them too)."""
 
-    def __init__(self, store: Store, organization_id: int, changes: Mapping[str, object],
-                 text: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        organization_id: int,
+        changes: Mapping[str, object],
+        text: str | None = None,
+    ) -> None:
         for key, value in changes.items():
             if key != "territory":
                 coerce(ORGANIZATION_FIELD[key], value)
-        label = ", ".join(ORGANIZATION_FIELD[k].title if k in ORGANIZATION_FIELD else k
-                          for k in changes)
+        label = ", ".join(
+            ORGANIZATION_FIELD[k].title if k in ORGANIZATION_FIELD else k for k in changes
+        )
         super().__init__(store, text or tr("Изменение: {fields}", "commands").format(fields=label))
         self.organization_id = organization_id
         self.changes = dict(changes)

@@ -248,9 +248,7 @@ def parse_bool(value: object, *, field: str = "") -> bool | None:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    word = _strip_spaces(fold_text(value))
-    if word not in ("-", "–", "—", "−"):
-        word = word.rstrip(".")
+    word = _strip_spaces(fold_text(value)).rstrip(".")
     if word in _TRUE_WORDS:
         return True
     if word in _FALSE_WORDS:

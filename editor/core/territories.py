@@ -76,6 +76,9 @@ def level_name(territory: Territory) -> str:
     return LEVELS[territory.level]
 
 
+_SUBJECT_WORDS = ("область", "край", "республика", "автономный округ", "автономная область")
+
+
 def _keyed(name: str) -> str:
     return nz.territory_key(name)
 
@@ -86,6 +89,11 @@ def find_by_name(name: str, within: int | None = None) -> list[Territory]:
     alias_ids = TerritoryAlias.select(TerritoryAlias.territory).where(TerritoryAlias.name_key == key)
     query = Territory.select().where((Territory.name_key == key) | (Territory.id.in_(alias_ids)))
     found = list(query.order_by(Territory.level, Territory.name))
+    if not found and key:
+        # «Курганская» names «Курганская область»: subjects keep their type word in the key.
+        found = list(Territory.select().where(
+            (Territory.level == LEVEL_INDEX["region"])
+            & Territory.name_key.in_([f"{key} {word}" for word in _SUBJECT_WORDS])))
     if within is not None:
         allowed = set(subtree_ids(within))
         found = [territory for territory in found if territory.id in allowed]

@@ -1,0 +1,78 @@
+"""`python main.py export`: write a report for ministries from the command line (DESIGN §7).
+
+The same engine as the export dialog (:func:`editor.exchange.export.export_report`); a problem
+is one line on stderr and exit status 1, with nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from editor.cli import CliError
+from editor.core.i18n import tr
+
+
+def _sphere_ids(names: list[str]) -> list[int]:
+    from editor.core.spheres import find
+
+    ids = []
+    for name in names:
+        sphere = find(name)
+        if sphere is None and "/" in name:  # «Образование / Школы», as the reports label it
+            sphere = find(name.rsplit("/", 1)[1])
+        if sphere is None:
+            raise CliError(tr("Сфера «{name}» не найдена").format(name=name))
+        ids.append(sphere)
+    return ids
+
+
+def _networks(names: list[str]) -> list[str]:
+    from editor.core.normalize import NormalizeError, parse_network
+
+    networks = []
+    for name in names:
+        try:
+            network = parse_network(name)
+        except NormalizeError as error:
+            raise CliError(str(error)) from error
+        if network and network not in networks:
+            networks.append(network)
+    return networks
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export `args.report` for the scope given by --territory/--sphere/--network to --out."""
+    from editor.core.territories import TerritoryError, resolve
+    from editor.db.database import open_catalogue
+    from editor.exchange.export import REPORT_LABELS, ExportError, Scope, export_report
+
+    open_catalogue(Path(args.catalogue))
+    territory_id = None
+    if args.territory:
+        try:
+            territory_id = resolve(args.territory).id
+        except TerritoryError as error:
+            raise CliError(str(error)) from error
+    scope = Scope.of(territory_id, _sphere_ids(args.sphere), _networks(args.network))
+    try:
+        result = export_report(
+            args.out, args.report, scope, stale_days=args.stale_days, force=args.force
+        )
+    except ExportError as error:
+        if error.reason == "exists":
+            raise CliError(
+                tr("{message}; добавьте --force, чтобы заменить его").format(message=error)
+            ) from error
+        raise CliError(str(error)) from error
+    print(
+        tr("{report}: записано строк {rows} в {path} за {seconds:.1f} с").format(
+            report=tr(REPORT_LABELS[result.report]),
+            rows=result.rows,
+            path=result.path,
+            seconds=result.seconds,
+        ),
+        file=sys.stdout,
+    )
+    return 0

@@ -1,0 +1,138 @@
+"""`python main.py import`: spreadsheets or another catalogue into the catalogue (DESIGN §7).
+
+The same engine as the import wizard. Bad input ends with one line on stderr, exit status 1 and
+the catalogue unchanged; rejected rows are listed (and with `--strict` abort the import).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from editor.cli import CliError
+from editor.core.i18n import tr
+from editor.exchange.import_report import ImportReport
+
+
+def parse_map(items: Sequence[str]) -> dict[str, str]:
+    """`--map "Header=field"` options as {header: field}; an empty field ignores the column."""
+    overrides: dict[str, str] = {}
+    for item in items:
+        header, sep, field = item.rpartition("=")
+        if not sep or not header.strip():
+            raise CliError(tr("--map «{item}»: ожидается «Заголовок=поле»", "import").format(
+                item=item))
+        overrides[header.strip()] = field.strip()
+    return overrides
+
+
+def _backup(catalogue: Path) -> None:
+    """The automatic backup before an import writes, when the backup module is available."""
+    if importlib.util.find_spec("editor.core.backup") is None:
+        return
+    from editor.core import backup
+
+    make_backup = getattr(backup, "make_backup", None)
+    if make_backup is not None:
+        make_backup(catalogue, "import")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the import command; return the exit status."""
+    from editor.core.territories import TerritoryError, resolve
+    from editor.db.database import CatalogueLock, open_catalogue
+    from editor.exchange.importer import ImportOptions, run_import
+    from editor.exchange.reader import ReadError
+
+    catalogue = Path(args.catalogue)
+    files = [Path(name) for name in args.files]
+    for path in files:
+        if not path.is_file():
+            raise CliError(tr("Файл {path} не найден", "import").format(path=path))
+    open_catalogue(catalogue)
+    target_id = None
+    if args.into:
+        try:
+            target_id = resolve(args.into).id
+        except TerritoryError as error:
+            raise CliError(str(error)) from error
+    details = args.dry_run and not args.json
+    options = ImportOptions(
+        target_id=target_id,
+        overrides=parse_map(args.map) or None,
+        dry_run=args.dry_run,
+        strict=args.strict,
+        row_limit=100_000 if details else 0,
+        before_write=lambda: _backup(catalogue),
+    )
+    with CatalogueLock(catalogue):
+        try:
+            report = run_import(files, options)
+        except ReadError as error:
+            raise CliError(str(error)) from error
+    if args.errors:
+        from editor.exchange.import_errors import write_rejections
+
+        write_rejections(report, args.errors)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        print_report(report, show_new=details)
+        if args.errors:
+            print(tr("Отклонённые строки сохранены в {path}", "import").format(path=args.errors))
+    if args.strict and report.rejected:
+        raise CliError(tr("Импорт отменён (--strict): отклонено строк: {count}; каталог не"
+                          " изменён", "import").format(count=report.rejected))
+    return 0
+
+
+def print_report(report: ImportReport, *, show_new: bool = False) -> None:
+    """The human-readable change set: files, counts, changes, rejected rows, warnings."""
+    for source in report.files:
+        columns = ", ".join(f"«{source.headers[i]}» → {name}"
+                            for i, name in sorted(source.mapping.items()))
+        where = source.place()
+        if source.kind != "catalogue":
+            where += tr(", заголовок в строке {row}", "import").format(row=source.header_row)
+        print(tr("Файл {where}; столбцы: {columns}", "import").format(where=where,
+                                                                        columns=columns))
+    for change in report.changes:
+        if change.kind == "new" and not show_new:
+            continue
+        if change.kind == "unchanged":
+            continue
+        mark = "+" if change.kind == "new" else "~"
+        line = f"{mark} {report.place(change.file_index, change.row)}: {change.organization}"
+        if change.url:
+            line += f" ({change.url})"
+        if change.diffs and change.kind != "new":
+            line += ": " + "; ".join(diff.text() for diff in change.diffs)
+        print(line)
+    for rejection in report.rejections:
+        for problem in rejection.problems:
+            column = (tr(", столбец «{column}»", "import").format(column=problem.column)
+                      if problem.column else "")
+            value = (tr(", значение «{value}»", "import").format(value=problem.value)
+                     if problem.value not in (None, "") else "")
+            print(tr("Отклонено: {place}{column}{value}: {reason}", "import").format(
+                place=report.place(rejection.file_index, rejection.row), column=column,
+                value=value, reason=problem.reason))
+    for notice in report.notices:
+        print(tr("Внимание: {place}: {message}", "import").format(
+            place=report.place(notice.file_index, notice.row), message=notice.message))
+    if report.notices_dropped:
+        print(tr("… и ещё предупреждений: {count}", "import").format(count=report.notices_dropped))
+    print(tr("Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged};"
+             " отклонено: {rejected}", "import").format(
+        rows=report.rows, new=report.new, updated=report.updated, unchanged=report.unchanged,
+        rejected=report.rejected))
+    print(tr("Добавлено организаций: {orgs}, страниц: {pages}", "import").format(
+        orgs=report.new_organizations, pages=report.new_pages))
+    if report.batch_id is not None:
+        print(tr("Записано в каталог: пакет импорта №{batch}", "import").format(
+            batch=report.batch_id))
+    else:
+        print(tr("Каталог не изменён", "import"))

@@ -1,0 +1,169 @@
+"""Another catalogue file as an import source: merging a municipality's or a region's catalogue.
+
+The other file is read (never written) through its own read-only SQLite connection and looks to
+the importer like a spreadsheet in the export layout: one row per page, one row per organisation
+without pages. Each row names its territory by ОКТМО and by its full path, so that territories
+match by code where both catalogues have one and by names inside the target otherwise.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from editor.core.i18n import tr
+from editor.db.database import CatalogueError, catalogue_path, probe
+
+# The columns the rows carry, in order (field names of editor.exchange.columns).
+FIELDS: tuple[str, ...] = (
+    "oktmo",
+    "territory",
+    "organization",
+    "short_name",
+    "ogrn",
+    "inn",
+    "founder",
+    "org_type",
+    "sphere1",
+    "sphere2",
+    "sphere3",
+    "exemption",
+    "responsible",
+    "responsible_position",
+    "responsible_phone",
+    "responsible_email",
+    "network",
+    "url",
+    "network_id",
+    "title",
+    "status",
+    "connected",
+    "gosmark",
+    "widgets",
+    "design",
+    "activity",
+    "weekly_reach",
+    "post_reach",
+    "subscribers",
+    "count_date",
+    "notes",
+)
+_QUERY = """
+SELECT o.territory_id, o.full_name, o.short_name, o.ogrn, o.inn, o.founder, o.org_type,
+       s1.name, s2.name, s3.name, o.exemption, o.responsible, o.responsible_position,
+       o.responsible_phone, o.responsible_email, p.network, p.url, p.network_id, p.title,
+       p.status, p.connected, p.gosmark, p.widgets, p.design, p.activity, p.weekly_reach,
+       p.post_reach, p.subscribers, p.subscribers_date, p.notes
+FROM organization o
+LEFT JOIN page p ON p.organization_id = o.id AND p.deleted_at IS NULL
+LEFT JOIN sphere s1 ON s1.id = o.sphere1_id
+LEFT JOIN sphere s2 ON s2.id = o.sphere2_id
+LEFT JOIN sphere s3 ON s3.id = o.sphere3_id
+WHERE o.deleted_at IS NULL
+ORDER BY o.territory_id, o.id, p.id
+"""
+
+
+def _labels() -> list[str]:
+    try:
+        from editor.exchange.columns import field_label
+    except ImportError:  # pragma: no cover - the columns module ships with the reader
+        return list(FIELDS)
+    labels = []
+    for name in FIELDS:
+        try:
+            labels.append(field_label(name))
+        except (KeyError, ValueError):
+            labels.append(name)
+    return labels
+
+
+class CatalogueTable:
+    """The rows of another catalogue, with the interface of reader.Table."""
+
+    sheet: str | None = None
+    header_row = 1
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.headers = _labels()
+        self.mapping = dict(enumerate(FIELDS))
+        uri = path.resolve().as_uri() + "?mode=ro"
+        self._connection = sqlite3.connect(uri, uri=True)
+        try:
+            self._territories = {
+                row[0]: row[1:]
+                for row in self._connection.execute(
+                    "SELECT id, parent_id, name, oktmo FROM territory"
+                )
+            }
+            self.estimated_rows: int | None = self._connection.execute(
+                "SELECT (SELECT count(*) FROM page WHERE deleted_at IS NULL)"
+                " + (SELECT count(*) FROM organization WHERE deleted_at IS NULL)"
+            ).fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            self._connection.close()
+            raise _read_error(
+                tr("{file}: каталог повреждён: {error}", "import").format(
+                    file=path.name, error=error
+                )
+            ) from error
+        self._paths: dict[int, str] = {}
+
+    def _path(self, territory_id: int) -> str:
+        if territory_id not in self._paths:
+            names = []
+            node: int | None = territory_id
+            while node is not None and node in self._territories:
+                parent, name, _ = self._territories[node]
+                names.append(name)
+                node = parent
+            self._paths[territory_id] = "/".join(reversed(names))
+        return self._paths[territory_id]
+
+    def rows(self) -> Iterator[tuple[int, list[object]]]:
+        """(running number, cells in FIELDS order) for every live page and page-less organisation."""
+        cursor = self._connection.execute(_QUERY)
+        number = 0
+        for row in cursor:
+            number += 1
+            territory_id = row[0]
+            oktmo = self._territories.get(territory_id, (None, None, None))[2]
+            yield number, [oktmo, self._path(territory_id), *row[1:]]
+
+    def close(self) -> None:
+        """Close the read-only connection."""
+        self._connection.close()
+
+    def __enter__(self) -> CatalogueTable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _read_error(message: str) -> Exception:
+    try:
+        from editor.exchange.reader import ReadError
+    except ImportError:  # pragma: no cover
+        return ValueError(message)
+    return ReadError(message)
+
+
+def open_catalogue_table(path: str | Path) -> CatalogueTable:
+    """Open another catalogue for import; refuse a file that is not one, or the open catalogue."""
+    path = Path(path)
+    try:
+        probe(path)
+    except CatalogueError as error:
+        raise _read_error(str(error)) from error
+    current = catalogue_path()
+    if current is not None and current.resolve() == path.resolve():
+        raise _read_error(
+            tr(
+                "{file}: это открытый сейчас каталог, его нельзя импортировать в самого себя",
+                "import",
+            ).format(file=path.name)
+        )
+    return CatalogueTable(path)

@@ -1,0 +1,490 @@
+"""Writing an import into the catalogue, and taking a whole import batch back out again.
+
+`BatchWriter` buffers the rows that the planner decides on and writes them chunk by chunk with
+the connection's `executemany` (peewee's `insert_many` is several times slower at 300,000 rows),
+all inside the one transaction the caller holds. Every write carries the batch: new records
+have `batch_id`, every change-log entry has `Origin("import", batch)`.
+
+`undo_batch` removes exactly what a batch added and restores what it changed, from the batch
+column and the change log; `redo_batch` puts it back from the snapshot that undo returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from editor.core import normalize as nz
+from editor.core.changelog import Entry, Origin, record_many
+from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD
+from editor.core.records import refresh_search_keys
+from editor.db.models import ImportBatch, db
+
+ORG_INSERT = (
+    "id",
+    "territory_id",
+    "full_name",
+    "short_name",
+    "name_key",
+    "ogrn",
+    "inn",
+    "founder",
+    "org_type",
+    "sphere1_id",
+    "sphere2_id",
+    "sphere3_id",
+    "exemption",
+    "responsible",
+    "responsible_position",
+    "responsible_phone",
+    "responsible_email",
+    "notes",
+    "source",
+    "batch_id",
+)
+PAGE_INSERT = (
+    "id",
+    "organization_id",
+    "territory_id",
+    "network",
+    "url",
+    "url_key",
+    "network_id",
+    "title",
+    "status",
+    "connected",
+    "gosmark",
+    "widgets",
+    "design",
+    "activity",
+    "weekly_reach",
+    "post_reach",
+    "subscribers",
+    "subscribers_date",
+    "notes",
+    "source",
+    "batch_id",
+    "search_key",
+)
+_ORG_SQL = (
+    f"INSERT INTO organization ({', '.join(ORG_INSERT)})"
+    f" VALUES ({', '.join('?' * len(ORG_INSERT))})"
+)
+_PAGE_SQL = (
+    f"INSERT INTO page ({', '.join(PAGE_INSERT)}) VALUES ({', '.join('?' * len(PAGE_INSERT))})"
+)
+# Field name → column name where they differ (foreign keys).
+_COLUMN = {
+    "sphere1": "sphere1_id",
+    "sphere2": "sphere2_id",
+    "sphere3": "sphere3_id",
+    "territory": "territory_id",
+    "organization": "organization_id",
+}
+_UPDATABLE = {
+    "organization": set(ORGANIZATION_FIELD) | {"territory", "name_key"},
+    "page": set(PAGE_FIELD) | {"url_key", "search_key"},
+}
+
+
+def db_value(value: object) -> object:
+    """A Python value as SQLite stores it through peewee (dates as ISO text, booleans as 0/1)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def next_id(table: str) -> int:
+    """The first free id of a table (ids of new rows are assigned here, not by SQLite)."""
+    return (db.execute_sql(f"SELECT max(id) FROM {table}").fetchone()[0] or 0) + 1
+
+
+class BatchWriter:
+    """Buffered writes of one import batch; `flush()` sends them in a few `executemany` calls."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        self.origin = Origin("import", batch_id)
+        self.next_org = next_id("organization")
+        self.next_page = next_id("page")
+        self._orgs: list[tuple] = []
+        self._pages: list[tuple] = []
+        self._updates: dict[tuple[str, str], list[tuple[object, int]]] = defaultdict(list)
+        self._moves: list[tuple[int, int]] = []
+        self._count_inserts: list[tuple] = []
+        self._count_updates: list[tuple] = []
+        self._current: dict[int, tuple[object, object]] = {}
+        self._log: list[Entry] = []
+        self._renamed: set[int] = set()
+
+    def new_organization(self, values: dict[str, object], source: str) -> int:
+        """Queue a new organisation (`values` by field name, complete); return its id."""
+        org_id = self.next_org
+        self.next_org += 1
+        self._orgs.append(
+            (
+                org_id,
+                values["territory"],
+                values["full_name"],
+                values["short_name"],
+                nz.fold_text(values["full_name"]),
+                values["ogrn"],
+                values["inn"],
+                values["founder"],
+                values["org_type"],
+                values["sphere1"],
+                values["sphere2"],
+                values["sphere3"],
+                values["exemption"],
+                values["responsible"],
+                values["responsible_position"],
+                values["responsible_phone"],
+                values["responsible_email"],
+                values["notes"],
+                source,
+                self.batch_id,
+            )
+        )
+        self._log.append(("organization", org_id, "create", "full_name", None, values["full_name"]))
+        return org_id
+
+    def new_page(self, values: dict[str, object], source: str, search_key: str) -> int:
+        """Queue a new page (its first count included in `values`); return its id."""
+        page_id = self.next_page
+        self.next_page += 1
+        count, date = values["subscribers"], values["subscribers_date"]
+        self._pages.append(
+            (
+                page_id,
+                values["organization"],
+                values["territory"],
+                values["network"],
+                values["url"],
+                values["url"] or None,
+                values["network_id"],
+                values["title"],
+                values["status"],
+                db_value(values["connected"]),
+                db_value(values["gosmark"]),
+                values["widgets"],
+                values["design"],
+                values["activity"],
+                values["weekly_reach"],
+                values["post_reach"],
+                count,
+                db_value(date),
+                values["notes"],
+                source,
+                self.batch_id,
+                search_key,
+            )
+        )
+        if count is not None:
+            self._count_inserts.append((page_id, db_value(date), count, self.batch_id))
+        self._log.append(("page", page_id, "create", "url", None, values["url"]))
+        return page_id
+
+    def update(
+        self,
+        entity: str,
+        record_id: int,
+        field_name: str,
+        old: object,
+        new: object,
+        *,
+        logged: bool = True,
+    ) -> None:
+        """Queue one field change (logged old → new unless it is a derived key)."""
+        assert field_name in _UPDATABLE[entity], field_name
+        column = _COLUMN.get(field_name, field_name)
+        self._updates[(entity, column)].append((db_value(new), record_id))
+        if logged:
+            self._log.append((entity, record_id, "update", field_name, old, new))
+        if entity == "organization" and field_name in ("full_name", "short_name", "ogrn"):
+            self._renamed.add(record_id)
+        if entity == "organization" and field_name == "territory":
+            self._moves.append((new, record_id))  # type: ignore[arg-type]
+
+    def count(self, page_id: int, date: dt.date, old: int | None, new: int) -> None:
+        """Queue a dated subscriber count of an existing page (a new one, or a changed one)."""
+        if old is None:
+            self._count_inserts.append((page_id, date.isoformat(), new, self.batch_id))
+        else:
+            self._count_updates.append((new, page_id, date.isoformat()))
+        self._log.append(
+            ("subscriber_count", page_id, "update", date.strftime("%d.%m.%Y"), old, new)
+        )
+
+    def current(self, page_id: int, count: int, date: dt.date) -> None:
+        """Queue the page's current count (the latest of its history)."""
+        self._current[page_id] = (count, date.isoformat())
+
+    def flush(self) -> None:
+        """Write everything queued so far (inside the caller's transaction)."""
+        connection = db.connection()
+        if self._orgs:
+            connection.executemany(_ORG_SQL, self._orgs)
+        if self._pages:
+            connection.executemany(_PAGE_SQL, self._pages)
+        for (entity, column), rows in self._updates.items():
+            connection.executemany(f"UPDATE {entity} SET {column} = ? WHERE id = ?", rows)
+        if self._moves:
+            connection.executemany(
+                "UPDATE page SET territory_id = ? WHERE organization_id = ?", self._moves
+            )
+        if self._count_inserts:
+            connection.executemany(
+                "INSERT INTO subscriber_count (page_id, date, count, batch_id) VALUES (?, ?, ?, ?)",
+                self._count_inserts,
+            )
+        if self._count_updates:
+            connection.executemany(
+                "UPDATE subscriber_count SET count = ? WHERE page_id = ? AND date = ?",
+                self._count_updates,
+            )
+        if self._current:
+            connection.executemany(
+                "UPDATE page SET subscribers = ?, subscribers_date = ? WHERE id = ?",
+                [(count, date, page_id) for page_id, (count, date) in self._current.items()],
+            )
+        for organization_id in self._renamed:
+            refresh_search_keys(organization_id)
+        record_many(self._log, self.origin)
+        self._orgs.clear()
+        self._pages.clear()
+        self._updates.clear()
+        self._moves.clear()
+        self._count_inserts.clear()
+        self._count_updates.clear()
+        self._current.clear()
+        self._log.clear()
+        self._renamed.clear()
+
+
+# --- undo / redo of a batch -------------------------------------------------------------------
+
+
+@dataclass
+class BatchSnapshot:
+    """What undo took out, compressed, so that redo can put the same rows back with their ids."""
+
+    data: bytes = b""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _from_log(entity: str, field_name: str, text: str | None) -> object:
+    """A field value back from its change-log text (see fields.to_log_text)."""
+    if text is None:
+        return None
+    if field_name in ("territory", "sphere1", "sphere2", "sphere3"):
+        return int(text)
+    spec = (ORGANIZATION_FIELD if entity == "organization" else PAGE_FIELD).get(field_name)
+    kind = spec.kind if spec else "text"
+    if kind == "bool":
+        return nz.parse_bool(text)
+    if kind in ("count", "widgets", "int"):
+        return int(text)
+    if kind == "percent":
+        return float(text)
+    if kind == "date":
+        return nz.parse_date(text)
+    return text
+
+
+def _batch_updates(batch_id: int) -> list[tuple[str, int, str, str | None, str | None]]:
+    """The first logged (old, new) of every field the batch changed on records it did not create."""
+    rows = db.execute_sql(
+        "SELECT entity, entity_id, field, old, new FROM change WHERE id IN ("
+        " SELECT min(id) FROM change WHERE batch_id = ? AND origin = 'import'"
+        " AND action = 'update' GROUP BY entity, entity_id, field)"
+        " ORDER BY id",
+        (batch_id,),
+    ).fetchall()
+    return rows
+
+
+def _set_fields(entity: str, values: list[tuple[int, str, object]]) -> None:
+    """Write field values (id, field, value) and refresh the derived keys."""
+    connection = db.connection()
+    grouped: dict[str, list[tuple[object, int]]] = defaultdict(list)
+    renamed: set[int] = set()
+    for record_id, field_name, value in values:
+        grouped[_COLUMN.get(field_name, field_name)].append((db_value(value), record_id))
+        if entity == "organization" and field_name == "full_name":
+            grouped["name_key"].append((nz.fold_text(value), record_id))
+        if entity == "organization" and field_name in ("full_name", "short_name", "ogrn"):
+            renamed.add(record_id)
+        if entity == "page" and field_name == "url":
+            grouped["url_key"].append((value or None, record_id))
+        if entity == "organization" and field_name == "territory":
+            connection.execute(
+                "UPDATE page SET territory_id = ? WHERE organization_id = ?", (value, record_id)
+            )
+    for column, rows in grouped.items():
+        connection.executemany(f"UPDATE {entity} SET {column} = ? WHERE id = ?", rows)
+    for organization_id in renamed:
+        refresh_search_keys(organization_id)
+    if entity == "page":
+        _refresh_page_keys(
+            [record_id for record_id, field_name, _ in values if field_name in ("url", "title")]
+        )
+
+
+def _refresh_page_keys(page_ids: list[int]) -> None:
+    from editor.core.records import search_key
+    from editor.db.models import Page
+
+    for page in Page.select().where(Page.id.in_(page_ids)):
+        page.search_key = search_key(page.title, page.organization, page.url)
+        Page.update(search_key=page.search_key).where(Page.id == page.id).execute()
+
+
+def _refresh_counts(page_ids: set[int]) -> None:
+    db.connection().executemany(
+        "UPDATE page SET (subscribers, subscribers_date) = (SELECT count, date FROM"
+        " subscriber_count c WHERE c.page_id = page.id ORDER BY date DESC LIMIT 1)"
+        " WHERE id = ?",
+        [(i,) for i in page_ids],
+    )
+
+
+def _count_updates(batch_id: int) -> list[tuple[int, str, str | None, str | None]]:
+    """The first logged count change per (page, date) of the batch: (page, date text, old, new)."""
+    return db.execute_sql(
+        "SELECT entity_id, field, old, new FROM change WHERE id IN ("
+        " SELECT min(id) FROM change WHERE batch_id = ? AND origin = 'import'"
+        " AND entity = 'subscriber_count' GROUP BY entity_id, field)",
+        (batch_id,),
+    ).fetchall()
+
+
+def undo_batch(batch_id: int) -> BatchSnapshot:
+    """Remove what the batch added and restore what it changed (one transaction)."""
+    origin = Origin("undo", batch_id)
+    connection = db.connection()
+    with db.atomic():
+        cursor = connection.execute("SELECT * FROM organization WHERE batch_id = ?", (batch_id,))
+        org_columns = [d[0] for d in cursor.description]
+        orgs = cursor.fetchall()
+        cursor = connection.execute("SELECT * FROM page WHERE batch_id = ?", (batch_id,))
+        page_columns = [d[0] for d in cursor.description]
+        pages = cursor.fetchall()
+        cursor = connection.execute(
+            "SELECT * FROM subscriber_count WHERE batch_id = ?", (batch_id,)
+        )
+        count_columns = [d[0] for d in cursor.description]
+        counts = cursor.fetchall()
+        new_page_ids = {row[0] for row in pages}
+        # Counts first: those of existing pages were added by the batch, or changed by it.
+        touched_pages: set[int] = set()
+        connection.execute("DELETE FROM subscriber_count WHERE batch_id = ?", (batch_id,))
+        for page_id, date_text, old, _new in _count_updates(batch_id):
+            if page_id in new_page_ids:
+                continue
+            touched_pages.add(page_id)
+            if old is not None:
+                date = nz.parse_date(date_text)
+                connection.execute(
+                    "INSERT INTO subscriber_count (page_id, date, count) VALUES (?, ?, ?)"
+                    " ON CONFLICT (page_id, date) DO UPDATE SET count = excluded.count",
+                    (page_id, date.isoformat(), int(old)),
+                )
+        updates = _batch_updates(batch_id)
+        new_org_ids = {row[0] for row in orgs}
+        _restore(updates, new_org_ids, new_page_ids, use_old=True)
+        connection.execute("DELETE FROM page WHERE batch_id = ?", (batch_id,))
+        connection.execute("DELETE FROM organization WHERE batch_id = ?", (batch_id,))
+        _refresh_counts(touched_pages)
+        log: list[Entry] = [("page", row[0], "delete", "", None, None) for row in pages]
+        log += [("organization", row[0], "delete", "", None, None) for row in orgs]
+        log += [
+            (entity, record_id, "update", field_name, new, old)
+            for entity, record_id, field_name, old, new in updates
+            if record_id not in (new_org_ids if entity == "organization" else new_page_ids)
+        ]
+        record_many(log, origin)
+        ImportBatch.update(undone=True).where(ImportBatch.id == batch_id).execute()
+    payload = (org_columns, orgs, page_columns, pages, count_columns, counts)
+    return BatchSnapshot(
+        data=zlib.compress(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), 1),
+        counts={"organizations": len(orgs), "pages": len(pages), "updates": len(updates)},
+    )
+
+
+def _restore(updates, new_org_ids: set[int], new_page_ids: set[int], *, use_old: bool) -> None:
+    by_entity: dict[str, list[tuple[int, str, object]]] = defaultdict(list)
+    for entity, record_id, field_name, old, new in updates:
+        if entity == "organization" and record_id in new_org_ids:
+            continue
+        if entity == "page" and record_id in new_page_ids:
+            continue
+        if entity not in ("organization", "page"):
+            continue
+        value = _from_log(entity, field_name, old if use_old else new)
+        if value is None and field_name in _TEXT_NOT_NULL.get(entity, ()):
+            value = ""
+        by_entity[entity].append((record_id, field_name, value))
+    # Organisations first: a page's search text includes its organisation's names.
+    for entity in ("organization", "page"):
+        if by_entity[entity]:
+            _set_fields(entity, by_entity[entity])
+
+
+_TEXT_NOT_NULL = {
+    "organization": {name for name, spec in ORGANIZATION_FIELD.items() if spec.kind == "text"},
+    "page": {"url", "title", "notes", "network"},
+}
+
+
+def redo_batch(batch_id: int, snapshot: BatchSnapshot) -> None:
+    """Put a batch back after undo_batch(): the same rows with their ids, the same changes."""
+    org_columns, orgs, page_columns, pages, count_columns, counts = pickle.loads(
+        zlib.decompress(snapshot.data)
+    )
+    origin = Origin("import", batch_id)
+    connection = db.connection()
+    with db.atomic():
+        for table, columns, rows in (
+            ("organization", org_columns, orgs),
+            ("page", page_columns, pages),
+        ):
+            if rows:
+                connection.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)})"
+                    f" VALUES ({', '.join('?' * len(columns))})",
+                    rows,
+                )
+        new_org_ids = {row[0] for row in orgs}
+        new_page_ids = {row[0] for row in pages}
+        updates = _batch_updates(batch_id)
+        _restore(updates, new_org_ids, new_page_ids, use_old=False)
+        touched: set[int] = set()
+        for page_id, date_text, old, new in _count_updates(batch_id):
+            if page_id in new_page_ids or new is None:
+                continue
+            touched.add(page_id)
+            date = nz.parse_date(date_text)
+            if old is not None:
+                connection.execute(
+                    "UPDATE subscriber_count SET count = ? WHERE page_id = ? AND date = ?",
+                    (int(new), page_id, date.isoformat()),
+                )
+        if counts:
+            no_id = [c for c in count_columns if c != "id"]
+            positions = [count_columns.index(c) for c in no_id]
+            connection.executemany(
+                f"INSERT INTO subscriber_count ({', '.join(no_id)})"
+                f" VALUES ({', '.join('?' * len(no_id))})",
+                [tuple(row[i] for i in positions) for row in counts],
+            )
+            touched |= {row[count_columns.index("page_id")] for row in counts}
+        _refresh_counts(touched - new_page_ids)
+        log: list[Entry] = [("organization", row[0], "restore", "", None, None) for row in orgs]
+        log += [("page", row[0], "restore", "", None, None) for row in pages]
+        record_many(log, origin)
+        ImportBatch.update(undone=False).where(ImportBatch.id == batch_id).execute()

@@ -1,0 +1,804 @@
+"""Matching parsed rows against the catalogue and deciding what each row does.
+
+Rows arrive in chunks. For a chunk the planner looks up, in a few queries, every organisation
+and page its rows may refer to (by ОГРН, by name within a territory, by canonical URL, by
+organisation + network) and keeps them in a chunk cache; then it walks the rows in order,
+decides new / updated / unchanged / rejected, queues the writes and flushes them. Nothing is
+held across chunks but compact "first row that touched this record" marks, so memory stays flat.
+
+Rules (issue 4): a row's territory comes from ОКТМО, else from the territory column matched
+inside the target, else it is the target; ambiguity is never guessed. An organisation matches by
+ОГРН, else by folded name within the territory; a page by canonical URL, else by organisation +
+network. An empty cell changes nothing. When two rows of the import touch the same record the
+first wins and the other is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+
+from editor.core import normalize as nz
+from editor.core import territories
+from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD
+from editor.core.i18n import tr
+from editor.core.records import search_key
+from editor.db.models import db
+from editor.exchange.import_apply import BatchWriter
+from editor.exchange.import_report import (
+    NEW,
+    UNCHANGED,
+    UPDATED,
+    Diff,
+    ImportReport,
+    Notice,
+    Problem,
+    Rejection,
+    RowChange,
+    Unresolved,
+)
+from editor.exchange.import_rows import ParsedRow, RowParser
+
+ORG_FIELDS = (
+    "territory",
+    "full_name",
+    "short_name",
+    "ogrn",
+    "inn",
+    "founder",
+    "org_type",
+    "sphere1",
+    "sphere2",
+    "sphere3",
+    "exemption",
+    "responsible",
+    "responsible_position",
+    "responsible_phone",
+    "responsible_email",
+    "notes",
+)
+_ORG_SELECT = (
+    "SELECT id, territory_id, full_name, short_name, ogrn, inn, founder, org_type, sphere1_id,"
+    " sphere2_id, sphere3_id, exemption, responsible, responsible_position, responsible_phone,"
+    " responsible_email, notes, name_key FROM organization WHERE deleted_at IS NULL AND "
+)
+PAGE_FIELDS = (
+    "organization",
+    "territory",
+    "network",
+    "url",
+    "network_id",
+    "title",
+    "status",
+    "connected",
+    "gosmark",
+    "widgets",
+    "design",
+    "activity",
+    "weekly_reach",
+    "post_reach",
+    "subscribers",
+    "subscribers_date",
+    "notes",
+    "batch",
+)
+_PAGE_SELECT = (
+    "SELECT id, organization_id, territory_id, network, url, network_id, title, status,"
+    " connected, gosmark, widgets, design, activity, weekly_reach, post_reach, subscribers,"
+    " subscribers_date, notes, batch_id FROM page WHERE deleted_at IS NULL AND "
+)
+_BOOL_PAGE = ("connected", "gosmark")
+_ORG_DEFAULTS: dict[str, object] = {
+    name: ("" if spec.kind == "text" else None) for name, spec in ORGANIZATION_FIELD.items()
+}
+_PAGE_DEFAULTS: dict[str, object] = {
+    name: ("" if spec.kind in ("text", "url") else None) for name, spec in PAGE_FIELD.items()
+}
+_SKIP = -1  # a page that belongs to another organisation: the row's page part is left out
+_PARAMS = 900  # ids per IN (...) query
+
+
+def pack(file_index: int, row: int) -> int:
+    """One int for (file, row): the marks of 300,000 rows stay small."""
+    return (file_index << 32) | row
+
+
+def unpack(ref: int) -> tuple[int, int]:
+    """(file index, row) from pack()."""
+    return ref >> 32, ref & 0xFFFFFFFF
+
+
+def _chunks(values: list, size: int = _PARAMS):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+class Planner:
+    """Decides and queues the writes of an import, chunk by chunk (see the module docstring)."""
+
+    def __init__(
+        self,
+        writer: BatchWriter,
+        report: ImportReport,
+        *,
+        target_id: int | None,
+        assignments: Mapping[str, int | None] | None = None,
+        exclusions: set[int] | frozenset[int] = frozenset(),
+        detail_limit: int = 100_000,
+        row_limit: int = 100_000,
+        today: dt.date | None = None,
+    ) -> None:
+        self.writer = writer
+        self.report = report
+        self.target_id = target_id
+        self.scope: set[int] | None = (
+            set(territories.subtree_ids(target_id)) if target_id is not None else None
+        )
+        self.assignments = dict(assignments or {})
+        self.exclusions = exclusions
+        self.detail_limit = detail_limit
+        self.row_limit = row_limit
+        self.today = today or dt.date.today()
+        self.oktmo = dict(
+            db.execute_sql("SELECT oktmo, id FROM territory WHERE oktmo IS NOT NULL").fetchall()
+        )
+        self.sphere_names = {
+            sphere_id: name
+            for sphere_id, name in db.execute_sql("SELECT id, name FROM sphere").fetchall()
+        }
+        self._territory_cache: dict[str, tuple[int | None, list[tuple[int, str]]]] = {}
+        self._paths: dict[int, str] = {}
+        # The first row of this import that touched each record ("the first wins").
+        self.org_first: dict[int, int] = {}
+        self.page_first: dict[int, int] = {}
+        self.kept: dict[str, int] = defaultdict(int)
+        self._reset_chunk()
+
+    # --- chunk cache ---------------------------------------------------------------------
+
+    def _reset_chunk(self) -> None:
+        self.orgs: dict[int, dict[str, object]] = {}
+        self.pages: dict[int, dict[str, object]] = {}
+        self.by_ogrn: dict[str, list[int]] = defaultdict(list)
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.by_url: dict[str, int] = {}
+        self.by_org_network: dict[tuple[int, str], list[int]] = defaultdict(list)
+        self.pending_counts: dict[tuple[int, dt.date], int] = {}
+
+    def _add_org(self, record: dict[str, object]) -> None:
+        org_id = record["id"]
+        if org_id in self.orgs:
+            return
+        self.orgs[org_id] = record  # type: ignore[index]
+        if record["ogrn"]:
+            self.by_ogrn[record["ogrn"]].append(org_id)  # type: ignore[index,arg-type]
+        self.by_name[record["name_key"]].append(org_id)  # type: ignore[index]
+
+    def _add_page(self, record: dict[str, object], *, indexed_by_org: bool) -> None:
+        page_id = record["id"]
+        if page_id not in self.pages:
+            self.pages[page_id] = record  # type: ignore[index]
+            if record["url"]:
+                self.by_url.setdefault(record["url"], page_id)  # type: ignore[arg-type]
+        if indexed_by_org:
+            key = (record["organization"], record["network"])
+            if page_id not in self.by_org_network[key]:  # type: ignore[index]
+                self.by_org_network[key].append(page_id)  # type: ignore[index,arg-type]
+
+    def _fetch_orgs(self, condition: str, values: list) -> None:
+        for part in _chunks(values):
+            sql = _ORG_SELECT + condition.format(", ".join("?" * len(part)))
+            for row in db.execute_sql(sql, part).fetchall():
+                record = dict(zip(("id", *ORG_FIELDS, "name_key"), row, strict=True))
+                self._add_org(record)
+
+    def _fetch_pages(self, condition: str, values: list, *, indexed_by_org: bool) -> None:
+        for part in _chunks(values):
+            sql = _PAGE_SELECT + condition.format(", ".join("?" * len(part)))
+            for row in db.execute_sql(sql, part).fetchall():
+                record = dict(zip(("id", *PAGE_FIELDS), row, strict=True))
+                for name in _BOOL_PAGE:
+                    if record[name] is not None:
+                        record[name] = bool(record[name])
+                if record["subscribers_date"] is not None:
+                    record["subscribers_date"] = dt.date.fromisoformat(record["subscribers_date"])
+                self._add_page(
+                    record,
+                    indexed_by_org=indexed_by_org and record["batch"] != self.writer.batch_id,
+                )
+
+    def _prefetch(self, work: list[tuple[ParsedRow, int, bool]]) -> None:
+        ogrns = list({p.org["ogrn"] for p, _, _ in work if "ogrn" in p.org})
+        names = list({p.org_key for p, _, _ in work if p.org_key})
+        urls = list({p.url_key for p, _, _ in work if p.url_key})
+        if ogrns:
+            self._fetch_orgs("ogrn IN ({})", ogrns)
+        if names:
+            self._fetch_orgs("name_key IN ({})", names)
+        if urls:
+            self._fetch_pages("url_key IN ({})", urls, indexed_by_org=False)
+        # Pages of the matched organisations, for rows whose link is not in the catalogue.
+        unmatched = [p for p, _, _ in work if p.url_key and p.url_key not in self.by_url]
+        if unmatched and self.orgs:
+            self._fetch_pages("organization_id IN ({})", list(self.orgs), indexed_by_org=True)
+
+    # --- territories ---------------------------------------------------------------------
+
+    def path(self, territory_id: int) -> str:
+        """The display path of a territory (cached)."""
+        if territory_id not in self._paths:
+            self._paths[territory_id] = territories.path_of(territory_id)
+        return self._paths[territory_id]
+
+    def _resolve_text(self, text: str) -> tuple[int | None, list[tuple[int, str]]]:
+        key = nz.fold_text(text)
+        if key in self._territory_cache:
+            return self._territory_cache[key]
+        parts = [part.strip() for part in text.split("/") if part.strip()]
+        found: list = []
+        # A full path from another catalogue starts above the target: try shorter tails.
+        for start in range(len(parts)):
+            found = territories.find_by_name(parts[start], self.target_id)
+            for part in parts[start + 1 :]:
+                narrowed = []
+                for candidate in found:
+                    narrowed.extend(
+                        t
+                        for t in territories.find_by_name(part, candidate.id)
+                        if t.id != candidate.id
+                    )
+                found = narrowed
+            if found:
+                break
+        unique = list({t.id: t for t in found})
+        result = (unique[0] if len(unique) == 1 else None, [(i, self.path(i)) for i in unique[:10]])
+        self._territory_cache[key] = result
+        return result
+
+    def _territory(
+        self, parsed: ParsedRow, parser: RowParser
+    ) -> tuple[int | None, bool, Problem | None, str | None]:
+        """(territory id, explicit?, problem, key of an unresolved text) of a row."""
+        if parsed.oktmo:
+            found = self.oktmo.get(parsed.oktmo)
+            if found is not None:
+                if self.scope is not None and found not in self.scope:
+                    return (
+                        None,
+                        True,
+                        Problem(
+                            parser.header_of("oktmo"),
+                            parsed.oktmo,
+                            tr(
+                                "ОКТМО {code} — территория «{path}» не входит в «{target}»",
+                                "import",
+                            ).format(
+                                code=parsed.oktmo,
+                                path=self.path(found),
+                                target=self.path(self.target_id),
+                            ),
+                        ),
+                        None,
+                    )  # type: ignore[arg-type]
+                return found, True, None, None
+        if parsed.territory:
+            key = nz.fold_text(parsed.territory)
+            if key in self.assignments:
+                return self.assignments[key], True, None, None
+            found, candidates = self._resolve_text(parsed.territory)
+            if found is not None:
+                return found, True, None, None
+            self._unresolved(key, parsed.territory, candidates)
+            if candidates:
+                reason = tr(
+                    "территория «{name}» неоднозначна, подходят: {candidates}", "import"
+                ).format(name=parsed.territory, candidates="; ".join(p for _, p in candidates))
+            else:
+                reason = tr("территория «{name}» не найдена{inside}", "import").format(
+                    name=parsed.territory, inside=self._inside()
+                )
+            return None, True, Problem(parser.header_of("territory"), parsed.territory, reason), key
+        if parsed.oktmo:
+            key = f"ОКТМО {parsed.oktmo}"
+            if key in self.assignments:
+                return self.assignments[key], True, None, None
+            self._unresolved(key, key, [])
+            return (
+                None,
+                True,
+                Problem(
+                    parser.header_of("oktmo"),
+                    parsed.oktmo,
+                    tr("территория с кодом ОКТМО {code} не найдена", "import").format(
+                        code=parsed.oktmo
+                    ),
+                ),
+                key,
+            )
+        if self.target_id is None:
+            return (
+                None,
+                False,
+                Problem(
+                    tr("Территория", "import"),
+                    None,
+                    tr("не указана территория: выберите территорию импорта (--into)", "import"),
+                ),
+                None,
+            )
+        return self.target_id, False, None, None
+
+    def _inside(self) -> str:
+        if self.target_id is None:
+            return ""
+        return tr(" в «{target}»", "import").format(target=self.path(self.target_id))
+
+    def _unresolved(self, key: str, text: str, candidates: list[tuple[int, str]]) -> None:
+        entry = self.report.unresolved.get(key)
+        if entry is None:
+            entry = self.report.unresolved[key] = Unresolved(key, text, candidates)
+        entry.rows += 1
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def process(
+        self,
+        file_index: int,
+        parser: RowParser,
+        rows: list[ParsedRow],
+        source: str,
+        file_date: dt.date | None,
+    ) -> None:
+        """Decide and write one chunk of rows of one file."""
+        report = self.report
+        work: list[tuple[ParsedRow, int, bool]] = []
+        for parsed in rows:
+            report.rows += 1
+            if pack(file_index, parsed.row) in self.exclusions:
+                report.skipped += 1
+                continue
+            for column, value, message in parsed.notices:
+                self._notice(file_index, parsed.row, column, value, message)
+            if parsed.problems:
+                self._reject(file_index, parsed, parsed.problems)
+                continue
+            territory_id, explicit, problem, key = self._territory(parsed, parser)
+            if problem is not None:
+                self._reject(file_index, parsed, [problem], territory_key=key)
+                continue
+            if territory_id is None:  # the user chose to skip this territory
+                report.skipped += 1
+                continue
+            if not parsed.org_key and "ogrn" not in parsed.org:
+                self._reject(
+                    file_index,
+                    parsed,
+                    [
+                        Problem(
+                            parser.header_of("full_name"),
+                            None,
+                            tr("не указано наименование организации", "import"),
+                        )
+                    ],
+                )
+                continue
+            work.append((parsed, territory_id, explicit))
+        if not work:
+            return
+        self._prefetch(work)
+        for parsed, territory_id, explicit in work:
+            self._row(file_index, parser, parsed, territory_id, explicit, source, file_date)
+        self.writer.flush()
+        self._reset_chunk()
+
+    def _reject(
+        self,
+        file_index: int,
+        parsed: ParsedRow,
+        problems: list[Problem],
+        territory_key: str | None = None,
+    ) -> None:
+        self.report.rejections.append(
+            Rejection(file_index, parsed.row, tuple(problems), tuple(parsed.cells), territory_key)
+        )
+
+    def _notice(self, file_index: int, row: int, column: str, value: object, message: str) -> None:
+        if len(self.report.notices) >= self.detail_limit:
+            self.report.notices_dropped += 1
+            return
+        self.report.notices.append(Notice(file_index, row, column, value, message))
+
+    def _keep(self, change: RowChange) -> None:
+        limit = self.detail_limit if change.kind == UPDATED else self.row_limit
+        if self.kept[change.kind] >= limit:
+            self.report.changes_dropped += 1
+            return
+        self.kept[change.kind] += 1
+        self.report.changes.append(change)
+
+    def _where(self, ref: int, file_index: int) -> str:
+        """«строке 5» or «строке 5 файла a.xlsx» for messages about the first row."""
+        first_file, row = unpack(ref)
+        if first_file == file_index:
+            return tr("строке {row}", "import").format(row=row)
+        return tr("строке {row} файла {file}", "import").format(
+            row=row, file=self.report.files[first_file].name
+        )
+
+    def _match_org(
+        self, parsed: ParsedRow, territory_id: int, explicit: bool
+    ) -> tuple[int | None, str | None]:
+        ogrn = parsed.org.get("ogrn")
+        if ogrn:
+            candidates = self.by_ogrn.get(ogrn)  # type: ignore[arg-type]
+            if candidates:
+                if len(candidates) > 1:
+                    same = [c for c in candidates if self.orgs[c]["name_key"] == parsed.org_key]
+                    candidates = same or candidates
+                return candidates[0], None
+        if not parsed.org_key:
+            return None, tr(
+                "организация с ОГРН {ogrn} не найдена, а наименование не указано", "import"
+            ).format(ogrn=ogrn)
+        candidates = self.by_name.get(parsed.org_key, [])
+        if explicit or self.scope is None:
+            candidates = [c for c in candidates if self.orgs[c]["territory"] == territory_id]
+        else:
+            # Rows without a territory column may name an organisation placed deeper.
+            candidates = [c for c in candidates if self.orgs[c]["territory"] in self.scope]
+        if ogrn:
+            # Another ОГРН under the same name is another organisation.
+            candidates = [c for c in candidates if not self.orgs[c]["ogrn"]]
+        if len(candidates) > 1:
+            return None, tr(
+                "в каталоге несколько организаций «{name}»: укажите ОГРН", "import"
+            ).format(name=parsed.org["full_name"])
+        return (candidates[0] if candidates else None), None
+
+    def _org_diffs(
+        self, org_id: int, parsed: ParsedRow, territory_id: int, explicit: bool
+    ) -> list[Diff]:
+        record = self.orgs[org_id]
+        diffs: list[Diff] = []
+        for name, new in parsed.org.items():
+            old = record[name]
+            if old == new:
+                continue
+            if name == "full_name" and record["name_key"] == parsed.org_key:
+                continue  # the same name written differently (case, quotes, spaces)
+            diffs.append(
+                Diff(
+                    "organization",
+                    name,
+                    ORGANIZATION_FIELD[name].title,
+                    self._shown(name, old),
+                    self._shown(name, new),
+                )
+            )
+        if explicit and record["territory"] != territory_id:
+            diffs.append(
+                Diff(
+                    "organization",
+                    "territory",
+                    tr("Территория", "import"),
+                    self.path(record["territory"]),
+                    self.path(territory_id),
+                )
+            )  # type: ignore[arg-type]
+        return diffs
+
+    def _shown(self, name: str, value: object) -> object:
+        if name.startswith("sphere") and value is not None:
+            return self.sphere_names.get(value, value)  # type: ignore[arg-type]
+        return value
+
+    def _page_diffs(self, page_id: int, parsed: ParsedRow) -> list[Diff]:
+        record = self.pages[page_id]
+        return [
+            Diff("page", name, PAGE_FIELD[name].title, record[name], new)
+            for name, new in parsed.page.items()
+            if record[name] != new
+        ]
+
+    def _count_change(
+        self, page_id: int, parsed: ParsedRow, file_date: dt.date | None
+    ) -> tuple[dt.date, int | None, int] | None:
+        if parsed.count is None:
+            return None
+        record = self.pages[page_id]
+        date = parsed.count_date or file_date
+        if date is None:
+            # An undated count equal to the current one is no news.
+            if record["subscribers"] == parsed.count:
+                return None
+            date = self.today
+        if (page_id, date) in self.pending_counts:
+            old = self.pending_counts[(page_id, date)]
+        elif record["subscribers_date"] == date:
+            old = record["subscribers"]  # type: ignore[assignment]
+        else:
+            row = db.execute_sql(
+                "SELECT count FROM subscriber_count WHERE page_id = ? AND date = ?",
+                (page_id, date.isoformat()),
+            ).fetchone()
+            old = row[0] if row else None
+        if old == parsed.count:
+            return None
+        return date, old, parsed.count
+
+    def _row(
+        self,
+        file_index: int,
+        parser: RowParser,
+        parsed: ParsedRow,
+        territory_id: int,
+        explicit: bool,
+        source: str,
+        file_date: dt.date | None,
+    ) -> None:
+        ref = pack(file_index, parsed.row)
+        org_id, problem = self._match_org(parsed, territory_id, explicit)
+        if problem is not None:
+            self._reject(
+                file_index,
+                parsed,
+                [Problem(parser.header_of("full_name"), parsed.org.get("full_name"), problem)],
+            )
+            return
+        org_first = self.org_first.get(org_id) if org_id is not None else None
+        org_diffs = self._org_diffs(org_id, parsed, territory_id, explicit) if org_id else []
+        page_id: int | None = None
+        page_first: int | None = None
+        page_diffs: list[Diff] = []
+        count = None
+        if parsed.url_key:
+            page_id = self.by_url.get(parsed.url_key)
+            if page_id is not None and self.pages[page_id]["organization"] != org_id:
+                first = self.page_first.get(page_id)
+                where = (
+                    self._where(first, file_index)
+                    if first is not None
+                    else tr("в каталоге", "import")
+                )
+                self._notice(
+                    file_index,
+                    parsed.row,
+                    parser.header_of("url"),
+                    parsed.url_key,
+                    tr(
+                        "ссылка уже указана у другой организации ({where}): страница не изменена",
+                        "import",
+                    ).format(where=where),
+                )
+                page_id = _SKIP
+            elif page_id is None and org_id is not None:
+                candidates = [
+                    c
+                    for c in self.by_org_network.get((org_id, parsed.page["network"]), ())
+                    if c not in self.page_first
+                ]
+                if len(candidates) == 1:
+                    page_id = candidates[0]
+            if page_id is not None and page_id != _SKIP:
+                page_first = self.page_first.get(page_id)
+                page_diffs = self._page_diffs(page_id, parsed)
+                count = self._count_change(page_id, parsed, file_date)
+        # A row repeating a record that an earlier row of this import already wrote.
+        repeated = (
+            page_first
+            if page_id not in (None, _SKIP)
+            else (org_first if not parsed.url_key else None)
+        )
+        if repeated is not None:
+            conflicts = org_diffs + page_diffs
+            if count is not None and count[1] is not None:
+                conflicts.append(
+                    Diff(
+                        "count", "subscribers", PAGE_FIELD["subscribers"].title, count[1], count[2]
+                    )
+                )
+            where = self._where(repeated, file_index)
+            if conflicts:
+                self._reject(
+                    file_index,
+                    parsed,
+                    [
+                        Problem(
+                            conflicts[0].label,
+                            conflicts[0].new,
+                            tr(
+                                "противоречит {where} (первая строка оставлена): {diffs}", "import"
+                            ).format(where=where, diffs="; ".join(d.text() for d in conflicts)),
+                        )
+                    ],
+                )
+                return
+            if count is None:
+                self._notice(
+                    file_index,
+                    parsed.row,
+                    "",
+                    None,
+                    tr("повторяет {where}", "import").format(where=where),
+                )
+                self.report.unchanged += 1
+                self._keep(
+                    RowChange(
+                        UNCHANGED,
+                        file_index,
+                        parsed.row,
+                        str(parsed.org.get("full_name", "")),
+                        parsed.url_key or "",
+                    )
+                )
+                return
+            org_diffs = []  # only the count on another date joins the history
+        created = False
+        applied: list[Diff] = []
+        if org_id is None:
+            org_id = self._create_org(parsed, territory_id, source)
+            created = True
+        elif org_first is None:
+            self._apply_org(org_id, parsed, territory_id, org_diffs)
+            applied += org_diffs
+        elif org_diffs:
+            where = self._where(org_first, file_index)
+            for diff in org_diffs:
+                self._notice(
+                    file_index,
+                    parsed.row,
+                    diff.label,
+                    diff.new,
+                    tr(
+                        "организация уже встречалась в {where} со значением «{old}»: оставлено оно",
+                        "import",
+                    ).format(where=where, old=_text(diff.old)),
+                )
+        self.org_first.setdefault(org_id, ref)
+        if parsed.dropped:
+            self._notice(
+                file_index,
+                parsed.row,
+                parser.header_of("url"),
+                None,
+                tr(
+                    "нет ссылки на страницу: значения столбцов {columns} не импортированы", "import"
+                ).format(columns=", ".join(f"«{parser.header_of(c)}»" for c in parsed.dropped)),
+            )
+        if parsed.url_key and page_id is None:
+            page_id = self._create_page(org_id, parsed, source, file_date)
+            created = True
+        elif page_id not in (None, _SKIP):
+            self._apply_page(page_id, parsed, page_diffs, count)  # type: ignore[arg-type]
+            applied += page_diffs
+            if count is not None:
+                applied.append(
+                    Diff(
+                        "count",
+                        "subscribers",
+                        tr("Подписчики на {date}", "import").format(
+                            date=count[0].strftime("%d.%m.%Y")
+                        ),
+                        count[1],
+                        count[2],
+                    )
+                )
+        if page_id not in (None, _SKIP):
+            self.page_first.setdefault(page_id, ref)  # type: ignore[arg-type]
+        name = str(self.orgs[org_id]["full_name"])
+        if created:
+            self.report.new += 1
+            self._keep(
+                RowChange(NEW, file_index, parsed.row, name, parsed.url_key or "", tuple(applied))
+            )
+        elif applied:
+            self.report.updated += 1
+            self._keep(
+                RowChange(
+                    UPDATED, file_index, parsed.row, name, parsed.url_key or "", tuple(applied)
+                )
+            )
+        else:
+            self.report.unchanged += 1
+            self._keep(RowChange(UNCHANGED, file_index, parsed.row, name, parsed.url_key or ""))
+
+    # --- writes --------------------------------------------------------------------------
+
+    def _create_org(self, parsed: ParsedRow, territory_id: int, source: str) -> int:
+        values = dict(_ORG_DEFAULTS)
+        values.update(parsed.org)
+        values["territory"] = territory_id
+        org_id = self.writer.new_organization(values, source)
+        values["id"] = org_id
+        values["name_key"] = parsed.org_key
+        self._add_org(values)
+        self.report.new_organizations += 1
+        return org_id
+
+    def _apply_org(
+        self, org_id: int, parsed: ParsedRow, territory_id: int, diffs: list[Diff]
+    ) -> None:
+        record = self.orgs[org_id]
+        for diff in diffs:
+            name = diff.field
+            new = territory_id if name == "territory" else parsed.org[name]
+            self.writer.update("organization", org_id, name, record[name], new)
+            record[name] = new
+            if name == "full_name":
+                record["name_key"] = parsed.org_key
+                self.writer.update(
+                    "organization", org_id, "name_key", None, parsed.org_key, logged=False
+                )
+            if name == "territory":
+                for page in self.pages.values():
+                    if page["organization"] == org_id:
+                        page["territory"] = territory_id
+
+    def _create_page(
+        self, org_id: int, parsed: ParsedRow, source: str, file_date: dt.date | None
+    ) -> int:
+        org = self.orgs[org_id]
+        values = dict(_PAGE_DEFAULTS)
+        values.update(parsed.page)
+        values["organization"] = org_id
+        values["territory"] = org["territory"]
+        if values["network_id"] is None:
+            values["network_id"] = parsed.network_id_hint
+        values["subscribers"] = parsed.count
+        values["subscribers_date"] = (
+            parsed.count_date or file_date or self.today if parsed.count is not None else None
+        )
+        key = search_key(str(values["title"] or ""), _OrgNames(org), str(values["url"]))
+        page_id = self.writer.new_page(values, source, key)
+        values["id"] = page_id
+        values["batch"] = self.writer.batch_id
+        self._add_page(values, indexed_by_org=False)
+        self.report.new_pages += 1
+        return page_id
+
+    def _apply_page(
+        self,
+        page_id: int,
+        parsed: ParsedRow,
+        diffs: list[Diff],
+        count: tuple[dt.date, int | None, int] | None,
+    ) -> None:
+        record = self.pages[page_id]
+        for diff in diffs:
+            new = parsed.page[diff.field]
+            self.writer.update("page", page_id, diff.field, record[diff.field], new)
+            record[diff.field] = new
+            if diff.field == "url":
+                self.writer.update("page", page_id, "url_key", None, new, logged=False)
+                self.by_url[new] = page_id  # type: ignore[index]
+        if any(d.field in ("url", "title") for d in diffs):
+            org = self.orgs.get(record["organization"])  # type: ignore[arg-type]
+            if org is not None:
+                key = search_key(str(record["title"] or ""), _OrgNames(org), str(record["url"]))
+                self.writer.update("page", page_id, "search_key", None, key, logged=False)
+        if count is not None:
+            date, old, new = count
+            self.writer.count(page_id, date, old, new)
+            self.pending_counts[(page_id, date)] = new
+            current = record["subscribers_date"]
+            if current is None or date >= current:  # type: ignore[operator]
+                record["subscribers"], record["subscribers_date"] = new, date
+                self.writer.current(page_id, new, date)
+
+
+class _OrgNames:
+    """The organisation attributes that records.search_key() reads, from a cache record."""
+
+    __slots__ = ("full_name", "ogrn", "short_name")
+
+    def __init__(self, record: Mapping[str, object]) -> None:
+        self.full_name = record["full_name"]
+        self.short_name = record["short_name"]
+        self.ogrn = record["ogrn"]
+
+
+def _text(value: object) -> str:
+    from editor.core.fields import to_log_text
+
+    return to_log_text(value) or "—"

@@ -1,0 +1,213 @@
+"""What an import did or would do: counts, the change set, rejected rows and warnings.
+
+The report is what the dry run shows, what `import --json` prints and what the rejected-rows
+workbook is written from. It holds plain values only (no database rows), so that it can travel
+from a worker thread to the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor.core.fields import to_log_text
+from editor.core.i18n import tr
+
+NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+
+
+@dataclass
+class SourceFile:
+    """One input file as it was read: where the table is and how its columns were understood."""
+
+    path: str
+    name: str
+    sha256: str
+    kind: str = "xlsx"  # xlsx | csv | catalogue
+    sheet: str | None = None
+    header_row: int = 1
+    headers: list[str] = field(default_factory=list)
+    mapping: dict[int, str] = field(default_factory=dict)
+    count_date: object = None  # the date found in the title rows or the file name, if any
+
+    def place(self, row: int | None = None) -> str:
+        """«file.xlsx, лист «Лист1», строка 7» for messages."""
+        parts = [self.name]
+        if self.sheet:
+            parts.append(tr("лист «{sheet}»", "import").format(sheet=self.sheet))
+        if row is not None:
+            parts.append(tr("строка {row}", "import").format(row=row))
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a row (or one of its cells) was refused: the column header, the value and the reason."""
+
+    column: str
+    value: object
+    reason: str
+
+
+@dataclass
+class Rejection:
+    """A refused row: nothing of it is written. `cells` keep the row as read, for the errors file."""
+
+    file_index: int
+    row: int
+    problems: tuple[Problem, ...]
+    cells: tuple[object, ...] = ()
+    territory_key: str | None = None  # set when the row waits for a territory to be assigned
+
+    @property
+    def reason(self) -> str:
+        """All reasons in one line."""
+        return "; ".join(problem.reason for problem in self.problems)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about a row that was imported anyway (bad ОГРН checksum, a repeated row…)."""
+
+    file_index: int
+    row: int
+    column: str
+    value: object
+    message: str
+
+
+@dataclass(frozen=True)
+class Diff:
+    """One field of the change set: old → new."""
+
+    entity: str  # organization | page | count
+    field: str
+    label: str
+    old: object
+    new: object
+
+    def text(self) -> str:
+        """«Подписчики: 100 → 120»."""
+        old = to_log_text(self.old)
+        new = to_log_text(self.new)
+        return f"{self.label}: {old if old not in (None, '') else '—'} → {new or '—'}"
+
+
+@dataclass
+class RowChange:
+    """What one row does: creates (new), changes (updated) or confirms (unchanged) records."""
+
+    kind: str
+    file_index: int
+    row: int
+    organization: str
+    url: str = ""
+    diffs: tuple[Diff, ...] = ()
+
+
+@dataclass
+class Unresolved:
+    """A territory text of the file that matched nothing or several territories."""
+
+    key: str
+    text: str
+    candidates: list[tuple[int, str]]  # (territory id, path)
+    rows: int = 0
+
+
+@dataclass
+class ImportReport:
+    """The outcome of an import run (or of its dry run)."""
+
+    files: list[SourceFile] = field(default_factory=list)
+    rows: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # rows the user unticked
+    new_organizations: int = 0
+    new_pages: int = 0
+    changes: list[RowChange] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    unresolved: dict[str, Unresolved] = field(default_factory=dict)
+    batch_id: int | None = None
+    dry_run: bool = True
+    changes_dropped: int = 0  # detail rows not kept because of the detail limit
+    notices_dropped: int = 0
+
+    @property
+    def rejected(self) -> int:
+        """How many rows were refused."""
+        return len(self.rejections)
+
+    def place(self, file_index: int, row: int | None = None) -> str:
+        """Where a row is, for messages."""
+        return self.files[file_index].place(row)
+
+    def as_json(self) -> dict[str, object]:
+        """The `import --json` object."""
+        return {
+            "rows": self.rows,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "skipped": self.skipped,
+            "batch": self.batch_id,
+            "dry_run": self.dry_run,
+            "new_organizations": self.new_organizations,
+            "new_pages": self.new_pages,
+            "files": [
+                {
+                    "file": f.path,
+                    "sheet": f.sheet,
+                    "header_row": f.header_row,
+                    "sha256": f.sha256,
+                    "columns": {f.headers[i]: name for i, name in sorted(f.mapping.items())},
+                }
+                for f in self.files
+            ],
+            "rejections": [
+                {
+                    "file": self.files[r.file_index].name,
+                    "sheet": self.files[r.file_index].sheet,
+                    "row": r.row,
+                    "problems": [
+                        {"column": p.column, "value": _plain(p.value), "reason": p.reason}
+                        for p in r.problems
+                    ],
+                }
+                for r in self.rejections
+            ],
+            "warnings": [
+                {
+                    "file": self.files[n.file_index].name,
+                    "row": n.row,
+                    "column": n.column,
+                    "value": _plain(n.value),
+                    "message": n.message,
+                }
+                for n in self.notices
+            ],
+            "updates": [
+                {
+                    "file": self.files[c.file_index].name,
+                    "row": c.row,
+                    "organization": c.organization,
+                    "url": c.url,
+                    "fields": [
+                        {"field": d.field, "old": _plain(d.old), "new": _plain(d.new)}
+                        for d in c.diffs
+                    ],
+                }
+                for c in self.changes
+                if c.kind == UPDATED
+            ],
+        }
+
+
+def _plain(value: object) -> object:
+    """A JSON-friendly form of a cell or field value."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return to_log_text(value)

@@ -1,0 +1,543 @@
+"""A small streaming .xlsx writer for reports: inline strings, a fixed set of styles, frozen
+header, autofilter, fitted column widths, merged cells and row outline levels.
+
+Rows go straight into the sheet's XML inside the ZIP, so memory stays flat whatever the row
+count. Text is always written as text (never as a formula): a value such as
+`=HYPERLINK("http://x","y")` reads back as that string. Only the first rows of a sheet are held
+back, to measure the column widths that must precede the data in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from typing import IO
+from xml.sax.saxutils import escape, quoteattr
+
+# Cell styles: name → index into <cellXfs> of STYLES_XML below.
+STYLES: dict[str, int] = {
+    "text": 0,
+    "header": 1,
+    "int": 2,
+    "date": 3,
+    "decimal": 4,
+    "id": 5,
+    "title": 6,
+    "total": 7,
+    "total_int": 8,
+    "total_decimal": 9,
+    "wrap": 10,
+    **{f"indent{level}": 10 + level for level in range(1, 8)},
+    "subtitle": 18,
+}
+
+_MAX_TEXT = 32767  # Excel refuses (repair prompt) longer cell text
+_MAX_WIDTH = 60
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_EPOCH_TIME = dt.datetime(1899, 12, 30)
+# Characters XML 1.0 cannot carry at all; they are dropped.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+STYLES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f"<styleSheet {_NS}>"
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy"/>'
+    '<numFmt numFmtId="165" formatCode="0.0"/></numFmts>'
+    '<fonts count="3">'
+    '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>'
+    "</fonts>"
+    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/>'
+    "</patternFill></fill></fills>"
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+    '<border><left style="thin"><color rgb="FF8EA9DB"/></left><right style="thin">'
+    '<color rgb="FF8EA9DB"/></right><top style="thin"><color rgb="FF8EA9DB"/></top>'
+    '<bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="19">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
+    ' applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"'
+    ' wrapText="1"/></xf>'
+    '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
+    ' applyBorder="1"/>'
+    '<xf numFmtId="3" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1"'
+    ' applyFont="1" applyFill="1" applyBorder="1"/>'
+    '<xf numFmtId="165" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1"'
+    ' applyFont="1" applyFill="1" applyBorder="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf>'
+    + "".join(
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+        f'<alignment indent="{level}"/></xf>'
+        for level in range(1, 8)
+    )
+    + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+
+
+def column_letter(index: int) -> str:
+    """Excel column letters of a 0-based column index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _slow_text(value: str) -> str:
+    """Escaped text of a cell that has control characters, edge spaces or excess length."""
+    value = _ILLEGAL.sub("", value)[:_MAX_TEXT]
+    value = escape(value).replace("\r", "&#13;")
+    if value[:1].isspace() or value[-1:].isspace():
+        return f'<is><t xml:space="preserve">{value}</t></is>'
+    return f"<is><t>{value}</t></is>"
+
+
+def display_width(value: object) -> int:
+    """Roughly how many characters a value takes on screen (for column widths)."""
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return max((len(line) for line in value.split("\n")), default=0)
+    if isinstance(value, bool):
+        return 3
+    if isinstance(value, int):
+        return len(f"{value:,}")
+    if isinstance(value, float):
+        return len(f"{value:,.1f}")
+    if isinstance(value, dt.date):
+        return 10
+    return len(str(value))
+
+
+class Sheet:
+    """One worksheet being streamed; rows are appended in order, then `close()`."""
+
+    def __init__(
+        self,
+        book: Workbook,
+        index: int,
+        name: str,
+        styles: Sequence[str | None],
+        *,
+        outline_levels: int,
+        sample_rows: int,
+        widths: Sequence[float] | None,
+    ) -> None:
+        self.book, self.index, self.name = book, index, name
+        self._columns = len(styles)
+        self._refs = [column_letter(i) for i in range(self._columns)]
+        self._default_styles = [_style_attr(style) for style in styles]
+        self._outline_levels = min(outline_levels, 7)
+        self._sample_rows = sample_rows
+        self._widths = list(widths) if widths else None
+        self._pending: list[tuple[int, Sequence[object], Sequence[str] | None, int, str]] = []
+        self._stream: IO[bytes] | None = None
+        self._buffer: list[str] = []
+        self._row = 0
+        self._header_rows: list[int] = []
+        self._headers: list[Sequence[object]] = []
+        self._merges: list[str] = []
+        self._filter_columns: int | None = None
+        self._closed = False
+
+    @property
+    def rows(self) -> int:
+        """How many rows the sheet has so far (the 1-based number of the last one)."""
+        return self._row
+
+    def title(self, text: str, style: str = "title") -> None:
+        """A title line (not counted for column widths)."""
+        self._add([text], [style], 0, "title")
+
+    def blank(self) -> None:
+        """An empty row."""
+        self._add([], None, 0, "title")
+
+    def header(self, values: Sequence[object]) -> int:
+        """A header row: bold, wrapped; the view is frozen below the last header row."""
+        self._add(values, ["header"] * len(values), 0, "header")
+        return self._row
+
+    def autofilter(self, columns: int | None = None) -> None:
+        """Put an autofilter on the last header row over `columns` (all by default)."""
+        self._filter_columns = columns or self._columns
+
+    def append(
+        self, values: Sequence[object], styles: Sequence[str] | None = None, outline: int = 0
+    ) -> None:
+        """A data row; `styles` overrides the column styles cell by cell (None keeps them)."""
+        self._add(values, styles, outline, "data")
+
+    def extend(self, rows: Iterable[Sequence[object]]) -> None:
+        """Many data rows with the column styles (the fast path of big lists)."""
+        for values in rows:
+            self._add(values, None, 0, "data")
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        """Merge a block of cells (1-based rows, 0-based columns)."""
+        self._merges.append(f"{self._refs[first_col]}{first_row}:{self._refs[last_col]}{last_row}")
+
+    def _add(
+        self, values: Sequence[object], styles: Sequence[str] | None, outline: int, kind: str
+    ) -> None:
+        self._row += 1
+        if kind == "header":
+            self._header_rows.append(self._row)
+            self._headers.append(values)
+        if self._stream is None:
+            self._pending.append((self._row, values, styles, outline, kind))
+            if len(self._pending) >= self._sample_rows:
+                self._start()
+            return
+        self._buffer.append(self._row_xml(self._row, values, styles, outline))
+        if len(self._buffer) >= 1000:
+            self._flush()
+
+    def _row_xml(
+        self, r: int, values: Sequence[object], styles: Sequence[str] | None, outline: int
+    ) -> str:
+        attrs = self._default_styles
+        if styles is not None:
+            attrs = [
+                _style_attr(s) if s is not None else d for s, d in zip(styles, attrs, strict=False)
+            ]
+            attrs += self._default_styles[len(attrs) :]
+        head = f'<row r="{r}" outlineLevel="{min(outline, 7)}">' if outline else f'<row r="{r}">'
+        cells = [head]
+        add = cells.append
+        for ref, style, value in zip(self._refs, attrs, values, strict=False):
+            kind = value.__class__
+            if kind is str:
+                if not value:
+                    continue
+                if (
+                    value.isprintable()
+                    and value[0] != " "
+                    and value[-1] != " "
+                    and len(value) <= _MAX_TEXT
+                ):
+                    if "&" in value or "<" in value or ">" in value:
+                        value = escape(value)
+                    add(f'<c r="{ref}{r}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
+                else:
+                    add(f'<c r="{ref}{r}"{style} t="inlineStr">{_slow_text(value)}</c>')
+            elif kind is int:
+                add(f'<c r="{ref}{r}"{style}><v>{value}</v></c>')
+            elif value is None:
+                continue
+            elif kind is float:
+                if math.isfinite(value):
+                    add(f'<c r="{ref}{r}"{style}><v>{value!r}</v></c>')
+            elif kind is dt.date:
+                add(f'<c r="{ref}{r}"{style}><v>{(value - _EXCEL_EPOCH).days}</v></c>')
+            elif kind is bool:
+                add(f'<c r="{ref}{r}"{style} t="b"><v>{int(value)}</v></c>')
+            elif kind is dt.datetime:
+                serial = (value - _EXCEL_EPOCH_TIME).total_seconds() / 86400
+                add(f'<c r="{ref}{r}"{style}><v>{serial!r}</v></c>')
+            else:
+                text = str(value)
+                if text:
+                    add(f'<c r="{ref}{r}"{style} t="inlineStr">{_slow_text(text)}</c>')
+        add("</row>")
+        return "".join(cells)
+
+    def _fitted_widths(self) -> list[float]:
+        content = [0] * self._columns
+        for _row, values, _styles, outline, kind in self._pending:
+            if kind != "data":
+                continue
+            for index, value in enumerate(values[: self._columns]):
+                width = display_width(value) + (2 * outline if index == 0 else 0)
+                if width > content[index]:
+                    content[index] = width
+        widths = []
+        for index in range(self._columns):
+            header = max(
+                (str(h[index]) for h in self._headers if index < len(h) and h[index]),
+                key=len,
+                default="",
+            )
+            longest_word = max((len(word) for word in header.split()), default=0)
+            # A header may wrap onto two or three lines, but never inside a word.
+            wanted = max(content[index], longest_word, min(len(header), 14), 4)
+            widths.append(min(wanted * 1.1 + 2, _MAX_WIDTH))
+        return widths
+
+    def _start(self) -> None:
+        """Write everything that precedes the rows, then the rows held back so far."""
+        widths = self._widths or self._fitted_widths()
+        self._widths = widths
+        self._stream = self.book._open_member(f"xl/worksheets/sheet{self.index}.xml")
+        last_header = self._header_rows[-1] if self._header_rows else 0
+        pane = ""
+        if last_header:
+            top = f"A{last_header + 1}"
+            pane = (
+                f'<pane ySplit="{last_header}" topLeftCell="{top}" activePane="bottomLeft"'
+                f' state="frozen"/><selection pane="bottomLeft" activeCell="{top}"'
+                f' sqref="{top}"/>'
+            )
+        selected = ' tabSelected="1"' if self.index == 1 else ""
+        cols = "".join(
+            f'<col min="{i + 1}" max="{i + 1}" width="{w:.2f}" customWidth="1"/>'
+            for i, w in enumerate(widths)
+        )
+        outline = f' outlineLevelRow="{self._outline_levels}"' if self._outline_levels else ""
+        self._buffer.append(
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f"<worksheet {_NS} {_NS_R}>"
+            '<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr>'
+            f'<sheetViews><sheetView workbookViewId="0"{selected}>{pane}</sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"{outline}/>'
+            f"<cols>{cols}</cols><sheetData>"
+        )
+        for r, values, styles, row_outline, kind in self._pending:
+            xml = self._row_xml(r, values, styles, row_outline)
+            if kind == "header":
+                xml = xml.replace(
+                    f'<row r="{r}"',
+                    f'<row r="{r}" ht="{self._header_height(values)}" customHeight="1"',
+                    1,
+                )
+            self._buffer.append(xml)
+        self._pending = []
+
+    def _header_height(self, values: Sequence[object]) -> int:
+        lines = 1
+        for index, value in enumerate(values):
+            if value and self._widths and index < len(self._widths):
+                per_line = max(int((self._widths[index] - 2) / 1.1), 1)
+                lines = max(lines, _wrapped_lines(str(value), per_line))
+        return 15 * min(lines, 6)
+
+    def _flush(self) -> None:
+        assert self._stream is not None
+        self._stream.write("".join(self._buffer).encode("utf-8"))
+        self._buffer = []
+
+    @property
+    def filter_range(self) -> str | None:
+        """The autofilter's cell range, known once the sheet is closed."""
+        if self._filter_columns is None or not self._header_rows:
+            return None
+        first = self._header_rows[-1]
+        last = max(self._row, first)
+        return f"A{first}:{self._refs[self._filter_columns - 1]}{last}"
+
+    def close(self) -> None:
+        """Finish the sheet's XML (autofilter, merged cells) and its ZIP member."""
+        if self._closed:
+            return
+        if self._stream is None:
+            self._start()
+        tail = "</sheetData>"
+        if self.filter_range:
+            tail += f'<autoFilter ref="{self.filter_range}"/>'
+        if self._merges:
+            tail += f'<mergeCells count="{len(self._merges)}">'
+            tail += "".join(f'<mergeCell ref="{ref}"/>' for ref in self._merges)
+            tail += "</mergeCells>"
+        tail += (
+            '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3"'
+            ' footer="0.3"/></worksheet>'
+        )
+        self._buffer.append(tail)
+        self._flush()
+        assert self._stream is not None
+        self._stream.close()
+        self._closed = True
+        self.book._current = None
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    lines, used = 1, 0
+    for word in text.split():
+        needed = len(word) + (1 if used else 0)
+        if used and used + needed > per_line:
+            lines, used = lines + 1, len(word)
+        else:
+            used += needed
+    return lines
+
+
+def _style_attr(style: str | None) -> str:
+    index = STYLES[style] if style else 0
+    return f' s="{index}"' if index else ""
+
+
+def sheet_name(text: str) -> str:
+    """A valid, at most 31-character sheet name."""
+    name = _SHEET_NAME_BAD.sub(" ", text).strip().strip("'")[:31]
+    return name or "Лист"
+
+
+class Workbook:
+    """An .xlsx being written to a binary file object; sheets are written one after another."""
+
+    def __init__(
+        self, fileobj: IO[bytes], *, title: str = "", compresslevel: int = 1, large: bool = False
+    ) -> None:
+        self._zip = zipfile.ZipFile(fileobj, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
+        self._title = title
+        self._large = large  # ZIP64 members for sheets that may exceed 2 GiB of XML
+        self._sheets: list[Sheet] = []
+        self._current: Sheet | None = None
+
+    def add_sheet(
+        self,
+        name: str,
+        styles: Sequence[str | None],
+        *,
+        outline_levels: int = 0,
+        sample_rows: int = 300,
+        widths: Sequence[float] | None = None,
+    ) -> Sheet:
+        """Start a sheet whose columns have the given default styles; closes the previous one."""
+        if self._current is not None:
+            self._current.close()
+        name = sheet_name(name)
+        taken = {s.name for s in self._sheets}
+        base, number = name, 2
+        while name in taken:
+            name = f"{base[:27]} ({number})"
+            number += 1
+        sheet = Sheet(
+            self,
+            len(self._sheets) + 1,
+            name,
+            styles,
+            outline_levels=outline_levels,
+            sample_rows=sample_rows,
+            widths=widths,
+        )
+        self._sheets.append(sheet)
+        self._current = sheet
+        return sheet
+
+    def _open_member(self, name: str) -> IO[bytes]:
+        return self._zip.open(name, "w", force_zip64=self._large)
+
+    def abort(self) -> None:
+        """Give up after a failure: release the ZIP without caring what reaches the file."""
+        members = [self._current._stream] if self._current and self._current._stream else []
+        for closing in [*(m.close for m in members), self._zip.close]:
+            try:
+                closing()
+            except Exception:  # the file is being thrown away; the first error is what counts
+                pass
+        self._current = None
+
+    def close(self) -> None:
+        """Finish the last sheet and write the workbook parts; the file object stays open."""
+        if self._current is not None:
+            self._current.close()
+        if not self._sheets:
+            self.add_sheet("Лист1", []).close()
+        sheets = self._sheets
+        write = self._zip.writestr
+        overrides = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{s.index}.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for s in sheets
+        )
+        write(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/styles.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            '<Override PartName="/docProps/core.xml" ContentType="application/'
+            'vnd.openxmlformats-package.core-properties+xml"/>'
+            f"{overrides}</Types>",
+        )
+        write(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{_PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+            'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+            "</Relationships>",
+        )
+        created = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        write(
+            "docProps/core.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+            ' xmlns:dcterms="http://purl.org/dc/terms/"'
+            ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{escape(_ILLEGAL.sub('', self._title))}</dc:title>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+            "</cp:coreProperties>",
+        )
+        names = "".join(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{s.index - 1}" hidden="1">'
+            f"{escape(_absolute(s.name, s.filter_range))}</definedName>"
+            for s in sheets
+            if s.filter_range
+        )
+        write(
+            "xl/workbook.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<workbook {_NS} {_NS_R}><bookViews><workbookView activeTab="0"/></bookViews>'
+            "<sheets>"
+            + "".join(
+                f'<sheet name={quoteattr(s.name)} sheetId="{s.index}" r:id="rId{s.index}"/>'
+                for s in sheets
+            )
+            + "</sheets>"
+            + (f"<definedNames>{names}</definedNames>" if names else "")
+            + "</workbook>",
+        )
+        rels = "".join(
+            f'<Relationship Id="rId{s.index}" Type="{_REL}/worksheet"'
+            f' Target="worksheets/sheet{s.index}.xml"/>'
+            for s in sheets
+        )
+        write(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{_PKG_REL}">{rels}'
+            f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles"'
+            ' Target="styles.xml"/></Relationships>',
+        )
+        write("xl/styles.xml", STYLES_XML)
+        self._zip.close()
+
+
+def _absolute(sheet: str, cell_range: str) -> str:
+    """'Sheet name'!$A$1:$B$9 for a defined name."""
+    first, last = cell_range.split(":")
+    split = [re.match(r"([A-Z]+)(\d+)", ref).groups() for ref in (first, last)]  # type: ignore[union-attr]
+    quoted = sheet.replace("'", "''")
+    return f"'{quoted}'!" + ":".join(f"${col}${row}" for col, row in split)

@@ -1,0 +1,95 @@
+"""Starting the desktop editor: the application object, translations, and which catalogue to open.
+
+Without a catalogue argument the last one reopens; on the very first start a default catalogue is
+created in the user's data folder, so the window is never empty.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from editor.core.catalogue import init_catalogue
+from editor.core.seed import RESOURCES_DIR
+from editor.db.database import CatalogueError
+from editor.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
+DEFAULT_NAME = "catalogue.gpc"
+
+_translators: list[QTranslator] = []
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names that locate settings and data folders."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Каталог госпабликов")
+    return app  # type: ignore[return-value]
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    """Load our .qm and Qt's own for `language` (Russian sources need only Qt's qtbase_ru)."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Russian)
+    )
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        _translators.append(qt)
+    if language != "ru":
+        ours = QTranslator(app)
+        if ours.load(f"editor_{language}", str(TRANSLATIONS_DIR)):
+            _translators.append(ours)
+    for translator in _translators:
+        app.installTranslator(translator)
+
+
+def default_catalogue() -> Path:
+    """The catalogue in the user's data folder, created with `init` when missing."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DEFAULT_NAME
+    if not path.exists() or path.stat().st_size == 0:
+        init_catalogue(path)
+    return path
+
+
+def choose_catalogue(argument: str | None, settings: Settings) -> Path:
+    """The catalogue to open: the argument, else the last one if it still exists, else the default."""
+    if argument:
+        return Path(argument)
+    last = settings.last_catalogue
+    if last and Path(last).exists():
+        return Path(last)
+    return default_catalogue()
+
+
+def run_gui(catalogue: str | None = None) -> int:
+    """Show the editor on a catalogue; returns the application's exit status."""
+    from editor.ui.main_window import MainWindow
+
+    app = create_application()
+    settings = Settings()
+    install_translators(app, settings.language)
+    path = choose_catalogue(catalogue, settings)
+    try:
+        window = MainWindow(path, settings=settings)
+    except CatalogueError as error:
+        QMessageBox.critical(None, "Каталог госпабликов", str(error))
+        if catalogue is None and Path(path) != default_catalogue():
+            settings.forget_recent(path)
+            window = MainWindow(default_catalogue(), settings=settings)
+        else:
+            return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,96 @@
+"""Typed application settings over QSettings: each setting declared once with its type and default."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+ORGANIZATION = "gospabliki"
+APPLICATION = "catalogue-editor"
+RECENT_LIMIT = 10
+
+
+class _Setting(Generic[T]):
+    """A descriptor reading and writing one QSettings key with a type and a default."""
+
+    def __init__(self, key: str, kind: type, default: T) -> None:
+        self.key, self.kind, self.default = key, kind, default
+
+    def __get__(self, owner: Settings | None, _type: type | None = None) -> T:
+        if owner is None:
+            return self  # type: ignore[return-value]
+        raw = owner.qsettings.value(self.key, None)
+        if raw is None:
+            return self.default
+        try:
+            return self._convert(raw)
+        except (TypeError, ValueError):
+            return self.default
+
+    def __set__(self, owner: Settings, value: T) -> None:
+        if self.kind is list or self.kind is dict:
+            owner.qsettings.setValue(self.key, json.dumps(value, ensure_ascii=False))
+        else:
+            owner.qsettings.setValue(self.key, value)
+
+    def _convert(self, raw: Any) -> T:
+        if self.kind is bool:
+            return raw.lower() in ("true", "1") if isinstance(raw, str) else bool(raw)  # type: ignore[return-value]
+        if self.kind is int:
+            return int(raw)  # type: ignore[return-value]
+        if self.kind in (list, dict):
+            value = json.loads(raw) if isinstance(raw, str) else raw
+            if not isinstance(value, self.kind):
+                raise ValueError(raw)
+            return value  # type: ignore[return-value]
+        if self.kind is QByteArray:
+            return raw if isinstance(raw, QByteArray) else QByteArray(raw)  # type: ignore[return-value]
+        return self.kind(raw)  # type: ignore[return-value]
+
+
+class Settings:
+    """The editor's settings; tests pass a QSettings on a temporary ini file."""
+
+    language = _Setting("ui/language", str, "ru")
+    last_catalogue = _Setting("files/last_catalogue", str, "")
+    recent_catalogues = _Setting("files/recent", list, [])
+    geometry = _Setting("window/geometry", QByteArray, QByteArray())
+    window_state = _Setting("window/state", QByteArray, QByteArray())
+    splitter_state = _Setting("window/splitter", QByteArray, QByteArray())
+    table_header = _Setting("window/table_header", QByteArray, QByteArray())
+    tree_header = _Setting("window/tree_header", QByteArray, QByteArray())
+    descendants = _Setting("view/descendants", bool, True)
+    saved_filters = _Setting("view/saved_filters", dict, {})
+    backup_keep = _Setting("files/backup_keep", int, 10)
+    backup_minutes = _Setting("files/backup_minutes", int, 30)
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.qsettings = qsettings or QSettings(ORGANIZATION, APPLICATION)
+
+    @classmethod
+    def at(cls, path: str | Path) -> Settings:
+        """Settings kept in an ini file (tests, portable installs)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def add_recent(self, path: str | Path) -> None:
+        """Put a catalogue first in the recent list and remember it as the last one."""
+        text = str(Path(path).resolve())
+        recent = [p for p in self.recent_catalogues if p != text]
+        self.recent_catalogues = [text, *recent][:RECENT_LIMIT]
+        self.last_catalogue = text
+
+    def forget_recent(self, path: str | Path) -> None:
+        """Drop a catalogue that no longer opens from the recent list."""
+        text = str(Path(path).resolve())
+        self.recent_catalogues = [p for p in self.recent_catalogues if p != text]
+        if self.last_catalogue == text:
+            self.last_catalogue = ""
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self.qsettings.sync()
