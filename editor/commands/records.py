@@ -113,26 +113,20 @@ class DeletePages(CatalogueCommand):
     """Move pages to the trash."""
 
     def __init__(self, store: Store, page_ids: Iterable[int]) -> None:
-        ids = sorted(set(page_ids))
-        live = (
-            [
-                i
-                for (i,) in Page.select(Page.id)
-                .where(Page.id.in_(ids) & Page.deleted_at.is_null())
-                .tuples()
-            ]
-            if ids
-            else []
-        )
+        live = purge.live_pages(page_ids)
         super().__init__(store, tr("Удаление страниц: {count}", "commands").format(count=len(live)))
         self.page_ids = live
 
     def do(self) -> None:
-        records.delete_pages(self.page_ids, MANUAL)
+        with db.atomic():
+            for chunk in purge.chunks(self.page_ids):
+                records.delete_pages(chunk, MANUAL)
         self.store.pagesAddedOrRemoved.emit()
 
     def undo_(self) -> None:
-        records.restore_pages(self.page_ids, UNDO)
+        with db.atomic():
+            for chunk in purge.chunks(self.page_ids):
+                records.restore_pages(chunk, UNDO)
         self.store.pagesAddedOrRemoved.emit()
 
 

@@ -41,7 +41,7 @@ FAST_PAGE_FIELDS = frozenset(
     }
 )
 SPHERE_FIELDS = ("sphere1", "sphere2", "sphere3")
-_CHUNK = 900  # below SQLite's default limit of bound parameters
+_CHUNK = 30_000  # ids per statement; SQLite refuses more than 250,000 bound values
 
 
 @dataclass

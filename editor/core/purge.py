@@ -129,3 +129,20 @@ def records_in_subtree(territory_id: int) -> tuple[int, int]:
     organizations = Organization.select().where(Organization.territory.in_(ids)).count()
     pages = Page.select().where(Page.territory.in_(ids)).count()
     return organizations, pages
+
+
+CHUNK = 30_000  # ids per statement; SQLite refuses more than 250,000 bound values
+
+
+def chunks(ids: list[int]) -> list[list[int]]:
+    """`ids` in slices small enough for one statement."""
+    return [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+
+
+def live_pages(ids: Iterable[int]) -> list[int]:
+    """Those of `ids` that are not in the trash, sorted."""
+    found: list[int] = []
+    for chunk in chunks(sorted(set(ids))):
+        query = Page.select(Page.id).where(Page.id.in_(chunk) & Page.deleted_at.is_null())
+        found.extend(page_id for (page_id,) in query.tuples())
+    return sorted(found)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from peewee import fn
+from peewee import chunked, fn
 
 from editor.core import normalize as nz
 from editor.core.changelog import BULK, MANUAL, Origin, record, record_many
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
 from editor.core.i18n import tr
 from editor.db.models import Organization, Page, SubscriberCount, Territory, db, now
+
+
+# Ids bound in one IN (...): SQLite refuses more than 250,000 values in a statement.
+ID_CHUNK = 30_000
 
 
 class RecordError(ValueError):
@@ -288,8 +292,10 @@ def count_history(page_id: int) -> list[tuple[dt.date, int]]:
 def delete_pages(ids: Iterable[int], origin: Origin = MANUAL) -> None:
     """Move pages to the trash."""
     ids = list(ids)
+    stamp = now()
     with db.atomic():
-        Page.update(deleted_at=now()).where(Page.id.in_(ids)).execute()
+        for chunk in chunked(ids, ID_CHUNK):
+            Page.update(deleted_at=stamp).where(Page.id.in_(chunk)).execute()
         record_many([("page", i, "delete", "", None, None) for i in ids], origin)
 
 
@@ -297,11 +303,12 @@ def restore_pages(ids: Iterable[int], origin: Origin = MANUAL) -> None:
     """Take pages out of the trash (their organisation too, when it was trashed)."""
     ids = list(ids)
     with db.atomic():
-        Page.update(deleted_at=None).where(Page.id.in_(ids)).execute()
-        organizations = Page.select(Page.organization).where(Page.id.in_(ids))
-        Organization.update(deleted_at=None).where(
-            Organization.id.in_(organizations) & Organization.deleted_at.is_null(False)
-        ).execute()
+        for chunk in chunked(ids, ID_CHUNK):
+            Page.update(deleted_at=None).where(Page.id.in_(chunk)).execute()
+            organizations = Page.select(Page.organization).where(Page.id.in_(chunk))
+            Organization.update(deleted_at=None).where(
+                Organization.id.in_(organizations) & Organization.deleted_at.is_null(False)
+            ).execute()
         record_many([("page", i, "restore", "", None, None) for i in ids], origin)
 
 
@@ -327,8 +334,7 @@ def bulk_preview(ids: Iterable[int], changes: Mapping[str, object]) -> int:
     if condition is None:
         return 0
     changed = 0
-    for start in range(0, len(ids), 30000):
-        chunk = ids[start:start + 30000]
+    for chunk in chunked(ids, ID_CHUNK):
         changed += Page.select(fn.COUNT(Page.id)).where(Page.id.in_(chunk) & condition).scalar()
     return changed
 

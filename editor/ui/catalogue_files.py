@@ -132,6 +132,7 @@ class CatalogueFiles(QObject):
     def _after_switch(self) -> None:
         self.window.undo_stack.clear()
         self.window.store.reset.emit()
+        self.window.select_start_node()
         self.update_title()
         self.update_banner()
         self.window.actions_.import_.setEnabled(

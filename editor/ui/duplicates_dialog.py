@@ -103,6 +103,7 @@ class DuplicatesDialog(QDialog):
         splitter.addWidget(self.groups_view)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 620])
         layout.addWidget(splitter, 1)
         self.status = QLabel(self)
         self.status.setObjectName("duplicatesStatus")

@@ -30,6 +30,7 @@ from editor.ui.bulk_edit import BulkEditDialog
 from editor.ui.duplicates_dialog import DuplicatesDialog
 from editor.ui.history_dialog import HistoryDialog
 from editor.ui.record_dialogs import NewOrganizationDialog, NewPageDialog
+from editor.ui.sphere_dialog import SphereDialog
 from editor.ui.territory_dialogs import (
     AddTerritoryDialog,
     DeleteTerritoryDialog,
@@ -86,6 +87,7 @@ class EditActions(QObject):
         self.delete_territory = make(
             "actionDeleteTerritory", self.tr("Удалить территорию…"), self.delete_territory_dialog
         )
+        self.edit_spheres = make("actionSpheres", self.tr("Сферы…"), self.spheres_dialog)
         # Del and Ins act in the table, F2 in the tree (in the table F2 edits a cell).
         for action in (self.delete_pages, self.add_page, self.rename_territory):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -133,6 +135,7 @@ class EditActions(QObject):
         ):
             tree_menu.addAction(action)
         tree_menu.aboutToShow.connect(self.update_enabled)
+        window.menu_tools.addAction(self.edit_spheres)
         # The window builds the views' context menus from these two menus; shortcuts bound to
         # a view work only while it has the focus.
         window.page_table.addActions([self.delete_pages, self.add_page])
@@ -155,7 +158,8 @@ class EditActions(QObject):
         window = self.window
         writable = not getattr(window, "read_only", False)
         page = window.current_page_id()
-        selected = bool(window.selected_page_ids())
+        # hasSelection, not the id list: this runs on every click, also with 300k rows selected.
+        selected = window.page_table.selectionModel().hasSelection()
         territory = window.current_territory_id()
         try:
             is_root = territory is not None and territories.get(territory).parent_id is None
@@ -168,6 +172,7 @@ class EditActions(QObject):
         self.bulk_edit.setEnabled(writable and selected)
         self.find_duplicates.setEnabled(writable)
         self.trash.setEnabled(writable)
+        self.edit_spheres.setEnabled(writable)
         self.change_log.setEnabled(writable and page is not None)
         self.add_territory.setEnabled(writable and territory is not None)
         self.rename_territory.setEnabled(writable and territory is not None)
@@ -273,6 +278,12 @@ class EditActions(QObject):
         page = self.window.current_page_id()
         if page is not None:
             self._exec(HistoryDialog(page, self.window))
+
+    def spheres_dialog(self) -> None:
+        """Edit the sphere dictionary."""
+        if self._writable():
+            stack = self.window.undo_stack
+            self._exec(SphereDialog(self.window.store, lambda c: push(stack, c), self.window))
 
     # --- territories ---------------------------------------------------------------------
 

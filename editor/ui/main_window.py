@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.background = background
         self.store = Store()
-        self.undo_stack = QUndoStack(self)
+        # Not a child: a stack destroyed inside the window's destructor would still signal it.
+        self.undo_stack = QUndoStack()
         self.files = catalogue_files.CatalogueFiles(self)
         self.files.open_initial(Path(catalogue))  # raises CatalogueError: nothing is built yet
         self.last_error = ""
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.actions_ = window_actions.install(self)
         self._connect()
         self._restore_layout()
-        self._select_start_node()
+        self.select_start_node()
         self.edit_actions = _install_edit_actions(self)
         self.retranslate()
 
@@ -190,8 +191,14 @@ class MainWindow(QMainWindow):
         self.filter_bar.filterChanged.connect(self.apply_filter)
         self.page_form.territoryRequested.connect(self.select_territory)
         self.store.spheresChanged.connect(self.filter_bar.reload_spheres)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
-        self.undo_stack.indexChanged.connect(lambda _i: self.files.note_change())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _stack_moved(self, _index: int) -> None:
+        self.files.note_change()
 
     def _restore_layout(self) -> None:
         settings = self.settings
@@ -220,7 +227,8 @@ class MainWindow(QMainWindow):
         self.settings.descendants = self.actions_.descendants.isChecked()
         self.settings.sync()
 
-    def _select_start_node(self) -> None:
+    def select_start_node(self) -> None:
+        """Select the top territory (all pages) and expand it."""
         start_index = self.tree_model.index(0, 0)
         if start_index.isValid():
             self.territory_tree.setCurrentIndex(start_index)

@@ -43,6 +43,7 @@ class _Dialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def set_ok(self, enabled: bool) -> None:
+        """Allow or forbid OK."""
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(enabled)
 
 

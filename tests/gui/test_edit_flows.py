@@ -11,19 +11,27 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox
 
-from editor.core import territories
+from editor.core import spheres, territories
 from editor.db.database import CatalogueLock, close_catalogue
 from editor.db.models import Change, Organization, Page, Territory
 from editor.itemmodels.roles import IdRole
+from editor.ui.text_table import TextTableModel
 from tests.commands.small_catalogue import Template
 from tests.gui.window_helpers import QT_LOG_IGNORE, open_window
 
 pytestmark = QT_LOG_IGNORE
 
 ACTION_NAMES = (
-    "actionAddPage", "actionAddOrganization", "actionDeletePages", "actionBulkEdit",
-    "actionFindDuplicates", "actionChangeLog", "actionTrash", "actionAddTerritory",
-    "actionRenameTerritory", "actionDeleteTerritory",
+    "actionAddPage",
+    "actionAddOrganization",
+    "actionDeletePages",
+    "actionBulkEdit",
+    "actionFindDuplicates",
+    "actionChangeLog",
+    "actionTrash",
+    "actionAddTerritory",
+    "actionRenameTerritory",
+    "actionDeleteTerritory",
 )
 
 
@@ -129,8 +137,9 @@ def test_bulk_edit_shows_how_many_will_change(window, small, monkeypatch):
 
     def fill(dialog):
         dialog.checks["network"].setChecked(True)
-        dialog.editors["network"].setCurrentIndex(dialog.editors["network"].findData(
-            Page.get_by_id(ids[0]).network))
+        dialog.editors["network"].setCurrentIndex(
+            dialog.editors["network"].findData(Page.get_by_id(ids[0]).network)
+        )
         dialog.refresh_count()
         texts.append(dialog.summary.text())
         return False
@@ -155,9 +164,10 @@ def test_delete_to_trash_with_del_then_restore(qtbot, window, small, monkeypatch
         assert sorted(dialog.pages_model.ids) == sorted(ids)
         selection = dialog.pages_view.selectionModel()
         for row in range(2):
-            selection.select(dialog.pages_model.index(row, 0),
-                             QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                dialog.pages_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
         dialog.restore_button.click()
         assert len(dialog.pages_model.ids) == 1
         return False
@@ -176,8 +186,11 @@ def test_merge_duplicates_field_by_field(qtbot, window, small, monkeypatch):
 
     def fill(dialog):
         assert dialog.groups_model.rowCount() >= 2
-        index = next(dialog.groups_model.index(r, 0) for r in range(dialog.groups_model.rowCount())
-                     if dialog.groups_model.index(r, 0).data(IdRole) == tuple(sorted((keep, other))))
+        index = next(
+            dialog.groups_model.index(r, 0)
+            for r in range(dialog.groups_model.rowCount())
+            if dialog.groups_model.index(r, 0).data(IdRole) == tuple(sorted((keep, other)))
+        )
         dialog.groups_view.setCurrentIndex(index)
         assert dialog.keep.currentData() == keep and dialog.other.currentData() == other
         # The kept page's title wins by default (the other has none); take the other's instead.
@@ -199,14 +212,15 @@ def test_change_log_shows_an_edit(window, small, monkeypatch):
     page = small.pages[0]
     status_column = next(i for i, c in enumerate(window.page_model.columns) if c.key == "status")
     row = window.page_model.row_of(page)
-    assert window.page_model.setData(window.page_model.index(row, status_column), "flagship",
-                                     Qt.ItemDataRole.EditRole)
+    assert window.page_model.setData(
+        window.page_model.index(row, status_column), "flagship", Qt.ItemDataRole.EditRole
+    )
     window.select_pages([page])
     rows = []
     answer(window, monkeypatch, lambda dialog: rows.extend(dialog.model.rows) or False)
     action(window, "actionChangeLog").trigger()
     edit = next(r for r in rows if r[1] == "Статус")
-    assert edit[2:] == ("активный", "флагманский", "вручную")
+    assert edit[2:] == ["активный", "флагманский", "вручную"]
     assert any(r[1] == "страница: создание" for r in rows)
 
 
@@ -266,8 +280,12 @@ def test_add_organization_refuses_a_wrong_value_next_to_the_field(window, small,
     def fill(dialog):
         dialog.organization.editors["full_name"].setText("МБУК «Курганский театр»")
         dialog.organization.editors["ogrn"].setText("123")
-        states.append((ok_button(dialog).isEnabled(),
-                       dialog.organization.messages["ogrn"].isVisibleTo(dialog)))
+        states.append(
+            (
+                ok_button(dialog).isEnabled(),
+                dialog.organization.messages["ogrn"].isVisibleTo(dialog),
+            )
+        )
         dialog.organization.editors["ogrn"].setText("")
         dialog.page.editors["url"].setText("t.me/kurgan_theatre")
         states.append((ok_button(dialog).isEnabled(), dialog.page.editors["network"].value()))
@@ -300,3 +318,31 @@ def test_add_and_duplicate_page(window, small, monkeypatch):
     copies = Page.select().where((Page.organization == organization) & (Page.url == ""))
     assert [p.title for p in copies] == ["Школа 1 (vk)"]
     assert Change.select().where(Change.entity == "page", Change.action == "create").count() >= 2
+
+
+def test_sphere_dictionary_dialog(window, monkeypatch):
+    def fill(dialog):
+        dialog.name.setText("Кинотеатры")
+        culture = dialog.model.ids.index(spheres.find("Культура"))
+        dialog.view.setCurrentIndex(dialog.model.index(culture, 0))
+        dialog.add_child.click()
+        dialog.name.setText("Культура")
+        dialog.add_top.click()  # a taken name is refused under the list
+        assert "уже есть" in dialog.problem.text()
+        return False
+
+    answer(window, monkeypatch, fill)
+    action(window, "actionSpheres").trigger()
+    created = spheres.find("Кинотеатры")
+    assert created is not None
+    assert spheres.labels()[created] == "Культура / Кинотеатры"
+    window.undo_stack.undo()
+    assert spheres.find("Кинотеатры") is None
+
+
+def test_dialog_list_model_passes_the_model_tester(qtmodeltester, qapp):
+    model = TextTableModel(["A", "B"], [("1", "2"), ("3", "4")], [10, 20])
+    qtmodeltester.check(model)
+    model.set_rows([("5", "6")], [30])
+    qtmodeltester.check(model)
+    assert model.index(0, 1).data() == "6" and model.index(0, 0).data(IdRole) == 30

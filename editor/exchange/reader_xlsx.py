@@ -1,0 +1,510 @@
+"""Row sources for .xlsx workbooks: calamine, openpyxl (read-only) and a streaming lxml reader.
+
+Each source yields ``(1-based sheet row, cell values)`` for every row of a sheet, with values
+already cleaned the same way (see `clean_value`), so the three are interchangeable. calamine is
+the fastest but expands the whole sheet in memory (about 2 KB per 25-cell row), so the reader
+keeps it for sheets of moderate size; the streaming reader holds one row at a time and the shared
+strings packed in one buffer; openpyxl is the fallback when the others cannot read a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from posixpath import join, normpath
+
+from lxml import etree
+
+# Excel's cached results of failed formulas: they carry no value.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+)
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*\d*(?::[A-Z]+(\d+))?\"")
+# A literal "<" in cell text is always escaped, so this only finds the element itself.
+_MERGE_START = re.compile(rb"<(?:\w+:)?mergeCells[\s>/]")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?(?<![\w:])ref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+_INT_LIMIT = 2**53
+_CHUNK = 1 << 20
+
+
+class EngineError(Exception):
+    """This engine cannot read the workbook (another one may)."""
+
+
+def clean_value(value: object) -> object:
+    """A cell value as the importer gets it: stripped text or None, int for whole numbers, date
+    for a midnight datetime, text for times and durations, None for empty cells and #N/A-like
+    formula errors."""
+    kind = type(value)
+    if kind is str:
+        value = value.strip()  # type: ignore[union-attr]
+        if not value or (value[0] == "#" and value in EXCEL_ERRORS):
+            return None
+        return value
+    if kind is float:
+        if value.is_integer() and -_INT_LIMIT < value < _INT_LIMIT:  # type: ignore[union-attr]
+            return int(value)  # type: ignore[arg-type]
+        return value
+    if value is None or kind is int or kind is bool or kind is dt.date:
+        return value
+    if kind is dt.datetime:
+        if value.tzinfo is None and value.time() == dt.time():  # type: ignore[union-attr]
+            return value.date()  # type: ignore[union-attr]
+        return value
+    return str(value)
+
+
+def clean_text_value(value: object) -> object:
+    """`clean_value` for engines that leave Excel's _xHHHH_ escapes (control characters) in text."""
+    if type(value) is str and "_x" in value:
+        value = _ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)  # type: ignore[arg-type]
+    return clean_value(value)
+
+
+def column_index(letters: str) -> int:
+    """0-based index of a column given by its letters (A → 0, AA → 26)."""
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+@dataclass
+class SheetPart:
+    """One worksheet of the package: its name, zip member and uncompressed size."""
+
+    name: str
+    member: str
+    size: int
+
+
+def _xml(zf: zipfile.ZipFile, member: str) -> etree._Element:
+    # A parser per call: lxml parsers must not be shared between threads.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    with zf.open(member) as stream:
+        return etree.parse(stream, parser).getroot()
+
+
+def _attr(element: etree._Element, local: str) -> str | None:
+    """An attribute by local name, whatever its namespace (transitional or strict OOXML)."""
+    for key, value in element.attrib.items():
+        if key == local or key.endswith("}" + local):
+            return value
+    return None
+
+
+class Package:
+    """What the zip says about a workbook: worksheets in order, their parts, strings, styles."""
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self._members = {name.lower(): name for name in zf.namelist()}
+        self.worksheet_bytes = max(
+            (i.file_size for i in zf.infolist() if i.filename.lower().startswith("xl/worksheets/")),
+            default=0,
+        )
+        self.sheets: list[SheetPart] = []
+        self.shared_strings: str | None = None
+        self.styles: str | None = None
+        self.date1904 = False
+        try:
+            self._read_parts()
+        except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError) as error:
+            self.error: str | None = str(error) or type(error).__name__
+        else:
+            self.error = None
+
+    def _member(self, path: str) -> str | None:
+        return self._members.get(path.lower())
+
+    def _read_parts(self) -> None:
+        workbook = self._member("xl/workbook.xml")
+        if workbook is None:
+            raise KeyError("xl/workbook.xml")
+        root = _xml(self.zf, workbook)
+        targets: dict[str, tuple[str, str]] = {}
+        rels = self._member("xl/_rels/workbook.xml.rels")
+        if rels is not None:
+            for rel in _xml(self.zf, rels):
+                target = rel.get("Target") or ""
+                kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+                path = target[1:] if target.startswith("/") else normpath(join("xl", target))
+                targets[rel.get("Id") or ""] = (kind, path)
+                if kind == "sharedStrings":
+                    self.shared_strings = self._member(path)
+                elif kind == "styles":
+                    self.styles = self._member(path)
+        for element in root.iter("{*}workbookPr"):
+            self.date1904 = (element.get("date1904") or "").lower() in ("1", "true")
+        for element in root.iter("{*}sheet"):
+            kind, path = targets.get(_attr(element, "id") or "", ("", ""))
+            member = self._member(path)
+            if kind == "worksheet" and member is not None:
+                size = self.zf.getinfo(member).file_size
+                self.sheets.append(SheetPart(element.get("name") or "", member, size))
+
+    def part(self, sheet: str) -> SheetPart | None:
+        """The worksheet named `sheet`, if the package lists it."""
+        return next((p for p in self.sheets if p.name == sheet), None)
+
+    def dimension_rows(self, sheet: str) -> int | None:
+        """The last row the sheet declares in its <dimension> (None when absent or implausible)."""
+        part = self.part(sheet)
+        if part is None:
+            return None
+        with self.zf.open(part.member) as stream:
+            head = stream.read(16384)
+        match = _DIMENSION.search(head)
+        if match is None or match[1] is None:
+            return None
+        return int(match[1])
+
+    def merges(self, sheet: str) -> list[tuple[int, int, int]]:
+        """(first row, column, last row) of the sheet's merged ranges: rows 1-based, column 0-based.
+
+        <mergeCells> follows the cell data, so this inflates the whole part once (about 2 s for
+        300,000 rows) without parsing it.
+        """
+        part = self.part(sheet)
+        if part is None:
+            return []
+        collected: list[bytes] | None = None
+        tail = b""
+        with self.zf.open(part.member) as stream:
+            while chunk := stream.read(_CHUNK):
+                if collected is not None:
+                    collected.append(chunk)
+                    continue
+                text = tail + chunk
+                found = _MERGE_START.search(text)
+                if found is not None:
+                    collected = [text[found.start() :]]
+                else:
+                    tail = text[-32:]
+        data = b"".join(collected or ())
+        return [(int(m[2]), column_index(m[1].decode()), int(m[4])) for m in _MERGE.finditer(data)]
+
+
+class Book:
+    """A workbook opened by one engine: sheet names, rows of a sheet, merged ranges."""
+
+    engine = ""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+
+    def sheet_names(self) -> list[str]:
+        """Worksheet names in workbook order (chart sheets left out)."""
+        return [p.name for p in self.package.sheets]
+
+    def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
+        """(1-based row, cleaned values) for each row; `width` limits the cells read per row."""
+        raise NotImplementedError
+
+    def merges(self, sheet: str) -> list[tuple[int, int, int]]:
+        """Merged ranges as (first row, column, last row)."""
+        return self.package.merges(sheet)
+
+    def estimated_rows(self, sheet: str) -> int | None:
+        """The sheet's declared row count, for progress."""
+        return self.package.dimension_rows(sheet)
+
+    def close(self) -> None:
+        """Release the engine's handles."""
+
+
+def _raise_engine_error(error: BaseException) -> None:
+    # pyo3 turns a Rust panic into PanicException, a BaseException: still just a failed read.
+    if isinstance(error, Exception) or type(error).__name__ == "PanicException":
+        raise EngineError(str(error) or type(error).__name__) from error
+    raise error
+
+
+class CalamineBook(Book):
+    """python-calamine: fast, but a loaded sheet lives whole in memory; one sheet at a time."""
+
+    engine = "calamine"
+
+    def __init__(self, path: Path, package: Package) -> None:
+        super().__init__(package)
+        try:
+            from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+            self._workbook = CalamineWorkbook.from_path(str(path))
+            self._names = [
+                m.name for m in self._workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet
+            ]
+        except BaseException as error:  # noqa: BLE001 - see _raise_engine_error
+            _raise_engine_error(error)
+        self._loaded: tuple[str, object] | None = None
+
+    def sheet_names(self) -> list[str]:
+        return list(self._names)
+
+    def _sheet(self, name: str):
+        if self._loaded is None or self._loaded[0] != name:
+            self._loaded = None  # let the previous sheet go before the next one is expanded
+            try:
+                self._loaded = (name, self._workbook.get_sheet_by_name(name))
+            except BaseException as error:  # noqa: BLE001
+                _raise_engine_error(error)
+        return self._loaded[1]  # type: ignore[index]
+
+    def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
+        data = self._sheet(sheet)
+        start = data.start
+        if start is None:
+            return
+        pad: list[object] = [None] * start[1]
+        clean = clean_value
+        # iter_rows yields sheet rows from the first one, cells from the range's first column.
+        for number, raw in enumerate(data.iter_rows(), 1):
+            cells = pad + raw
+            if width is not None:
+                del cells[width:]
+            yield number, [clean(v) for v in cells]
+
+    def merges(self, sheet: str) -> list[tuple[int, int, int]]:
+        ranges = self._sheet(sheet).merged_cell_ranges or []
+        return [(r1 + 1, c1, r2 + 1) for (r1, c1), (r2, _c2) in ranges]
+
+    def close(self) -> None:
+        self._loaded = None
+        self._workbook.close()
+
+
+class OpenpyxlBook(Book):
+    """openpyxl in read-only mode: slow but streaming and tolerant; the fallback engine."""
+
+    engine = "openpyxl"
+
+    def __init__(self, path: Path, package: Package) -> None:
+        super().__init__(package)
+        try:
+            import openpyxl
+
+            # Real files trip openpyxl's warnings about styles and extensions it drops.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._workbook = openpyxl.load_workbook(
+                    path, read_only=True, data_only=True, keep_links=False
+                )
+        except Exception as error:
+            raise EngineError(str(error) or type(error).__name__) from error
+
+    def sheet_names(self) -> list[str]:
+        return [ws.title for ws in self._workbook.worksheets]
+
+    def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
+        worksheet = self._workbook[sheet]
+        worksheet.reset_dimensions()  # read-only mode trusts the declared size otherwise
+        clean = clean_text_value
+        for number, raw in enumerate(worksheet.iter_rows(values_only=True, max_col=width), 1):
+            yield number, [clean(v) for v in raw]
+
+    def estimated_rows(self, sheet: str) -> int | None:
+        rows = self.package.dimension_rows(sheet)
+        if rows is None and sheet in self._workbook.sheetnames:
+            rows = self._workbook[sheet].max_row
+        return rows
+
+    def close(self) -> None:
+        self._workbook.close()
+
+
+class _Strings:
+    """Shared strings packed into one UTF-8 buffer: half the memory of a list of str."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+        self._offsets = array("Q", [0])
+        self._view: memoryview | None = None
+
+    def append(self, text: str) -> None:
+        self._buffer += text.encode("utf-8", "surrogatepass")
+        self._offsets.append(len(self._buffer))
+
+    def freeze(self) -> None:
+        self._view = memoryview(self._buffer)
+
+    def __getitem__(self, index: int) -> str:
+        offsets = self._offsets
+        return str(self._view[offsets[index] : offsets[index + 1]], "utf-8", "surrogatepass")  # type: ignore[index]
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+
+def _rich_text(element: etree._Element, t_tag: str, r_tag: str) -> str:
+    """The text of an <si>/<is>: its <t>, or its runs' <t>; phonetic runs (<rPh>) left out."""
+    parts = []
+    for child in element:
+        if child.tag == t_tag:
+            parts.append(child.text or "")
+        elif child.tag == r_tag:
+            parts.extend(t.text or "" for t in child.iterchildren(t_tag))
+    text = "".join(parts)
+    return _ESCAPE.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
+
+
+def _iterparse(stream, tag: str):
+    return etree.iterparse(
+        stream,
+        events=("end",),
+        tag=tag,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+    )
+
+
+def _drop(element: etree._Element) -> None:
+    """Free a parsed element and its finished siblings: what keeps iterparse's memory flat."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+class StreamBook(Book):
+    """A streaming reader on lxml.iterparse: one row in memory at a time."""
+
+    engine = "stream"
+
+    def __init__(self, path: Path, package: Package) -> None:
+        super().__init__(package)
+        if package.error is not None or not package.sheets:
+            raise EngineError(package.error or "no worksheets")
+        self._strings: _Strings | None = None
+        self._date_styles: dict[int, bool] | None = None
+
+    def _load_strings(self) -> _Strings:
+        if self._strings is None:
+            strings = _Strings()
+            if self.package.shared_strings is not None:
+                with self.package.zf.open(self.package.shared_strings) as stream:
+                    for _, si in _iterparse(stream, "{*}si"):
+                        ns = si.tag[:-2]
+                        strings.append(_rich_text(si, ns + "t", ns + "r"))
+                        _drop(si)
+            strings.freeze()
+            self._strings = strings
+        return self._strings
+
+    def _load_date_styles(self) -> dict[int, bool]:
+        """Style index → True for a duration format, False for a date; absent for the rest."""
+        if self._date_styles is None:
+            from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+            from openpyxl.styles.numbers import is_timedelta_format as is_duration
+
+            styles: dict[int, bool] = {}
+            if self.package.styles is not None:
+                root = _xml(self.package.zf, self.package.styles)
+                formats = dict(BUILTIN_FORMATS)
+                for fmt in root.iter("{*}numFmt"):
+                    formats[int(fmt.get("numFmtId") or -1)] = fmt.get("formatCode") or ""
+                for xfs in root.iter("{*}cellXfs"):
+                    for index, xf in enumerate(xfs):
+                        code = formats.get(int(xf.get("numFmtId") or 0), "")
+                        fmt_id = int(xf.get("numFmtId") or 0)
+                        # 27-36 and 50-58 are locale-specific (East Asian) date formats.
+                        if is_date_format(code) or 27 <= fmt_id <= 36 or 50 <= fmt_id <= 58:
+                            styles[index] = is_duration(code)
+            self._date_styles = styles
+        return self._date_styles
+
+    def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
+        part = self.package.part(sheet)
+        if part is None:
+            raise EngineError(sheet)
+        strings = self._load_strings()
+        date_styles = self._load_date_styles()
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+        epoch = CALENDAR_MAC_1904 if self.package.date1904 else CALENDAR_WINDOWS_1900
+        limit = width if width is not None else 1 << 20
+        clean = clean_value
+        columns: dict[str, int] = {}
+        number = 0
+        c_tag = v_tag = is_tag = t_tag = r_tag = ""
+        with self.package.zf.open(part.member) as stream:
+            for _, row in _iterparse(stream, "{*}row"):
+                if not c_tag:
+                    ns = row.tag[:-3]
+                    c_tag, v_tag, is_tag, t_tag, r_tag = (
+                        ns + s for s in ("c", "v", "is", "t", "r")
+                    )
+                ref = row.get("r")
+                number = int(ref) if ref else number + 1
+                values: list[object] = []
+                column = 0
+                for cell in row:
+                    if cell.tag != c_tag:
+                        continue
+                    ref = cell.get("r")
+                    if ref:
+                        letters = ref.rstrip("0123456789")
+                        column = columns.get(letters, -1)
+                        if column < 0:
+                            column = columns[letters] = column_index(letters)
+                    if column >= limit:
+                        break
+                    kind = cell.get("t")
+                    if kind is None or kind == "n":
+                        value: object = cell.findtext(v_tag)
+                        if value:
+                            try:
+                                value = int(value)  # type: ignore[arg-type]
+                            except ValueError:
+                                value = float(value)  # type: ignore[arg-type]
+                            style = cell.get("s")
+                            if style is not None and date_styles:
+                                duration = date_styles.get(int(style))
+                                if duration is not None:
+                                    value = from_excel(value, epoch, timedelta=duration)
+                    elif kind == "s":
+                        value = cell.findtext(v_tag)
+                        value = strings[int(value)] if value else None  # type: ignore[arg-type]
+                    elif kind == "inlineStr":
+                        inline = cell.find(is_tag)
+                        value = None if inline is None else _rich_text(inline, t_tag, r_tag)
+                    elif kind == "b":
+                        value = cell.findtext(v_tag)
+                        value = None if not value else value.strip() in ("1", "true")
+                    elif kind == "e":
+                        value = None
+                    elif kind == "d":
+                        value = cell.findtext(v_tag)
+                        value = dt.datetime.fromisoformat(value) if value else None
+                    else:  # "str": a formula's text result
+                        value = cell.findtext(v_tag)
+                    if column == len(values):
+                        values.append(clean(value))
+                    elif column > len(values):
+                        values.extend([None] * (column - len(values)))
+                        values.append(clean(value))
+                    else:
+                        values[column] = clean(value)
+                    column += 1
+                _drop(row)
+                yield number, values
+
+
+def open_book(path: Path, package: Package, engine: str) -> Book:
+    """Open the workbook with `engine` ("calamine", "openpyxl" or "stream"); EngineError if it
+    cannot."""
+    if engine == "calamine":
+        return CalamineBook(path, package)
+    if engine == "openpyxl":
+        return OpenpyxlBook(path, package)
+    if engine == "stream":
+        return StreamBook(path, package)
+    raise ValueError(f"unknown engine {engine!r}")
