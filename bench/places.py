@@ -25,7 +25,7 @@ _REGION_WEIGHTS = {
     "Алтайский край": 1.6,
     "Москва": 1.5,
 }
-MUNICIPALITIES_PER_REGION = 29
+MUNICIPALITIES_PER_REGION = 27.5
 _MUNI_KINDS = {
     "go": "городской округ",
     "mo": "муниципальный округ",
@@ -64,10 +64,29 @@ class PlaceBuilder:
         self.next_id = next_id
         self.places: list[Place] = []
 
-    def _new(self, parent: Place, level: int, kind: str, name: str, oktmo: str | None,
-             code: str, forms: dict[str, str], custom: bool = False) -> Place:
-        place = Place(self.next_id, parent, level, kind, name, oktmo, len(parent.children),
-                      custom, code, forms)
+    def _new(
+        self,
+        parent: Place,
+        level: int,
+        kind: str,
+        name: str,
+        oktmo: str | None,
+        code: str,
+        forms: dict[str, str],
+        custom: bool = False,
+    ) -> Place:
+        place = Place(
+            self.next_id,
+            parent,
+            level,
+            kind,
+            name,
+            oktmo,
+            len(parent.children),
+            custom,
+            code,
+            forms,
+        )
         self.next_id += 1
         parent.children.append(place)
         self.places.append(place)
@@ -78,7 +97,9 @@ class PlaceBuilder:
         rng = self.rng
         ra_f, ra_m = region_adjective(kind)
         forms = {
-            "region_g": region_genitive(name), "ra_f": ra_f, "ra_m": ra_m,
+            "region_g": region_genitive(name),
+            "ra_f": ra_f,
+            "ra_m": ra_m,
             "head": "Глава" if kind == "республика" else "Губернатор",
         }
         region = Place(region_id, None, 2, kind, name, oktmo, 0, False, "region", forms)
@@ -115,18 +136,32 @@ class PlaceBuilder:
             "mr": (f"{a.m} муниципальный район", f"{a.m_gen} муниципального района"),
             "inner": (f"муниципальный округ {a.town}", f"муниципального округа {a.town}"),
         }[code]
-        forms = {"muni_g": genitive, "m": a.m, "n": a.n, "f": a.f, "m_gen": a.m_gen,
-                 "f_gen": a.f_gen, "town": a.town, "town_gen": a.town_gen}
+        forms = {
+            "muni_g": genitive,
+            "m": a.m,
+            "n": a.n,
+            "f": a.f,
+            "m_gen": a.m_gen,
+            "f_gen": a.f_gen,
+            "town": a.town,
+            "town_gen": a.town_gen,
+        }
         muni = self._new(region, 3, _MUNI_KINDS[code], name, oktmo, code, forms)
         rng = self.rng
         if code == "mr":
             self._settlements(muni, a)
         elif code == "mo" and rng.random() < 0.4:
             for adjective in rng.sample(ADJECTIVES, rng.randint(1, 3)):
-                self._new(muni, 4, "территориальный отдел", f"{adjective.m} территориальный отдел",
-                          None, "dept", _settlement_forms(adjective, f"{adjective.m_gen}"
-                                                          " территориального отдела"),
-                          custom=True)
+                self._new(
+                    muni,
+                    4,
+                    "территориальный отдел",
+                    f"{adjective.m} территориальный отдел",
+                    None,
+                    "dept",
+                    _settlement_forms(adjective, f"{adjective.m_gen} территориального отдела"),
+                    custom=True,
+                )
 
     def _settlements(self, muni: Place, a: Adjective) -> None:
         rng = self.rng
@@ -139,25 +174,49 @@ class PlaceBuilder:
 
         if rng.random() < 0.45:  # the district's town is an urban settlement
             if rng.random() < 0.5:
-                name, genitive = (f"городское поселение город {a.town}",
-                                  f"городского поселения город {a.town}")
+                name, genitive = (
+                    f"городское поселение город {a.town}",
+                    f"городского поселения город {a.town}",
+                )
             else:
                 name, genitive = f"рабочий посёлок {a.town}", f"рабочего посёлка {a.town}"
-            self._new(muni, 4, "городское поселение", name, code_of("1"), "urban",
-                      _settlement_forms(a, genitive))
+            self._new(
+                muni,
+                4,
+                "городское поселение",
+                name,
+                code_of("1"),
+                "urban",
+                _settlement_forms(a, genitive),
+            )
             count -= 1
         for adjective in rng.sample(ADJECTIVES, count):
             if rng.random() < 0.5:
-                name, genitive = (f"{adjective.n} сельское поселение",
-                                  f"{adjective.m_gen} сельского поселения")
+                name, genitive = (
+                    f"{adjective.n} сельское поселение",
+                    f"{adjective.m_gen} сельского поселения",
+                )
             else:
                 name, genitive = f"{adjective.m} сельсовет", f"{adjective.m_gen} сельсовета"
-            self._new(muni, 4, "сельское поселение", name, code_of("4"), "rural",
-                      _settlement_forms(adjective, genitive))
+            self._new(
+                muni,
+                4,
+                "сельское поселение",
+                name,
+                code_of("4"),
+                "rural",
+                _settlement_forms(adjective, genitive),
+            )
         if rng.random() < 0.05:
-            self._new(muni, 4, "межселенная территория",
-                      f"Межселенная территория {a.m_gen} муниципального района", code_of("7"),
-                      "inter", _settlement_forms(a, ""))
+            self._new(
+                muni,
+                4,
+                "межселенная территория",
+                f"Межселенная территория {a.m_gen} муниципального района",
+                code_of("7"),
+                "inter",
+                _settlement_forms(a, ""),
+            )
 
 
 def _settlement_forms(a: Adjective, genitive: str) -> dict[str, str]:

@@ -73,6 +73,7 @@ def _t(*args, **kwargs) -> Template:
     return Template(*args, **kwargs)
 
 
+# fmt: off
 # Bodies and institutions of the subject itself; territory = the subject.
 REGION_FIXED: tuple[Template, ...] = (
     _t("", "Правительство {region_g}", "Правительство", "Правительство", slug="gov",
@@ -151,7 +152,9 @@ REGION_FIXED: tuple[Template, ...] = (
     _t("ГАУ", "Информационное агентство {region_g}", "Информагентство", "СМИ", slug="news",
        audience=25000, founder=REGION_GOV, weight=0.7),
 )
+# fmt: on
 
+# fmt: off
 # One of each per municipality (with the given probability).
 MUNI_FIXED: tuple[Template, ...] = (
     _t("", "Администрация {muni_g}", "Администрация {muni_g}", "ОМСУ", slug="adm",
@@ -199,7 +202,9 @@ MUNI_FIXED: tuple[Template, ...] = (
     _t("", "Отдел сельского хозяйства администрации {muni_g}", "Отдел сельского хозяйства",
        "АПК и сельское хозяйство", slug="selhoz", audience=300, weight=0.5, kinds="mo mr"),
 )
+# fmt: on
 
+# fmt: off
 # Per settlement: its administration and the village's own institutions.
 SETTLEMENT_FIXED: tuple[Template, ...] = (
     _t("", "Администрация {settl_g}", "Администрация {settl_g}", "Сельские поселения",
@@ -213,9 +218,11 @@ SETTLEMENT_FIXED: tuple[Template, ...] = (
     _t("МКУК", "{sf} сельская библиотека", "{sf} библиотека", "Библиотеки", slug="sbiblio",
        audience=150, founder=SETTLEMENT, weight=0.35, kinds="rural dept"),
 )
+# fmt: on
 
 _SCHOOL_VILLAGE = "{sf} средняя общеобразовательная школа"
 
+# fmt: off
 # Numbered institutions filling the municipalities, drawn by weight.
 NUMBERED: tuple[Template, ...] = (
     _t("МБОУ", "Средняя общеобразовательная школа № {num}", "СОШ № {num}", "Школы",
@@ -285,3 +292,4 @@ NUMBERED: tuple[Template, ...] = (
     _t("МАУ", "Многофункциональный центр № {num}", "МФЦ № {num}", "Прочее", slug="mfc",
        audience=1500, weight=0.5),
 )
+# fmt: on

@@ -48,6 +48,7 @@ _ADJECTIVES = """
 Пластовский Саткинский Сосновский Троицкий Увельский Уйский Чебаркульский Чесменский
 """
 
+# fmt: off
 NICKNAMES = (
     "Солнышко", "Берёзка", "Ромашка", "Колокольчик", "Теремок", "Родничок", "Светлячок",
     "Улыбка", "Сказка", "Ёлочка", "Звёздочка", "Радуга", "Ласточка", "Рябинка", "Золотой ключик",
@@ -88,6 +89,7 @@ POSITIONS = (
     " воспитанию", "заведующий", "делопроизводитель", "учитель информатики", "секретарь",
 )
 MAIL_DOMAINS = ("mail.ru", "yandex.ru", "gov.ru", "edu.ru", "list.ru", "bk.ru")
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -128,11 +130,12 @@ ADJECTIVES: tuple[Adjective, ...] = tuple(
 
 def person(rng) -> str:
     """A plausible «Фамилия Имя Отчество» (women are most of the page administrators)."""
-    surname = rng.choice(_SURNAMES)
-    _, patronymic_m, patronymic_f = rng.choice(_MEN)
-    if rng.random() < 0.75:
-        return f"{surname}а {rng.choice(_WOMEN)} {patronymic_f}"
-    return f"{surname} {rng.choice(_MEN)[0]} {patronymic_m}"
+    random_ = rng.random
+    surname = _SURNAMES[int(random_() * len(_SURNAMES))]
+    _, patronymic_m, patronymic_f = _MEN[int(random_() * len(_MEN))]
+    if random_() < 0.75:
+        return f"{surname}а {_WOMEN[int(random_() * len(_WOMEN))]} {patronymic_f}"
+    return f"{surname} {_MEN[int(random_() * len(_MEN))][0]} {patronymic_m}"
 
 
 def region_genitive(name: str) -> str:

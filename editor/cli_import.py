@@ -23,8 +23,9 @@ def parse_map(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         header, sep, field = item.rpartition("=")
         if not sep or not header.strip():
-            raise CliError(tr("--map «{item}»: ожидается «Заголовок=поле»", "import").format(
-                item=item))
+            raise CliError(
+                tr("--map «{item}»: ожидается «Заголовок=поле»", "import").format(item=item)
+            )
         overrides[header.strip()] = field.strip()
     return overrides
 
@@ -84,21 +85,24 @@ def run(args: argparse.Namespace) -> int:
         if args.errors:
             print(tr("Отклонённые строки сохранены в {path}", "import").format(path=args.errors))
     if args.strict and report.rejected:
-        raise CliError(tr("Импорт отменён (--strict): отклонено строк: {count}; каталог не"
-                          " изменён", "import").format(count=report.rejected))
+        raise CliError(
+            tr(
+                "Импорт отменён (--strict): отклонено строк: {count}; каталог не изменён", "import"
+            ).format(count=report.rejected)
+        )
     return 0
 
 
 def print_report(report: ImportReport, *, show_new: bool = False) -> None:
     """The human-readable change set: files, counts, changes, rejected rows, warnings."""
     for source in report.files:
-        columns = ", ".join(f"«{source.headers[i]}» → {name}"
-                            for i, name in sorted(source.mapping.items()))
+        columns = ", ".join(
+            f"«{source.headers[i]}» → {name}" for i, name in sorted(source.mapping.items())
+        )
         where = source.place()
         if source.kind != "catalogue":
             where += tr(", заголовок в строке {row}", "import").format(row=source.header_row)
-        print(tr("Файл {where}; столбцы: {columns}", "import").format(where=where,
-                                                                        columns=columns))
+        print(tr("Файл {where}; столбцы: {columns}", "import").format(where=where, columns=columns))
     for change in report.changes:
         if change.kind == "new" and not show_new:
             continue
@@ -113,26 +117,53 @@ def print_report(report: ImportReport, *, show_new: bool = False) -> None:
         print(line)
     for rejection in report.rejections:
         for problem in rejection.problems:
-            column = (tr(", столбец «{column}»", "import").format(column=problem.column)
-                      if problem.column else "")
-            value = (tr(", значение «{value}»", "import").format(value=problem.value)
-                     if problem.value not in (None, "") else "")
-            print(tr("Отклонено: {place}{column}{value}: {reason}", "import").format(
-                place=report.place(rejection.file_index, rejection.row), column=column,
-                value=value, reason=problem.reason))
+            column = (
+                tr(", столбец «{column}»", "import").format(column=problem.column)
+                if problem.column
+                else ""
+            )
+            value = (
+                tr(", значение «{value}»", "import").format(value=problem.value)
+                if problem.value not in (None, "")
+                else ""
+            )
+            print(
+                tr("Отклонено: {place}{column}{value}: {reason}", "import").format(
+                    place=report.place(rejection.file_index, rejection.row),
+                    column=column,
+                    value=value,
+                    reason=problem.reason,
+                )
+            )
     for notice in report.notices:
-        print(tr("Внимание: {place}: {message}", "import").format(
-            place=report.place(notice.file_index, notice.row), message=notice.message))
+        print(
+            tr("Внимание: {place}: {message}", "import").format(
+                place=report.place(notice.file_index, notice.row), message=notice.message
+            )
+        )
     if report.notices_dropped:
         print(tr("… и ещё предупреждений: {count}", "import").format(count=report.notices_dropped))
-    print(tr("Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged};"
-             " отклонено: {rejected}", "import").format(
-        rows=report.rows, new=report.new, updated=report.updated, unchanged=report.unchanged,
-        rejected=report.rejected))
-    print(tr("Добавлено организаций: {orgs}, страниц: {pages}", "import").format(
-        orgs=report.new_organizations, pages=report.new_pages))
+    print(
+        tr(
+            "Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged};"
+            " отклонено: {rejected}",
+            "import",
+        ).format(
+            rows=report.rows,
+            new=report.new,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            rejected=report.rejected,
+        )
+    )
+    print(
+        tr("Добавлено организаций: {orgs}, страниц: {pages}", "import").format(
+            orgs=report.new_organizations, pages=report.new_pages
+        )
+    )
     if report.batch_id is not None:
-        print(tr("Записано в каталог: пакет импорта №{batch}", "import").format(
-            batch=report.batch_id))
+        print(
+            tr("Записано в каталог: пакет импорта №{batch}", "import").format(batch=report.batch_id)
+        )
     else:
         print(tr("Каталог не изменён", "import"))

@@ -8,6 +8,7 @@ import pytest
 
 from editor.core import records
 from editor.core.backup import BackupError, copy_catalogue, list_backups, make_backup
+from editor.core.backup import changed_since_backup as backup_due
 from editor.db.models import Territory
 
 
@@ -42,3 +43,12 @@ def test_copy_onto_itself_or_into_a_missing_folder_is_refused(catalogue, tmp_pat
     with pytest.raises(BackupError, match="Не удалось сохранить копию"):
         copy_catalogue(catalogue, tmp_path / "missing" / "copy.gpc")
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_new_backup_is_due_only_after_a_change(catalogue):
+    assert backup_due(catalogue)
+    make_backup(catalogue)
+    assert not backup_due(catalogue)
+    region = Territory.get(Territory.oktmo == "37000000").id
+    records.create_organization(region, {"full_name": "Администрация"})
+    assert backup_due(catalogue)

@@ -32,8 +32,9 @@ def _export(capsys, catalogue: Path, out: Path, *options: str) -> tuple[int, str
 
 def test_registry_of_a_territory_by_name(catalogue, tmp_path, capsys):
     out = tmp_path / "kurgan.xlsx"
-    status, stdout, stderr = _export(capsys, catalogue, out, "--report", "registry",
-                                     "--territory", "Курганская область")
+    status, stdout, stderr = _export(
+        capsys, catalogue, out, "--report", "registry", "--territory", "Курганская область"
+    )
     assert status == 0, stderr
     assert "записано строк 34" in stdout and str(out) in stdout
     rows = by_header(read_calamine(out)["Реестр"])
@@ -43,9 +44,19 @@ def test_registry_of_a_territory_by_name(catalogue, tmp_path, capsys):
 
 def test_sphere_and_network_options(catalogue, tmp_path, capsys):
     out = tmp_path / "schools.xlsx"
-    status, _, stderr = _export(capsys, catalogue, out, "--report", "registry",
-                                "--sphere", "Образование", "--network", "ВКонтакте",
-                                "--network", "ok")
+    status, _, stderr = _export(
+        capsys,
+        catalogue,
+        out,
+        "--report",
+        "registry",
+        "--sphere",
+        "Образование",
+        "--network",
+        "ВКонтакте",
+        "--network",
+        "ok",
+    )
     assert status == 0, stderr
     rows = by_header(read_calamine(out)["Реестр"])
     assert {r["Соцсеть"] for r in rows} == {"ВКонтакте", "Одноклассники"}
@@ -54,8 +65,17 @@ def test_sphere_and_network_options(catalogue, tmp_path, capsys):
 
 def test_territory_by_oktmo_and_stale_days(catalogue, tmp_path, capsys):
     out = tmp_path / "compliance.xlsx"
-    status, _, stderr = _export(capsys, catalogue, out, "--report", "compliance",
-                                "--territory", "37701000", "--stale-days", "10000")
+    status, _, stderr = _export(
+        capsys,
+        catalogue,
+        out,
+        "--report",
+        "compliance",
+        "--territory",
+        "37701000",
+        "--stale-days",
+        "10000",
+    )
     assert status == 0, stderr
     title = read_calamine(out)["Нарушения"][0][0]
     assert title.startswith("Соблюдение требований к госпабликам: город Курган")
@@ -99,14 +119,25 @@ def test_catalogue_as_output_is_refused(catalogue, capsys):
 
 def test_process_exit_statuses(catalogue, tmp_path):
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args],
-                              capture_output=True, text=True, check=False, cwd=ROOT)
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
 
     out = tmp_path / "r.xlsx"
     done = run("export", str(catalogue), "--report", "summary", "--out", str(out))
     assert done.returncode == 0, done.stderr
-    missing = run("export", str(catalogue), "--report", "summary",
-                  "--out", str(tmp_path / "absent" / "r.xlsx"))
+    missing = run(
+        "export",
+        str(catalogue),
+        "--report",
+        "summary",
+        "--out",
+        str(tmp_path / "absent" / "r.xlsx"),
+    )
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     assert "не существует" in missing.stderr
     usage = run("export", str(catalogue), "--report", "pie-chart", "--out", str(out))

@@ -65,7 +65,9 @@ DESIGN_TABLE = {
 }
 
 CASES = [
-    (field, text) for field, (header, synonyms) in DESIGN_TABLE.items() for text in [header, *synonyms]
+    (field, text)
+    for field, (header, synonyms) in DESIGN_TABLE.items()
+    for text in [header, *synonyms]
 ]
 
 

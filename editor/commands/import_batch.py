@@ -17,8 +17,9 @@ class ImportBatchCommand(CatalogueCommand):
     """Undo/redo of import batch `batch_id` (pushed after the import was written)."""
 
     def __init__(self, store: Store, batch_id: int, text: str | None = None) -> None:
-        super().__init__(store, text or tr("Импорт (пакет №{batch})", "commands").format(
-            batch=batch_id))
+        super().__init__(
+            store, text or tr("Импорт (пакет №{batch})", "commands").format(batch=batch_id)
+        )
         self.batch_id = batch_id
         self.snapshot: BatchSnapshot | None = None
         self._applied = True  # the worker wrote it before the push

@@ -81,14 +81,26 @@ def make_backup(path: str | Path, reason: str = "auto", keep: int = KEEP) -> Pat
 
 
 def changed_since_backup(path: str | Path, reason: str = "auto") -> bool:
-    """True when the catalogue (or its WAL) was written after its newest backup of `reason`."""
-    path = Path(path)
+    """True when the catalogue's change log moved on since its newest backup of `reason`.
+
+    Every write leaves a change-log entry, so the last entry's id tells whether a copy is stale;
+    file times would not (closing the catalogue rewrites the file without changing anything).
+    """
     newest = list_backups(path, reason)
     if not newest:
         return True
-    stamp = newest[0].stat().st_mtime
-    wal = path.with_name(path.name + "-wal")
-    return any(p.exists() and p.stat().st_mtime > stamp for p in (path, wal))
+    try:
+        return _last_change(Path(path)) != _last_change(newest[0])
+    except sqlite3.Error:
+        return True
+
+
+def _last_change(path: Path) -> int | None:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT max(id) FROM change").fetchone()[0]
+    finally:
+        connection.close()
 
 
 def list_backups(path: str | Path, reason: str | None = None) -> list[Path]:

@@ -191,9 +191,9 @@ def map_headers(
                 mapping[index] = field
                 taken.add(field)
             continue
-        field = field_of_header(header)
-        if field is not None:
-            automatic.append((index, field))
+        known = field_of_header(header)
+        if known is not None:
+            automatic.append((index, known))
     # Numbered spheres claim their columns before the generic «Сфера» headers fill the rest.
     automatic.sort(key=lambda item: item[1] == _GENERIC_SPHERE)
     for index, field in automatic:

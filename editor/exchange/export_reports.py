@@ -243,7 +243,7 @@ def page_problems(ctx: es.Context, page: tuple) -> list[str]:
         problems.append(tr("не подключена к «Госпабликам»"))
     if not page[es.P_WIDGETS]:
         problems.append(tr("нет виджетов ПОС"))
-    date = page[es.P_DATE]
+    date = es.as_date(page[es.P_DATE])
     if date is None or date < ctx.stale_before():
         problems.append(tr("подписчики не обновлялись более {n} дн.").format(n=ctx.stale_days))
     return problems
@@ -361,7 +361,7 @@ def write_compliance(book: Workbook, ctx: es.Context, total: int) -> int:
                     es.yes_no(page[es.P_CONNECTED]),
                     page[es.P_WIDGETS],
                     page[es.P_SUBSCRIBERS],
-                    page[es.P_DATE],
+                    es.as_date(page[es.P_DATE]),
                     "; ".join(problems),
                 ]
             )

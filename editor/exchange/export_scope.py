@@ -399,24 +399,15 @@ def _block(
     width = len(PAGE_COLUMNS)
     records: list[tuple[tuple | None, tuple]] = []
     if with_pages:
-        query = (
-            base_query(
-                ctx.filter.with_(territory_id=None),
-                *PAGE_COLUMNS,
-                *ORG_COLUMNS,
-                join_organization=True,
-            )
-            .where(Page.territory.in_(territory_ids))
-            .tuples()
-        )
-        records = [(row[:width], row[width:]) for row in query]
+        query = base_query(
+            ctx.filter.with_(territory_id=None), *PAGE_COLUMNS, *ORG_COLUMNS, join_organization=True
+        ).where(Page.territory.in_(territory_ids))
+        records = [(row[:width], row[width:]) for row in raw_rows(query)]
     if with_pageless:
-        org_query = (
-            Organization.select(*ORG_COLUMNS)
-            .where(ctx.organization_condition(territory_ids) & ctx.without_pages())
-            .tuples()
+        org_query = Organization.select(*ORG_COLUMNS).where(
+            ctx.organization_condition(territory_ids) & ctx.without_pages()
         )
-        records.extend((None, org) for org in org_query)
+        records.extend((None, org) for org in raw_rows(org_query))
     index = ctx.tree.index
     records.sort(
         key=lambda r: (
@@ -441,16 +432,33 @@ def _selection_records(ctx: Context) -> Iterator[tuple[tuple | None, tuple]]:
             *PAGE_COLUMNS,
             *ORG_COLUMNS,
             join_organization=True,
-        ).tuples()
-        found = {row[0]: row for row in query}
+        )
+        found = {row[0]: row for row in raw_rows(query)}
         for page_id in chunk:
             row = found.get(page_id)
             if row is not None:
                 yield row[:width], row[width:]
 
 
-def yes_no(value: bool | None) -> str | None:
-    """«да» / «нет» / empty, as spreadsheets say it."""
+def raw_rows(query) -> list[tuple]:
+    """The rows of a peewee query as the database driver returns them.
+
+    Hundreds of thousands of rows pass through here; peewee's per-field conversion would cost
+    more than writing them. Booleans stay 0/1 and dates may stay ISO text: see `as_date`.
+    """
+    sql, params = query.sql()
+    return db.execute_sql(sql, params).fetchall()
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date column's value as a date (SQLite hands back ISO text)."""
+    if value is None or isinstance(value, dt.date):
+        return value  # type: ignore[return-value]
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def yes_no(value: object) -> str | None:
+    """«да» / «нет» / empty, as spreadsheets say it (for True/False or 1/0)."""
     if value is None:
         return None
     return tr("да") if value else tr("нет")

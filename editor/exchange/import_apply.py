@@ -132,7 +132,7 @@ class BatchWriter:
                 values["territory"],
                 values["full_name"],
                 values["short_name"],
-                nz.fold_text(values["full_name"]),
+                values.get("name_key") or nz.fold_text(values["full_name"]),
                 values["ogrn"],
                 values["inn"],
                 values["founder"],

@@ -58,9 +58,14 @@ def write_rejections(report: ImportReport, path: str | Path) -> int:
         if not rejections and by_file:
             continue
         stem = Path(source.name).stem
-        sheet = book.create_sheet(_sheet_name(
-            f"{stem} — {source.sheet}" if source.sheet and len(report.files) > 1 else
-            (source.sheet or stem), taken))
+        sheet = book.create_sheet(
+            _sheet_name(
+                f"{stem} — {source.sheet}"
+                if source.sheet and len(report.files) > 1
+                else (source.sheet or stem),
+                taken,
+            )
+        )
         width = len(source.headers)
         sheet.append([_cell(sheet, h, bold=True) for h in [*source.headers, REASON_HEADER]])
         for rejection in sorted(rejections, key=lambda r: r.row):

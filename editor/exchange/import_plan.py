@@ -20,12 +20,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from editor.core import normalize as nz
-from editor.core import territories
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD
 from editor.core.i18n import tr
-from editor.core.records import search_key
 from editor.db.models import db
 from editor.exchange.import_apply import BatchWriter
+from editor.exchange.import_lookup import ChunkCache
 from editor.exchange.import_report import (
     NEW,
     UNCHANGED,
@@ -36,67 +35,18 @@ from editor.exchange.import_report import (
     Problem,
     Rejection,
     RowChange,
-    Unresolved,
 )
 from editor.exchange.import_rows import ParsedRow, RowParser
+from editor.exchange.import_territories import TerritoryResolver
 
-ORG_FIELDS = (
-    "territory",
-    "full_name",
-    "short_name",
-    "ogrn",
-    "inn",
-    "founder",
-    "org_type",
-    "sphere1",
-    "sphere2",
-    "sphere3",
-    "exemption",
-    "responsible",
-    "responsible_position",
-    "responsible_phone",
-    "responsible_email",
-    "notes",
-)
-_ORG_SELECT = (
-    "SELECT id, territory_id, full_name, short_name, ogrn, inn, founder, org_type, sphere1_id,"
-    " sphere2_id, sphere3_id, exemption, responsible, responsible_position, responsible_phone,"
-    " responsible_email, notes, name_key FROM organization WHERE deleted_at IS NULL AND "
-)
-PAGE_FIELDS = (
-    "organization",
-    "territory",
-    "network",
-    "url",
-    "network_id",
-    "title",
-    "status",
-    "connected",
-    "gosmark",
-    "widgets",
-    "design",
-    "activity",
-    "weekly_reach",
-    "post_reach",
-    "subscribers",
-    "subscribers_date",
-    "notes",
-    "batch",
-)
-_PAGE_SELECT = (
-    "SELECT id, organization_id, territory_id, network, url, network_id, title, status,"
-    " connected, gosmark, widgets, design, activity, weekly_reach, post_reach, subscribers,"
-    " subscribers_date, notes, batch_id FROM page WHERE deleted_at IS NULL AND "
-)
-_BOOL_PAGE = ("connected", "gosmark")
 _ORG_DEFAULTS: dict[str, object] = {
     name: ("" if spec.kind == "text" else None) for name, spec in ORGANIZATION_FIELD.items()
 }
 _PAGE_DEFAULTS: dict[str, object] = {
     name: ("" if spec.kind in ("text", "url") else None) for name, spec in PAGE_FIELD.items()
 }
+_PAGE_DEFAULTS["network_id"] = None  # a nullable column, as records.create_page leaves it
 _SKIP = -1  # a page that belongs to another organisation: the row's page part is left out
-_PARAMS = 900  # ids per IN (...) query
 
 
 def pack(file_index: int, row: int) -> int:
@@ -109,12 +59,7 @@ def unpack(ref: int) -> tuple[int, int]:
     return ref >> 32, ref & 0xFFFFFFFF
 
 
-def _chunks(values: list, size: int = _PARAMS):
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-class Planner:
+class Planner(ChunkCache):
     """Decides and queues the writes of an import, chunk by chunk (see the module docstring)."""
 
     def __init__(
@@ -131,214 +76,21 @@ class Planner:
     ) -> None:
         self.writer = writer
         self.report = report
-        self.target_id = target_id
-        self.scope: set[int] | None = (
-            set(territories.subtree_ids(target_id)) if target_id is not None else None
-        )
-        self.assignments = dict(assignments or {})
+        self.territories = TerritoryResolver(target_id, assignments, report.unresolved)
+        self.scope = self.territories.scope
         self.exclusions = exclusions
         self.detail_limit = detail_limit
         self.row_limit = row_limit
         self.today = today or dt.date.today()
-        self.oktmo = dict(
-            db.execute_sql("SELECT oktmo, id FROM territory WHERE oktmo IS NOT NULL").fetchall()
-        )
         self.sphere_names = {
             sphere_id: name
             for sphere_id, name in db.execute_sql("SELECT id, name FROM sphere").fetchall()
         }
-        self._territory_cache: dict[str, tuple[int | None, list[tuple[int, str]]]] = {}
-        self._paths: dict[int, str] = {}
         # The first row of this import that touched each record ("the first wins").
         self.org_first: dict[int, int] = {}
         self.page_first: dict[int, int] = {}
         self.kept: dict[str, int] = defaultdict(int)
         self._reset_chunk()
-
-    # --- chunk cache ---------------------------------------------------------------------
-
-    def _reset_chunk(self) -> None:
-        self.orgs: dict[int, dict[str, object]] = {}
-        self.pages: dict[int, dict[str, object]] = {}
-        self.by_ogrn: dict[str, list[int]] = defaultdict(list)
-        self.by_name: dict[str, list[int]] = defaultdict(list)
-        self.by_url: dict[str, int] = {}
-        self.by_org_network: dict[tuple[int, str], list[int]] = defaultdict(list)
-        self.pending_counts: dict[tuple[int, dt.date], int] = {}
-
-    def _add_org(self, record: dict[str, object]) -> None:
-        org_id = record["id"]
-        if org_id in self.orgs:
-            return
-        self.orgs[org_id] = record  # type: ignore[index]
-        if record["ogrn"]:
-            self.by_ogrn[record["ogrn"]].append(org_id)  # type: ignore[index,arg-type]
-        self.by_name[record["name_key"]].append(org_id)  # type: ignore[index]
-
-    def _add_page(self, record: dict[str, object], *, indexed_by_org: bool) -> None:
-        page_id = record["id"]
-        if page_id not in self.pages:
-            self.pages[page_id] = record  # type: ignore[index]
-            if record["url"]:
-                self.by_url.setdefault(record["url"], page_id)  # type: ignore[arg-type]
-        if indexed_by_org:
-            key = (record["organization"], record["network"])
-            if page_id not in self.by_org_network[key]:  # type: ignore[index]
-                self.by_org_network[key].append(page_id)  # type: ignore[index,arg-type]
-
-    def _fetch_orgs(self, condition: str, values: list) -> None:
-        for part in _chunks(values):
-            sql = _ORG_SELECT + condition.format(", ".join("?" * len(part)))
-            for row in db.execute_sql(sql, part).fetchall():
-                record = dict(zip(("id", *ORG_FIELDS, "name_key"), row, strict=True))
-                self._add_org(record)
-
-    def _fetch_pages(self, condition: str, values: list, *, indexed_by_org: bool) -> None:
-        for part in _chunks(values):
-            sql = _PAGE_SELECT + condition.format(", ".join("?" * len(part)))
-            for row in db.execute_sql(sql, part).fetchall():
-                record = dict(zip(("id", *PAGE_FIELDS), row, strict=True))
-                for name in _BOOL_PAGE:
-                    if record[name] is not None:
-                        record[name] = bool(record[name])
-                if record["subscribers_date"] is not None:
-                    record["subscribers_date"] = dt.date.fromisoformat(record["subscribers_date"])
-                self._add_page(
-                    record,
-                    indexed_by_org=indexed_by_org and record["batch"] != self.writer.batch_id,
-                )
-
-    def _prefetch(self, work: list[tuple[ParsedRow, int, bool]]) -> None:
-        ogrns = list({p.org["ogrn"] for p, _, _ in work if "ogrn" in p.org})
-        names = list({p.org_key for p, _, _ in work if p.org_key})
-        urls = list({p.url_key for p, _, _ in work if p.url_key})
-        if ogrns:
-            self._fetch_orgs("ogrn IN ({})", ogrns)
-        if names:
-            self._fetch_orgs("name_key IN ({})", names)
-        if urls:
-            self._fetch_pages("url_key IN ({})", urls, indexed_by_org=False)
-        # Pages of the matched organisations, for rows whose link is not in the catalogue.
-        unmatched = [p for p, _, _ in work if p.url_key and p.url_key not in self.by_url]
-        if unmatched and self.orgs:
-            self._fetch_pages("organization_id IN ({})", list(self.orgs), indexed_by_org=True)
-
-    # --- territories ---------------------------------------------------------------------
-
-    def path(self, territory_id: int) -> str:
-        """The display path of a territory (cached)."""
-        if territory_id not in self._paths:
-            self._paths[territory_id] = territories.path_of(territory_id)
-        return self._paths[territory_id]
-
-    def _resolve_text(self, text: str) -> tuple[int | None, list[tuple[int, str]]]:
-        key = nz.fold_text(text)
-        if key in self._territory_cache:
-            return self._territory_cache[key]
-        parts = [part.strip() for part in text.split("/") if part.strip()]
-        found: list = []
-        # A full path from another catalogue starts above the target: try shorter tails.
-        for start in range(len(parts)):
-            found = territories.find_by_name(parts[start], self.target_id)
-            for part in parts[start + 1 :]:
-                narrowed = []
-                for candidate in found:
-                    narrowed.extend(
-                        t
-                        for t in territories.find_by_name(part, candidate.id)
-                        if t.id != candidate.id
-                    )
-                found = narrowed
-            if found:
-                break
-        unique = list({t.id: t for t in found})
-        result = (unique[0] if len(unique) == 1 else None, [(i, self.path(i)) for i in unique[:10]])
-        self._territory_cache[key] = result
-        return result
-
-    def _territory(
-        self, parsed: ParsedRow, parser: RowParser
-    ) -> tuple[int | None, bool, Problem | None, str | None]:
-        """(territory id, explicit?, problem, key of an unresolved text) of a row."""
-        if parsed.oktmo:
-            found = self.oktmo.get(parsed.oktmo)
-            if found is not None:
-                if self.scope is not None and found not in self.scope:
-                    return (
-                        None,
-                        True,
-                        Problem(
-                            parser.header_of("oktmo"),
-                            parsed.oktmo,
-                            tr(
-                                "ОКТМО {code} — территория «{path}» не входит в «{target}»",
-                                "import",
-                            ).format(
-                                code=parsed.oktmo,
-                                path=self.path(found),
-                                target=self.path(self.target_id),
-                            ),
-                        ),
-                        None,
-                    )  # type: ignore[arg-type]
-                return found, True, None, None
-        if parsed.territory:
-            key = nz.fold_text(parsed.territory)
-            if key in self.assignments:
-                return self.assignments[key], True, None, None
-            found, candidates = self._resolve_text(parsed.territory)
-            if found is not None:
-                return found, True, None, None
-            self._unresolved(key, parsed.territory, candidates)
-            if candidates:
-                reason = tr(
-                    "территория «{name}» неоднозначна, подходят: {candidates}", "import"
-                ).format(name=parsed.territory, candidates="; ".join(p for _, p in candidates))
-            else:
-                reason = tr("территория «{name}» не найдена{inside}", "import").format(
-                    name=parsed.territory, inside=self._inside()
-                )
-            return None, True, Problem(parser.header_of("territory"), parsed.territory, reason), key
-        if parsed.oktmo:
-            key = f"ОКТМО {parsed.oktmo}"
-            if key in self.assignments:
-                return self.assignments[key], True, None, None
-            self._unresolved(key, key, [])
-            return (
-                None,
-                True,
-                Problem(
-                    parser.header_of("oktmo"),
-                    parsed.oktmo,
-                    tr("территория с кодом ОКТМО {code} не найдена", "import").format(
-                        code=parsed.oktmo
-                    ),
-                ),
-                key,
-            )
-        if self.target_id is None:
-            return (
-                None,
-                False,
-                Problem(
-                    tr("Территория", "import"),
-                    None,
-                    tr("не указана территория: выберите территорию импорта (--into)", "import"),
-                ),
-                None,
-            )
-        return self.target_id, False, None, None
-
-    def _inside(self) -> str:
-        if self.target_id is None:
-            return ""
-        return tr(" в «{target}»", "import").format(target=self.path(self.target_id))
-
-    def _unresolved(self, key: str, text: str, candidates: list[tuple[int, str]]) -> None:
-        entry = self.report.unresolved.get(key)
-        if entry is None:
-            entry = self.report.unresolved[key] = Unresolved(key, text, candidates)
-        entry.rows += 1
 
     # --- rows ----------------------------------------------------------------------------
 
@@ -363,7 +115,7 @@ class Planner:
             if parsed.problems:
                 self._reject(file_index, parsed, parsed.problems)
                 continue
-            territory_id, explicit, problem, key = self._territory(parsed, parser)
+            territory_id, explicit, problem, key = self.territories.resolve(parsed, parser)
             if problem is not None:
                 self._reject(file_index, parsed, [problem], territory_key=key)
                 continue
@@ -417,14 +169,13 @@ class Planner:
         self.kept[change.kind] += 1
         self.report.changes.append(change)
 
-    def _where(self, ref: int, file_index: int) -> str:
-        """«строке 5» or «строке 5 файла a.xlsx» for messages about the first row."""
+    def _where(self, ref: int, file_index: int) -> dict[str, object]:
+        """{row}, {file} of the first row, for messages («строке 5» / «строке 5 файла a.xlsx»)."""
         first_file, row = unpack(ref)
         if first_file == file_index:
-            return tr("строке {row}", "import").format(row=row)
-        return tr("строке {row} файла {file}", "import").format(
-            row=row, file=self.report.files[first_file].name
-        )
+            return {"row": row, "file": ""}
+        name = self.report.files[first_file].name
+        return {"row": row, "file": tr(" файла {name}", "import").format(name=name)}
 
     def _match_org(
         self, parsed: ParsedRow, territory_id: int, explicit: bool
@@ -482,8 +233,8 @@ class Planner:
                     "organization",
                     "territory",
                     tr("Территория", "import"),
-                    self.path(record["territory"]),
-                    self.path(territory_id),
+                    self.territories.path(record["territory"]),
+                    self.territories.path(territory_id),
                 )
             )  # type: ignore[arg-type]
         return diffs
@@ -557,7 +308,7 @@ class Planner:
             if page_id is not None and self.pages[page_id]["organization"] != org_id:
                 first = self.page_first.get(page_id)
                 where = (
-                    self._where(first, file_index)
+                    tr("строка {row}{file}", "import").format(**self._where(first, file_index))
                     if first is not None
                     else tr("в каталоге", "import")
                 )
@@ -592,7 +343,7 @@ class Planner:
         )
         if repeated is not None:
             conflicts = org_diffs + page_diffs
-            if count is not None and count[1] is not None:
+            if count is not None and self._count_written(page_id, count[0]):  # type: ignore[arg-type]
                 conflicts.append(
                     Diff(
                         "count", "subscribers", PAGE_FIELD["subscribers"].title, count[1], count[2]
@@ -608,8 +359,9 @@ class Planner:
                             conflicts[0].label,
                             conflicts[0].new,
                             tr(
-                                "противоречит {where} (первая строка оставлена): {diffs}", "import"
-                            ).format(where=where, diffs="; ".join(d.text() for d in conflicts)),
+                                "противоречит строке {row}{file} (оставлена та строка): {diffs}",
+                                "import",
+                            ).format(**where, diffs="; ".join(d.text() for d in conflicts)),
                         )
                     ],
                 )
@@ -620,7 +372,7 @@ class Planner:
                     parsed.row,
                     "",
                     None,
-                    tr("повторяет {where}", "import").format(where=where),
+                    tr("повторяет строку {row}{file}", "import").format(**where),
                 )
                 self.report.unchanged += 1
                 self._keep(
@@ -651,9 +403,10 @@ class Planner:
                     diff.label,
                     diff.new,
                     tr(
-                        "организация уже встречалась в {where} со значением «{old}»: оставлено оно",
+                        "организация уже встречалась в строке {row}{file} со значением «{old}»:"
+                        " оставлено оно",
                         "import",
-                    ).format(where=where, old=_text(diff.old)),
+                    ).format(**where, old=_text(diff.old)),
                 )
         self.org_first.setdefault(org_id, ref)
         if parsed.dropped:
@@ -709,9 +462,9 @@ class Planner:
         values = dict(_ORG_DEFAULTS)
         values.update(parsed.org)
         values["territory"] = territory_id
+        values["name_key"] = parsed.org_key
         org_id = self.writer.new_organization(values, source)
         values["id"] = org_id
-        values["name_key"] = parsed.org_key
         self._add_org(values)
         self.report.new_organizations += 1
         return org_id
@@ -749,7 +502,7 @@ class Planner:
         values["subscribers_date"] = (
             parsed.count_date or file_date or self.today if parsed.count is not None else None
         )
-        key = search_key(str(values["title"] or ""), _OrgNames(org), str(values["url"]))
+        key = page_search_key(values["title"], org, values["url"])
         page_id = self.writer.new_page(values, source, key)
         values["id"] = page_id
         values["batch"] = self.writer.batch_id
@@ -775,7 +528,7 @@ class Planner:
         if any(d.field in ("url", "title") for d in diffs):
             org = self.orgs.get(record["organization"])  # type: ignore[arg-type]
             if org is not None:
-                key = search_key(str(record["title"] or ""), _OrgNames(org), str(record["url"]))
+                key = page_search_key(record["title"], org, record["url"])
                 self.writer.update("page", page_id, "search_key", None, key, logged=False)
         if count is not None:
             date, old, new = count
@@ -787,15 +540,25 @@ class Planner:
                 self.writer.current(page_id, new, date)
 
 
-class _OrgNames:
-    """The organisation attributes that records.search_key() reads, from a cache record."""
+_QUOTES_IN_URL = ("'", '"', "`")
 
-    __slots__ = ("full_name", "ogrn", "short_name")
 
-    def __init__(self, record: Mapping[str, object]) -> None:
-        self.full_name = record["full_name"]
-        self.short_name = record["short_name"]
-        self.ogrn = record["ogrn"]
+def page_search_key(title: object, org: Mapping[str, object], url: object) -> str:
+    """records.search_key() of a page, from the organisation's cached folded name.
+
+    Folding the parts one by one gives the same text as folding them joined, and a canonical
+    link in ASCII folds to its lower case: this spares folding a long name twice per row.
+    """
+    parts = [nz.fold_text(title) if title else "", org["name_key"]]
+    if org["short_name"]:
+        parts.append(nz.fold_text(org["short_name"]))
+    if url:
+        text = str(url)
+        ascii_link = text.isascii() and not any(q in text for q in _QUOTES_IN_URL)
+        parts.append(text.casefold() if ascii_link else nz.fold_text(text))
+    if org["ogrn"]:
+        parts.append(str(org["ogrn"]))  # digits fold to themselves
+    return " ".join(part for part in parts if part)  # type: ignore[misc]
 
 
 def _text(value: object) -> str:

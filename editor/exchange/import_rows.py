@@ -169,6 +169,8 @@ def _sphere(label: str, matcher: Mapping[str, int]) -> Callable[[object], object
 def _ogrn(value: object) -> object:
     if type(value) is int and 10**12 <= value < 10**13:
         return str(value)
+    if type(value) is str and len(value) == 13 and value.isascii() and value.isdigit():
+        return value
     return nz.normalize_ogrn(value)
 
 
@@ -284,7 +286,7 @@ class RowParser:
         parsed.count = page.pop("subscribers", None)  # type: ignore[assignment]
         parsed.count_date = page.pop("subscribers_date", None)  # type: ignore[assignment]
         raw = page.pop("url", None)
-        if raw is not None and nz.fold_text(raw) in NO_LINK:
+        if raw is not None and len(raw) <= 12 and nz.fold_text(raw) in NO_LINK:
             raw = None
         if raw is None:
             # An organisation row: its notes belong to the organisation, page values are dropped.
@@ -310,7 +312,8 @@ class RowParser:
 
 def _oktmo(text: object) -> str:
     """ОКТМО as 8 or 11 digits: a numeric cell loses the leading zero of regions 01–09."""
-    digits = "".join(ch for ch in str(text) if ch.isdigit())
+    text = str(text)
+    digits = text if text.isdigit() else "".join(ch for ch in text if ch.isdigit())
     if len(digits) in (7, 10):
         digits = "0" + digits
     return digits

@@ -17,9 +17,11 @@ import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 from editor.core.i18n import tr
-from editor.exchange.columns import field_of_header, header_key, map_headers
+from editor.exchange.columns import header_key, map_headers
+from editor.exchange.reader_header import Header, find_header, is_numbering
 from editor.exchange.reader_xlsx import Book, EngineError, Package, open_book
 
 # calamine expands a sheet in memory (≈ 1 byte per byte of sheet XML with inline strings, up to
@@ -34,6 +36,7 @@ _BOMB_RATIO = 200
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SQLITE = b"SQLite format 3\x00"
 _TOTALS = re.compile(r"(итого|всего|total)\b", re.IGNORECASE)
+_TOTALS_FIRST = frozenset("ИиВвTt")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -261,8 +264,17 @@ class _CsvBook(Book):
         return [None]
 
     def rows(self, sheet, width=None) -> Iterator[tuple[int, list[object]]]:
-        with self.path.open(encoding=self.kind.encoding, newline="") as stream:
-            for number, record in enumerate(csv.reader(stream, delimiter=self.kind.delimiter), 1):
+        encoding = self.kind.encoding
+        stream: IO[Any]
+        if encoding == "utf-16":
+            stream = self.path.open(encoding=encoding, newline="")
+            lines: Iterator[str] = stream
+        else:
+            # Decoded line by line, so that a stray byte is reported at its own row.
+            stream = self.path.open("rb")
+            lines = (line.decode(encoding) for line in stream)
+        with stream:
+            for number, record in enumerate(csv.reader(lines, delimiter=self.kind.delimiter), 1):
                 if width is not None:
                     del record[width:]
                 yield number, [value.strip() or None for value in record]
@@ -276,100 +288,6 @@ class _CsvBook(Book):
         size = self.path.stat().st_size
         sample_bytes = max(len(sample.encode(self.kind.encoding, "replace")), 1)
         return max(lines, round(size * lines / sample_bytes))
-
-
-# --- header detection ---------------------------------------------------------------------------
-
-
-def _flat(value: object) -> str:
-    """A cell as header text: one line, single spaces."""
-    if value is None:
-        return ""
-    return " ".join(str(value).split())
-
-
-@dataclass
-class _Header:
-    score: int
-    headers: list[str]
-    mapping: dict[int, str]
-    first: int  # sheet row of the best-scoring row
-    last: int  # last row of the header block (the row below may belong to it)
-    titles: list[str]
-
-
-def _score(mapping: dict[int, str]) -> int:
-    fields = set(mapping.values())
-    if len(fields) >= 2 and ("organization" in fields or "url" in fields):
-        return len(fields)
-    return 0
-
-
-def _is_subheader(texts: list[str]) -> bool:
-    """A row of column names under a group header: most of its cells are known headers."""
-    filled = [text for text in texts if text]
-    known = sum(field_of_header(text) is not None for text in filled)
-    return known >= 2 and known * 2 >= len(filled)
-
-
-def _complete(texts: list[str], other: list[str], overrides, replace_unknown: bool) -> list[str]:
-    """Fill header cells from a neighbouring header row where that names more fields."""
-    texts = list(texts)
-    texts += [""] * (len(other) - len(texts))
-    for index, text in enumerate(other):
-        if not text or text == texts[index]:
-            continue
-        if texts[index] and not (replace_unknown and field_of_header(texts[index]) is None):
-            continue
-        trial = [*texts[:index], text, *texts[index + 1 :]]
-        if len(set(map_headers(trial, overrides).values())) > len(
-            set(map_headers(texts, overrides).values())
-        ):
-            texts = trial
-    return texts
-
-
-def _find_header(scanned: list[tuple[int, list[object]]], overrides) -> _Header | None:
-    rows = [(number, [_flat(v) for v in cells]) for number, cells in scanned]
-    best, best_score = -1, 0
-    for index, (_number, texts) in enumerate(rows):
-        score = _score(map_headers(texts, overrides))
-        if score > best_score:
-            best, best_score = index, score
-    if best < 0:
-        return None
-    first, texts = rows[best]
-    last = first
-    titles_end = best
-    # Two-row headers: a vertically merged «Организация» sits in the row above the column names,
-    # or the column names sit in the row below a group header.
-    if best > 0 and rows[best - 1][0] == first - 1:
-        completed = _complete(texts, rows[best - 1][1], overrides, replace_unknown=False)
-        if completed != texts:
-            texts, titles_end = completed, best - 1
-    if best + 1 < len(rows) and rows[best + 1][0] == first + 1 and _is_subheader(rows[best + 1][1]):
-        texts = _complete(texts, rows[best + 1][1], overrides, replace_unknown=True)
-        last = first + 1
-    while texts and not texts[-1]:
-        texts.pop()
-    mapping = map_headers(texts, overrides)
-    titles = [" ".join(t for t in row if t) for _, row in rows[:titles_end] if any(row)]
-    return _Header(_score(mapping), texts, mapping, first, last, titles)
-
-
-def _is_numbering(cells: list[object]) -> bool:
-    """The row of column numbers (1, 2, 3 …) Russian forms put under the header."""
-    filled = [v for v in cells if v is not None]
-    if len(filled) < 3:
-        return False
-    numbers = []
-    for value in filled:
-        if isinstance(value, str) and value.isdigit():
-            value = int(value)
-        if type(value) is not int:
-            return False
-        numbers.append(value)
-    return numbers == list(range(1, len(numbers) + 1))
 
 
 # --- the table ------------------------------------------------------------------------------------
@@ -417,13 +335,17 @@ class Table:
                     fills.setdefault(first, []).append((column, last))
             active: list[tuple[int, int, object]] = []  # (column, last row, value)
             key_column, key_text = self._key_column()
+            key_limit = 2 * len(key_text) + 16  # longer texts cannot be the header repeated
             numbering_checked = False
             for number, cells in source:
                 if number < start:
                     continue
                 if len(cells) < width:
                     cells.extend([None] * (width - len(cells)))
-                empty = cells.count(None) == width
+                if cells.count(None) == width:
+                    continue
+                # Judged on the row as written, before merged values are copied into it.
+                text = next((v for v in cells if isinstance(v, str)), None)
                 if active:
                     active = [a for a in active if a[1] >= number]
                     for column, _last, value in active:
@@ -433,21 +355,32 @@ class Table:
                     active += [
                         (c, last, cells[c]) for c, last in fills[number] if cells[c] is not None
                     ]
-                if empty:
-                    continue
                 if not numbering_checked:
                     numbering_checked = True
-                    if _is_numbering(cells):
+                    if is_numbering(cells):
                         continue
-                text = next((v for v in cells if isinstance(v, str)), None)
-                if text is not None and _TOTALS.match(text):
+                if text is not None and text[0] in _TOTALS_FIRST and _TOTALS.match(text):
                     continue
                 value = cells[key_column] if key_column is not None else None
-                if isinstance(value, str) and header_key(value) == key_text and self._repeat(cells):
+                if (
+                    isinstance(value, str)
+                    and len(value) < key_limit
+                    and header_key(value) == key_text
+                    and self._repeat(cells)
+                ):
                     continue
                 yield number, cells
         except ReadError:
             raise
+        except UnicodeDecodeError as error:
+            raise _error(
+                self.path,
+                tr("текст не в кодировке {encoding}: сохраните файл в UTF-8", "import").format(
+                    encoding=error.encoding.upper()
+                ),
+                self.sheet,
+                number + 1,
+            ) from error
         except Exception as error:
             detail = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
             raise _error(
@@ -595,9 +528,9 @@ def _detect(path: Path, book: Book, sheet: str | None, overrides) -> Table:
                 ),
             )
         names = [sheet]
-    best: tuple[str | None, _Header] | None = None
+    best: tuple[str | None, Header] | None = None
     for name in names:
-        header = _find_header(_scan(book, name), overrides)
+        header = find_header(_scan(book, name), overrides)
         if header is not None and (best is None or header.score > best[1].score):
             best = (name, header)
     if best is None:
@@ -609,11 +542,11 @@ def _detect(path: Path, book: Book, sheet: str | None, overrides) -> Table:
             ),
             sheet,
         )
-    name, header = best
-    estimate = book.estimated_rows(name)  # type: ignore[arg-type]
+    found, header = best
+    estimate = book.estimated_rows(found)  # type: ignore[arg-type]
     return Table(
         path=path,
-        sheet=name,
+        sheet=found,
         header_row=header.first,
         headers=header.headers,
         mapping=header.mapping,

@@ -25,6 +25,8 @@ class PageColumn:
     @property
     def title(self) -> str:
         """The header in the current language."""
+        if self.field is not None:
+            return self.field.title
         return QCoreApplication.translate("PageColumns", self.label)
 
 
@@ -66,6 +68,18 @@ COLUMNS: tuple[PageColumn, ...] = (
 )
 
 COLUMN_INDEX = {column.key: index for index, column in enumerate(COLUMNS)}
+
+
+# The core's network and status names, marked here so that they reach the translation file.
+_CODE_LABELS = (
+    QT_TRANSLATE_NOOP("core", "ВКонтакте"),
+    QT_TRANSLATE_NOOP("core", "Одноклассники"),
+    QT_TRANSLATE_NOOP("core", "Другая"),
+    QT_TRANSLATE_NOOP("core", "флагманский"),
+    QT_TRANSLATE_NOOP("core", "активный"),
+    QT_TRANSLATE_NOOP("core", "визитка"),
+    QT_TRANSLATE_NOOP("core", "не учитывается"),
+)
 
 
 def yes_no(value: object) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -24,15 +25,18 @@ from typing_extensions import override
 
 from editor.commands.base import push
 from editor.commands.page_edit import EditOrganizationFields, EditPageFields
-from editor.core import search, spheres
+from editor.core import page_list, search, spheres
 from editor.core.normalize import NormalizeError
+from editor.core.page_list import PageList
 from editor.core.search import PageFilter
 from editor.core.store import Store
 from editor.itemmodels.page_columns import COLUMNS, PageColumn, checksum_problem, format_value
 from editor.itemmodels.roles import FieldRole, IdRole, OrganizationIdRole, RawValueRole
-from editor.tasks.runner import Task, start
+from editor.tasks.runner import CancelledError, Task, start
 
 BLOCK = 256  # rows read at once when the view reaches an unloaded row
+MAX_RUNS = 50  # more separate row runs to insert or remove than this: reset the view instead
+FIRST_SCREEN = 200  # ids read ahead of the whole list when the filter or order changes
 CACHE_LIMIT = 20_000  # cached rows kept before the cache is emptied
 
 # The invisible root's index, used as a default argument (Qt's convention).
@@ -46,9 +50,16 @@ class _Query:
     descending: bool
 
 
-def _load_ids(query: _Query, *, progress=None, is_cancelled=None) -> list[int]:
-    """The worker's job: the ordered ids of the matching pages."""
-    return search.ordered_ids(query.page_filter, query.order_by, query.descending)
+def _load_ids(
+    query: _Query, limit: int | None = None, *, progress=None, is_cancelled=None
+) -> PageList:
+    """The worker's job: the ordered ids of the matching pages (the first `limit` of them)."""
+    try:
+        return page_list.ordered_ids(
+            query.page_filter, query.order_by, query.descending, limit, is_cancelled
+        )
+    except page_list.Cancelled:
+        raise CancelledError() from None
 
 
 def organization_name(row: dict) -> str:
@@ -71,6 +82,8 @@ class PageTableModel(QAbstractTableModel):
 
     # The id list was (re)loaded and applied.
     refreshed = Signal()
+    # The first screenful of a new filter or order is shown; the rest is still loading.
+    firstRowsShown = Signal()  # noqa: N815 - Qt naming
     # An edit was refused: row, column, the Russian message.
     editRefused = Signal(int, int, str)  # noqa: N815 - Qt naming
     # A query failed (the message), e.g. the catalogue file vanished.
@@ -94,8 +107,15 @@ class PageTableModel(QAbstractTableModel):
         self._rows: dict[int, dict] = {}
         self._sphere_labels: dict[int, str] | None = None
         self._query = _Query(PageFilter(territory_id=None), "id", False)
+        self._active = False  # nothing is queried before the first set_filter()
+        self._shown_query: _Query | None = None  # the query whose rows are on screen
+        self._requested = self._query  # the query last sent to a worker
+        # Own threads: a superseded query still running must not hold up the next one.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(4)
         self._generation = 0
         self._applied_generation = 0
+        self.subscribers = 0  # the subscriber total of the shown pages
         self._running: set[Task] = set()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -116,6 +136,7 @@ class PageTableModel(QAbstractTableModel):
     def set_filter(self, page_filter: PageFilter) -> None:
         """Show the pages matching `page_filter` (loaded in the background when enabled)."""
         self._query = _Query(page_filter, self._query.order_by, self._query.descending)
+        self._active = True
         self.refresh()
 
     def sort_key(self) -> tuple[str, bool]:
@@ -150,60 +171,100 @@ class PageTableModel(QAbstractTableModel):
     # --- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-run the query; the result replaces the rows, keeping what did not change."""
+        """Re-run the query; the result replaces the rows, keeping what did not change.
+
+        When the filter or order changed, a first screenful is read separately so that rows
+        appear at once while the whole id list is still being read.
+        """
         self._refresh_timer.stop()
+        if not self._active:
+            return
         self._generation += 1
         generation, query = self._generation, self._query
-        task = Task(_load_ids, query)
         if not self.background:
-            start(task, synchronous=True)
+            task = start(Task(_load_ids, query), synchronous=True)
             if task.error is not None:
                 self.loadFailed.emit(task.error)
             else:
-                self._apply(generation, task.result)
+                self._apply(generation, query, task.result)
             return
+        for running in self._running:
+            running.cancel()  # superseded: stop its SQL instead of waiting for it
+        shown, requested = self._shown_query, self._requested
+        self._requested = query
+        if shown is None or query.page_filter != requested.page_filter:
+            self._run(Task(_load_ids, query, FIRST_SCREEN), generation, query)
+        self._run(Task(_load_ids, query), generation, query)
+
+    def _run(self, task: Task, generation: int, query: _Query) -> None:
         self._running.add(task)
-        task.signals.finished.connect(lambda ids, t=task: self._finished(t, generation, ids))
+        task.signals.finished.connect(
+            lambda result, t=task: self._finished(t, generation, query, result)
+        )
         task.signals.failed.connect(lambda message, t=task: self._failed(t, message))
-        start(task)
+        task.signals.cancelled.connect(lambda t=task: self._running.discard(t))
+        self._pool.start(task)
 
     def reload(self) -> None:
         """Forget every cached row and query again (the catalogue was replaced or re-imported)."""
         self.beginResetModel()
         self._ids, self._row_of, self._rows = [], None, {}
         self._sphere_labels = None
+        self._shown_query = None
         self.endResetModel()
         self.refresh()
 
     def _schedule_refresh(self) -> None:
         self._refresh_timer.start()
 
-    def _finished(self, task: Task, generation: int, ids: list[int]) -> None:
+    def _finished(self, task: Task, generation: int, query: _Query, result: PageList) -> None:
         self._running.discard(task)
-        self._apply(generation, ids)
+        self._apply(generation, query, result)
 
     def _failed(self, task: Task, message: str) -> None:
         self._running.discard(task)
         self.loadFailed.emit(message)
 
-    def _apply(self, generation: int, ids: list[int]) -> None:
+    def _apply(self, generation: int, query: _Query, result: PageList) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
-        self._applied_generation = generation
-        old = self._ids
+        if not result.complete and self._applied_generation == generation:
+            return  # the whole list came first
+        ids, old = result.ids, self._ids
+        same_rows = query == self._shown_query or (
+            self._shown_query is not None and query.page_filter == self._shown_query.page_filter
+        )
         if ids == old:
             pass
-        elif len(ids) == len(old) and set(ids) == set(old):
+        elif same_rows and len(ids) == len(old) and set(ids) == set(old):
             self._reorder(ids)
-        elif len(ids) < len(old) and _is_subsequence(ids, old):
-            self._remove_missing(ids)
-        elif len(ids) > len(old) and _is_subsequence(old, ids):
-            self._insert_new(ids)
-        else:
+        elif not (same_rows and self._patch(ids, old)):
             self.beginResetModel()
             self._ids, self._row_of = list(ids), None
             self.endResetModel()
-        self.refreshed.emit()
+        self._shown_query = query
+        if result.complete:
+            self._applied_generation = generation
+            self.subscribers = result.subscribers
+            self.refreshed.emit()
+        else:
+            self.firstRowsShown.emit()
+
+    def _patch(self, ids: list[int], old: list[int]) -> bool:
+        """Remove or insert the rows that differ, when few runs do it; False to reset instead."""
+        if len(ids) < len(old) and _is_subsequence(ids, old):
+            keep = set(ids)
+            runs = _ranges([row for row, page_id in enumerate(old) if page_id not in keep])
+            if len(runs) <= MAX_RUNS:
+                self._remove_runs(runs, keep)
+                return True
+        elif len(ids) > len(old) and _is_subsequence(old, ids):
+            present = set(old)
+            runs = _ranges([row for row, page_id in enumerate(ids) if page_id not in present])
+            if len(runs) <= MAX_RUNS:
+                self._insert_runs(runs, ids)
+                return True
+        return False
 
     def _reorder(self, ids: list[int]) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -221,10 +282,8 @@ class PageTableModel(QAbstractTableModel):
             self.changePersistentIndexList(moved_from, moved_to)
         self.layoutChanged.emit()
 
-    def _remove_missing(self, ids: list[int]) -> None:
-        keep = set(ids)
-        rows = [row for row, page_id in enumerate(self._ids) if page_id not in keep]
-        for first, last in reversed(_ranges(rows)):
+    def _remove_runs(self, runs: list[tuple[int, int]], keep: set[int]) -> None:
+        for first, last in reversed(runs):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._ids[first : last + 1]
             self._row_of = None
@@ -232,10 +291,8 @@ class PageTableModel(QAbstractTableModel):
         for page_id in set(self._rows) - keep:
             self._rows.pop(page_id, None)
 
-    def _insert_new(self, ids: list[int]) -> None:
-        present = set(self._ids)
-        rows = [row for row, page_id in enumerate(ids) if page_id not in present]
-        for first, last in _ranges(rows):
+    def _insert_runs(self, runs: list[tuple[int, int]], ids: list[int]) -> None:
+        for first, last in runs:
             self.beginInsertRows(QModelIndex(), first, last)
             self._ids[first:first] = ids[first : last + 1]
             self._row_of = None

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
 FILE_FILTER = "Каталог госпабликов (*.gpc);;Все файлы (*)"
-WATCH_MS = 3000  # how often the catalogue file's presence is checked
+WATCH_MS = 3000
+BACKUP_DELAY_MS = 20_000  # the backup made on opening waits until the window has settled  # how often the catalogue file's presence is checked
 
 
 def _tr(text: str) -> str:
@@ -50,6 +51,9 @@ class CatalogueFiles(QObject):
         self._running: set[Task] = set()
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self._periodic_backup)
+        self._first_backup = QTimer(self)
+        self._first_backup.setSingleShot(True)
+        self._first_backup.timeout.connect(self._start_backup)
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(WATCH_MS)
         self._watch_timer.timeout.connect(self._watch)
@@ -84,7 +88,8 @@ class CatalogueFiles(QObject):
         self._backup_timer.start(minutes * 60_000)
         self._watch_timer.start()
         if writable:
-            self._start_backup()
+            # Later, not now: copying a large catalogue would slow the first screen.
+            self._first_backup.start(BACKUP_DELAY_MS if self.window.background else 0)
 
     def switch_to(self, path: str | Path) -> bool:
         """Show another catalogue in this window; on failure the current one stays open."""
@@ -149,6 +154,7 @@ class CatalogueFiles(QObject):
     def close(self) -> None:
         """The window closes: let go of the file and its lock."""
         self._backup_timer.stop()
+        self._first_backup.stop()
         self._watch_timer.stop()
         self._release()
 
@@ -235,7 +241,7 @@ class CatalogueFiles(QObject):
         return copy
 
     def _start_backup(self) -> None:
-        if self.path is None or self.window.read_only:
+        if self.path is None or self.window.read_only or not self.window.settings.auto_backup:
             return
         task = Task(_auto_backup, self.path, self.window.settings.backup_keep)
         if not self.window.background:

@@ -123,7 +123,8 @@ class LineEditor(QLineEdit):
         self.blockSignals(True)
         self.setText(text_of(self.spec, value))
         self.blockSignals(False)
-        self._check(self.text())
+        # A stored empty value is what the catalogue holds, not a mistake to point at.
+        self._check(self.text(), quiet=value is None)
 
     def problem(self) -> str | None:
         """Why the current text would be refused, or None."""
@@ -135,7 +136,7 @@ class LineEditor(QLineEdit):
             return None
         return nz.canonical_url(self.text().strip(), self.network).url
 
-    def _check(self, text: str) -> None:
+    def _check(self, text: str, quiet: bool = False) -> None:
         problem = None
         try:
             coerce(self.spec, text)
@@ -144,7 +145,7 @@ class LineEditor(QLineEdit):
                 canonical = nz.canonical_url(text.strip(), self.network)
                 self.setToolTip(canonical.url)
         except (nz.NormalizeError, ValueError) as error:
-            problem = str(error)
+            problem = None if quiet else str(error)
         if problem != self._problem:
             self._problem = problem
             self.setStyleSheet(_INVALID_STYLE if problem else "")

@@ -24,7 +24,7 @@ from editor.core import spheres
 from editor.itemmodels.page_columns import format_value
 from editor.ui.settings import Settings
 
-DEBOUNCE_MS = 200
+DEBOUNCE_MS = 100
 FLAGS = ("no_gosmark", "no_widgets", "not_connected")
 
 

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.search import PageFilter, count_and_total
+from editor.core import page_list
+from editor.core.search import PageFilter
 from editor.core.store import Store
 from editor.itemmodels.page_columns import format_count
 from editor.itemmodels.page_model import PageTableModel
@@ -41,13 +42,9 @@ from editor.ui.page_form import PageForm
 from editor.ui.settings import Settings
 
 
-def _counts(
-    page_filter: PageFilter, scope: PageFilter, *, progress=None, is_cancelled=None
-) -> tuple[int, int, int]:
-    """The worker's job for the status bar: shown pages, pages in the scope, their subscribers."""
-    shown, subscribers = count_and_total(page_filter)
-    total = shown if scope == page_filter else count_and_total(scope)[0]
-    return shown, total, subscribers
+def _scope_count(scope: PageFilter, *, progress=None, is_cancelled=None) -> int:
+    """The worker's job for the status bar: how many pages the selected node holds."""
+    return page_list.count(scope)
 
 
 class MainWindow(QMainWindow):
@@ -113,9 +110,9 @@ class MainWindow(QMainWindow):
         header = self.territory_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column, width in ((1, 64), (2, 96)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 90)
+            header.resizeSection(column, width)
 
         self.page_table = QTableView(self)
         self.page_table.setObjectName("pageTable")
@@ -144,8 +141,8 @@ class MainWindow(QMainWindow):
             self.page_table.setColumnHidden(index, column.hidden)
         horizontal.resizeSection(0, 320)
         horizontal.resizeSection(3, 240)
+        horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # catalogue order at first
         self.page_table.setSortingEnabled(True)
-        horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
         self.filter_bar = FilterBar(self.settings, self)
         self.banner = QLabel(self)
@@ -165,7 +162,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.territory_tree)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 900])
+        self.splitter.setSizes([420, 900])
         self.setCentralWidget(self.splitter)
 
         self.page_form = PageForm(self.store, self.undo_stack, self)
@@ -173,6 +170,7 @@ class MainWindow(QMainWindow):
         self.form_dock.setObjectName("pageFormDock")
         self.form_dock.setWidget(self.page_form)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.form_dock)
+        self.resizeDocks([self.form_dock], [380], Qt.Orientation.Horizontal)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusCounts")
@@ -185,6 +183,7 @@ class MainWindow(QMainWindow):
         self.page_table.selectionModel().currentRowChanged.connect(self._page_selected)
         self.page_table.selectionModel().selectionChanged.connect(self._update_status)
         self.page_model.refreshed.connect(self._table_refreshed)
+        self.page_model.firstRowsShown.connect(self._page_selected_later)
         self.page_model.modelReset.connect(self._page_selected_later)
         self.page_model.editRefused.connect(self._cell_refused)
         self.page_model.loadFailed.connect(self.show_error)
@@ -243,6 +242,9 @@ class MainWindow(QMainWindow):
         self.page_table.setAccessibleName(self.tr("Таблица страниц"))
         self.files.update_title()
         window_actions.retranslate(self)
+        for model in (self.page_model, self.tree_model):
+            columns = model.columnCount()
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
         self.files.update_banner()
         self._update_status()
 
@@ -380,6 +382,7 @@ class MainWindow(QMainWindow):
         if page_filter != self.page_model.page_filter() or self.page_model.rowCount() == 0:
             self._keep_page = self.current_page_id()
             self.page_model.set_filter(page_filter)
+            self._update_status()
 
     def _territory_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -417,22 +420,26 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_counts(self) -> None:
-        """Recompute the status bar's page and subscriber counts (in the background)."""
+        """Update the status bar's counts; the scope's total is counted in the background."""
         page_filter = self.page_model.page_filter()
+        shown, subscribers = self.page_model.rowCount(), self.page_model.subscribers
         scope = PageFilter(
             territory_id=page_filter.territory_id, descendants=page_filter.descendants
         )
         self._counts_generation += 1
         generation = self._counts_generation
-        task = Task(_counts, page_filter, scope)
+        if scope == page_filter:
+            self._counts_done(None, generation, (shown, shown, subscribers))
+            return
+        task = Task(_scope_count, scope)
         if not self.background:
             start(task, synchronous=True)
             if task.error is None:
-                self._counts_done(None, generation, task.result)
+                self._counts_done(None, generation, (shown, task.result, subscribers))
             return
         self._running.add(task)
         task.signals.finished.connect(
-            lambda result, t=task: self._counts_done(t, generation, result)
+            lambda total, t=task: self._counts_done(t, generation, (shown, total, subscribers))
         )
         task.signals.failed.connect(lambda _m, t=task: self._running.discard(t))
         start(task)
@@ -450,6 +457,9 @@ class MainWindow(QMainWindow):
     def _update_status(self, *_args: object) -> None:
         shown, total, subscribers = self.counts
         selected = self.selected_count()
+        if self.page_model.is_loading():
+            self.status_label.setText(self.tr("Загрузка страниц…"))
+            return
         self.status_label.setText(
             self.tr(
                 "{shown} страниц из {total}, выделено {selected}, подписчиков {subscribers}"

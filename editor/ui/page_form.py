@@ -41,10 +41,10 @@ _COUNT_FIELDS = ("subscribers", "subscribers_date")
 
 
 class _Row:
-    """One field of the form: its editor and the message label under it."""
+    """One field of the form: its label, its editor and the message label under it."""
 
-    def __init__(self, spec: FieldSpec, editor: FieldEditor, error: QLabel) -> None:
-        self.spec, self.editor, self.error = spec, editor, error
+    def __init__(self, spec: FieldSpec, label: QLabel, editor: FieldEditor, error: QLabel) -> None:
+        self.spec, self.label, self.editor, self.error = spec, label, editor, error
 
 
 class PageForm(QWidget):
@@ -83,10 +83,16 @@ class PageForm(QWidget):
         self.organization_box = QGroupBox(self)
         self.rows: dict[str, _Row] = {}
         page_layout = QFormLayout(self.page_box)
+        page_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        page_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in PAGE_FIELDS:
             self._add_row(page_layout, spec, "page")
         page_layout.addRow(self.history_label)
         organization_layout = QFormLayout(self.organization_box)
+        organization_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        organization_layout.setFieldGrowthPolicy(
+            QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
+        )
         for spec in ORGANIZATION_FIELDS:
             self._add_row(organization_layout, spec, "organization")
 
@@ -100,6 +106,7 @@ class PageForm(QWidget):
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +124,7 @@ class PageForm(QWidget):
         editor = create_editor(spec, self, multiline=True)
         editor.setObjectName(f"form_{entity}_{spec.name}")
         error = QLabel(self)
+        error.setObjectName(f"error_{entity}_{spec.name}")
         error.setStyleSheet(_ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
@@ -129,7 +137,7 @@ class PageForm(QWidget):
         label = QLabel(spec.title, self)
         label.setBuddy(editor)
         layout.addRow(label, holder)
-        row = _Row(spec, editor, error)
+        row = _Row(spec, label, editor, error)
         self.rows[key] = row
         editor.committed.connect(lambda k=key: self._commit(k))
         editor.problemChanged.connect(lambda message, r=row: self._show_error(r, message))
@@ -141,6 +149,11 @@ class PageForm(QWidget):
         self.jump_button.setText(self.tr("Показать в дереве"))
         self.jump_button.setToolTip(self.tr("Выбрать территорию страницы в дереве территорий"))
         self.setAccessibleName(self.tr("Карточка страницы"))
+        for row in self.rows.values():
+            row.label.setText(row.spec.title)
+            row.editor.setAccessibleName(row.spec.title)
+            if isinstance(row.editor, ChoiceEditor):
+                row.editor.reload_choices()
 
     # --- showing ---------------------------------------------------------------------------
 

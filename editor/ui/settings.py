@@ -67,6 +67,7 @@ class Settings:
     descendants = _Setting("view/descendants", bool, True)
     saved_filters = _Setting("view/saved_filters", dict, {})
     backup_keep = _Setting("files/backup_keep", int, 10)
+    auto_backup = _Setting("files/auto_backup", bool, True)
     backup_minutes = _Setting("files/backup_minutes", int, 30)
 
     def __init__(self, qsettings: QSettings | None = None) -> None:

@@ -92,7 +92,13 @@ def build_export_sample(path: Path) -> ExportSample:
         {"network": "max", "url": "https://max.ru/philharmonic", "subscribers": 50},
     )
     return ExportSample(
-        base, formula.id, formula_page.id, exempt.id, trashed.id, stale.id, tyumen,
+        base,
+        formula.id,
+        formula_page.id,
+        exempt.id,
+        trashed.id,
+        stale.id,
+        tyumen,
         tyumen_page.id,
     )
 

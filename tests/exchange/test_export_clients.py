@@ -77,9 +77,20 @@ def test_libreoffice_opens_every_report_with_the_same_values(reports, tmp_path):
     out = tmp_path / "csv"
     profile = (tmp_path / "profile").as_uri()
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", _CSV,
-         "--outdir", str(out), *map(str, reports.values())],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            _CSV,
+            "--outdir",
+            str(out),
+            *map(str, reports.values()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     for path in reports.values():

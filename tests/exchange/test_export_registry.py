@@ -78,14 +78,19 @@ def test_registry_values_and_formats(sample, tmp_path):
     book = openpyxl.load_workbook(out)
     sheet = book["Реестр"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+    assert (
+        sheet.auto_filter.ref
+        == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+    )
     headers = [c.value for c in sheet[1]]
     data_row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == sample.formula_page)
     assert data_row[headers.index("Подписчики")].number_format == "#,##0"
     assert data_row[headers.index("Дата замера")].number_format.replace("\\", "") == "dd.mm.yyyy"
     assert sheet[1][0].font.b
-    widths = {h: sheet.column_dimensions[sheet.cell(1, i + 1).column_letter].width
-              for i, h in enumerate(headers)}
+    widths = {
+        h: sheet.column_dimensions[sheet.cell(1, i + 1).column_letter].width
+        for i, h in enumerate(headers)
+    }
     assert widths["Организация"] > widths["ID"]
     assert all(5 <= width <= 62 for width in widths.values())
     book.close()
@@ -130,12 +135,21 @@ def test_rows_follow_the_territory_tree_then_the_organisation(sample, tmp_path):
 @pytest.mark.parametrize(
     ("scope", "expected"),
     [
-        ("region", {"Кетовский муниципальный округ", "город Курган",
-                    "Тетвихинский территориальный отдел"}),
+        (
+            "region",
+            {"Кетовский муниципальный округ", "город Курган", "Тетвихинский территориальный отдел"},
+        ),
         ("kurgan", {"город Курган"}),
         ("health", {"город Курган"}),
-        ("max", {"Тюменская область", "город Курган", "Кетовский муниципальный округ",
-                 "Тетвихинский территориальный отдел"}),
+        (
+            "max",
+            {
+                "Тюменская область",
+                "город Курган",
+                "Кетовский муниципальный округ",
+                "Тетвихинский территориальный отдел",
+            },
+        ),
     ],
 )
 def test_scope_limits_the_rows(sample, tmp_path, scope, expected):
@@ -182,8 +196,13 @@ def test_reimport_into_a_fresh_catalogue_reproduces_the_records(sample, tmp_path
     close_catalogue()
     init_catalogue(tmp_path / "fresh.gpc")
     region = Territory.get(Territory.oktmo == "37000000").id
-    ketovo = create(region, "Кетовский муниципальный округ", level="municipality",
-                    oktmo="37515000", custom=False).id
+    ketovo = create(
+        region,
+        "Кетовский муниципальный округ",
+        level="municipality",
+        oktmo="37515000",
+        custom=False,
+    ).id
     create(region, "город Курган", level="municipality", oktmo="37701000", custom=False)
     create(ketovo, "Тетвихинский территориальный отдел", level="settlement")
     report = run_import([out], ImportOptions(target_id=region, today=TODAY))
@@ -196,8 +215,18 @@ def _snapshot(region: int) -> set[tuple]:
 
     scope = subtree_ids(region)
     pages = {
-        (p.organization.full_name, p.territory.name, p.network, p.url, p.status, p.gosmark,
-         p.connected, p.widgets, p.subscribers, p.subscribers_date)
+        (
+            p.organization.full_name,
+            p.territory.name,
+            p.network,
+            p.url,
+            p.status,
+            p.gosmark,
+            p.connected,
+            p.widgets,
+            p.subscribers,
+            p.subscribers_date,
+        )
         for p in Page.select().where(Page.deleted_at.is_null() & Page.territory.in_(scope))
     }
     orgs = {

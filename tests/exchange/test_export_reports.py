@@ -57,8 +57,13 @@ def test_summary_title_rows_and_outline(sample, tmp_path):
     assert rows[0][0] == "Госпаблики по территориям: Курганская область по состоянию на 01.11.2024"
     table = by_header(rows, 2)
     names = [row["Территория"] for row in table]
-    assert names == ["Курганская область", "Кетовский муниципальный округ",
-                     "Тетвихинский территориальный отдел", "город Курган", "Итого"]
+    assert names == [
+        "Курганская область",
+        "Кетовский муниципальный округ",
+        "Тетвихинский территориальный отдел",
+        "город Курган",
+        "Итого",
+    ]
     ketovo = table[1]
     assert ketovo["Код ОКТМО"] == "37515000"
     # Ketovo has the odd-numbered schools: 5 organisations × 3 pages, plus the library below it.

@@ -63,8 +63,10 @@ def test_folder_given_instead_of_file(sample, tmp_path):
         export_report(tmp_path, "registry", force=True)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="needs a POSIX user whom permissions stop (root ignores them)")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="needs a POSIX user whom permissions stop (root ignores them)",
+)
 def test_unwritable_folder_by_permissions(sample, tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -140,9 +142,7 @@ def test_empty_scope_writes_nothing(sample, tmp_path):
         with pytest.raises(ExportError, match="нет ни организаций, ни страниц") as caught:
             export_report(tmp_path / f"{report}.xlsx", report, Scope.of(empty_region))
         assert caught.value.reason == "empty"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue.gpc"] + sorted(
-        p.name for p in tmp_path.iterdir() if p.name.startswith("catalogue.gpc-")
-    )
+    assert not [p.name for p in tmp_path.iterdir() if not p.name.startswith("catalogue.gpc")]
 
 
 def test_empty_selection_writes_nothing(sample, tmp_path):
@@ -161,6 +161,9 @@ def test_cancel_leaves_no_file(sample, tmp_path):
 
 def test_progress_reaches_the_end(sample, tmp_path):
     seen: list[tuple[int, int]] = []
-    result = export_report(tmp_path / "r.xlsx", "registry",
-                           progress=lambda done, total, text="": seen.append((done, total)))
+    result = export_report(
+        tmp_path / "r.xlsx",
+        "registry",
+        progress=lambda done, total, text="": seen.append((done, total)),
+    )
     assert seen[-1] == (result.rows, result.rows)

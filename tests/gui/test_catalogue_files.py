@@ -56,7 +56,7 @@ def test_two_windows_of_one_process_never_both_write(qtbot, sample, tmp_path, wi
 def test_corrupt_file_is_refused_with_a_clear_message(qtbot, tmp_path):
     broken = tmp_path / "broken.gpc"
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-    with pytest.raises(CatalogueError, match="повреждён|не является"):
+    with pytest.raises(CatalogueError, match=r"повреждён|не является"):
         open_window(qtbot, broken, tmp_path / "settings.ini")
 
 
@@ -133,9 +133,10 @@ def test_failed_write_is_reported_and_nothing_is_lost(window, monkeypatch):
 
 def test_backup_is_made_on_open_and_rotated(qtbot, sample, tmp_path):
     window = open_window(qtbot, sample.path, tmp_path / "settings.ini")
-    assert len(backup.list_backups(sample.path, "auto")) == 1
+    qtbot.waitUntil(lambda: len(backup.list_backups(sample.path, "auto")) == 1)
     window.close()
     window = open_window(qtbot, sample.path, tmp_path / "settings.ini")
+    qtbot.wait(50)  # the backup made on opening is due now
     assert len(backup.list_backups(sample.path, "auto")) == 1  # unchanged since: no new copy
     window.files.backup_now()
     assert len(backup.list_backups(sample.path)) == 2

@@ -173,8 +173,14 @@ def test_background_export_reports_progress_and_finishes(qtbot, sample, tmp_path
     out = tmp_path / "background.xlsx"
     _choose(dialog, "compliance", out)
     _ok(dialog)
-    qtbot.waitUntil(lambda: dialog.last_result is not None or bool(dialog.last_error), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: dialog.last_result is not None or bool(dialog.last_error), timeout=20_000
+    )
     assert dialog.last_error == ""
     assert dialog.last_result.path == out
-    assert set(read_calamine(out)) == {"Нарушения", "Организации без страниц", "Страницы с замечаниями"}
+    assert set(read_calamine(out)) == {
+        "Нарушения",
+        "Организации без страниц",
+        "Страницы с замечаниями",
+    }
     dialog.result_box.close()

@@ -174,3 +174,50 @@ def test_shortcuts_are_listed_under_help(window):
     assert "Ctrl+Shift+Z" in texts["Повторить"]
     assert texts["Найти"] == "Ctrl+F"
     dialog.close()
+
+
+def test_drag_a_territory_then_undo_from_the_menu(window, sample):
+    from editor.db.models import Territory
+
+    model = window.tree_model
+    window.select_territory(sample.settlement)
+    data = model.mimeData([window.territory_tree.currentIndex()])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index_of(sample.kurgan))
+    assert Territory.get_by_id(sample.settlement).parent_id == sample.kurgan
+    assert window.undo_stack.undoText().startswith("Перемещение")
+    window.actions_.undo.trigger()
+    assert Territory.get_by_id(sample.settlement).parent_id == sample.ketovo
+
+
+def test_drop_breaking_the_level_order_is_refused_with_a_message(window, sample):
+    from editor.db.models import Territory
+
+    model = window.tree_model
+    data = model.mimeData([model.index_of(sample.kurgan)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index_of(sample.settlement))
+    assert "не может входить" in window.last_error
+    assert Territory.get_by_id(sample.kurgan).parent_id == sample.region
+
+
+def test_keyboard_reaches_every_pane(qtbot, window):
+    window.actions_.find.trigger()
+    assert window.filter_bar.quick.hasFocus()
+    window.actions_.focus_table.trigger()
+    assert window.page_table.hasFocus()
+    window.actions_.focus_tree.trigger()
+    assert window.territory_tree.hasFocus()
+    for widget in (window.territory_tree, window.page_table, window.filter_bar.quick):
+        assert widget.accessibleName()
+
+
+def test_undo_is_right_after_the_table_reloaded(window, sample):
+    page_id = window.page_model.page_id(0)
+    index = window.page_model.index(0, COLUMN_INDEX["subscribers"])
+    assert window.page_model.setData(index, "5000")
+    window.select_territory(sample.kurgan)  # another node: the table reloads
+    window.store.reset.emit()  # and the models rebuild from scratch
+    window.actions_.undo.trigger()
+    assert Page.get_by_id(page_id).subscribers == 102
+    window.select_territory(sample.region)
+    row = window.page_model.row_of(page_id)
+    assert window.page_model.index(row, COLUMN_INDEX["subscribers"]).data() == "102"

@@ -138,3 +138,14 @@ def test_background_query_reaches_the_view(qtbot, sample, store, undo_stack):
         model.set_filter(PageFilter(territory_id=sample.kurgan))
     assert model.rowCount() == 15
     assert not model.is_loading()
+
+
+def test_fast_typing_ends_on_the_last_filter(qtbot, sample, store, undo_stack):
+    model = PageTableModel(store, undo_stack)
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.set_filter(PageFilter(territory_id=sample.region))
+    for text in ("ш", "шк", "школа № 4"):
+        model.set_filter(PageFilter(territory_id=sample.region, text=text))
+    qtbot.waitUntil(lambda: not model.is_loading(), timeout=5000)
+    assert model.rowCount() == 3
+    assert model.subscribers == 3 * 400 + len("vk") + len("ok") + len("telegram")

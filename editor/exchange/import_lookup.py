@@ -1,0 +1,155 @@
+"""The chunk cache of an import: the catalogue records a chunk of rows may refer to.
+
+Before the rows of a chunk are decided, a few queries fetch every live organisation and page
+they can match (by ОГРН, by folded name, by canonical URL, and the pages of the matched
+organisations for matching by organisation + network). The records are kept as plain dicts
+and updated in place as rows change them, so later rows of the same chunk see those changes;
+after the chunk is written the cache is dropped and the next chunk reads the database again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from editor.db.models import db
+from editor.exchange.import_apply import BatchWriter
+from editor.exchange.import_rows import ParsedRow
+
+ORG_FIELDS = (
+    "territory",
+    "full_name",
+    "short_name",
+    "ogrn",
+    "inn",
+    "founder",
+    "org_type",
+    "sphere1",
+    "sphere2",
+    "sphere3",
+    "exemption",
+    "responsible",
+    "responsible_position",
+    "responsible_phone",
+    "responsible_email",
+    "notes",
+)
+_ORG_SELECT = (
+    "SELECT id, territory_id, full_name, short_name, ogrn, inn, founder, org_type, sphere1_id,"
+    " sphere2_id, sphere3_id, exemption, responsible, responsible_position, responsible_phone,"
+    " responsible_email, notes, name_key FROM organization WHERE deleted_at IS NULL AND "
+)
+PAGE_FIELDS = (
+    "organization",
+    "territory",
+    "network",
+    "url",
+    "network_id",
+    "title",
+    "status",
+    "connected",
+    "gosmark",
+    "widgets",
+    "design",
+    "activity",
+    "weekly_reach",
+    "post_reach",
+    "subscribers",
+    "subscribers_date",
+    "notes",
+    "batch",
+)
+_PAGE_SELECT = (
+    "SELECT id, organization_id, territory_id, network, url, network_id, title, status,"
+    " connected, gosmark, widgets, design, activity, weekly_reach, post_reach, subscribers,"
+    " subscribers_date, notes, batch_id FROM page WHERE deleted_at IS NULL AND "
+)
+_BOOL_PAGE = ("connected", "gosmark")
+_PARAMS = 900  # ids per IN (...) query
+
+
+def _chunks(values: list, size: int = _PARAMS):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+class ChunkCache:
+    """Records of the current chunk by id, and their indexes by ОГРН, name, URL, organisation."""
+
+    writer: BatchWriter
+
+    def _reset_chunk(self) -> None:
+        self.orgs: dict[int, dict[str, object]] = {}
+        self.pages: dict[int, dict[str, object]] = {}
+        self.by_ogrn: dict[str, list[int]] = defaultdict(list)
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.by_url: dict[str, int] = {}
+        self.by_org_network: dict[tuple[int, str], list[int]] = defaultdict(list)
+        self.pending_counts: dict[tuple[int, dt.date], int] = {}
+
+    def _add_org(self, record: dict[str, object]) -> None:
+        org_id = record["id"]
+        if org_id in self.orgs:
+            return
+        self.orgs[org_id] = record  # type: ignore[index]
+        if record["ogrn"]:
+            self.by_ogrn[record["ogrn"]].append(org_id)  # type: ignore[index,arg-type]
+        self.by_name[record["name_key"]].append(org_id)  # type: ignore[index]
+
+    def _add_page(self, record: dict[str, object], *, indexed_by_org: bool) -> None:
+        page_id = record["id"]
+        if page_id not in self.pages:
+            self.pages[page_id] = record  # type: ignore[index]
+            if record["url"]:
+                self.by_url.setdefault(record["url"], page_id)  # type: ignore[arg-type]
+        if indexed_by_org:
+            key = (record["organization"], record["network"])
+            if page_id not in self.by_org_network[key]:  # type: ignore[index]
+                self.by_org_network[key].append(page_id)  # type: ignore[index,arg-type]
+
+    def _fetch_orgs(self, condition: str, values: list) -> None:
+        for part in _chunks(values):
+            sql = _ORG_SELECT + condition.format(", ".join("?" * len(part)))
+            for row in db.execute_sql(sql, part).fetchall():
+                record = dict(zip(("id", *ORG_FIELDS, "name_key"), row, strict=True))
+                self._add_org(record)
+
+    def _fetch_pages(self, condition: str, values: list, *, indexed_by_org: bool) -> None:
+        for part in _chunks(values):
+            sql = _PAGE_SELECT + condition.format(", ".join("?" * len(part)))
+            for row in db.execute_sql(sql, part).fetchall():
+                record = dict(zip(("id", *PAGE_FIELDS), row, strict=True))
+                for name in _BOOL_PAGE:
+                    if record[name] is not None:
+                        record[name] = bool(record[name])
+                if record["subscribers_date"] is not None:
+                    record["subscribers_date"] = dt.date.fromisoformat(record["subscribers_date"])
+                self._add_page(
+                    record,
+                    indexed_by_org=indexed_by_org and record["batch"] != self.writer.batch_id,
+                )
+
+    def _prefetch(self, work: list[tuple[ParsedRow, int, bool]]) -> None:
+        ogrns = list({p.org["ogrn"] for p, _, _ in work if "ogrn" in p.org})
+        names = list({p.org_key for p, _, _ in work if p.org_key})
+        urls = list({p.url_key for p, _, _ in work if p.url_key})
+        if ogrns:
+            self._fetch_orgs("ogrn IN ({})", ogrns)
+        if names:
+            self._fetch_orgs("name_key IN ({})", names)
+        if urls:
+            self._fetch_pages("url_key IN ({})", urls, indexed_by_org=False)
+        # Pages of the matched organisations, for rows whose link is not in the catalogue.
+        unmatched = [p for p, _, _ in work if p.url_key and p.url_key not in self.by_url]
+        if unmatched and self.orgs:
+            self._fetch_pages("organization_id IN ({})", list(self.orgs), indexed_by_org=True)
+
+    def _count_written(self, page_id: int, date: dt.date) -> bool:
+        """Whether this import already wrote a count of the page for that date."""
+        if (page_id, date) in self.pending_counts:
+            return True
+        row = db.execute_sql(
+            "SELECT batch_id FROM subscriber_count WHERE page_id = ? AND date = ?",
+            (page_id, date.isoformat()),
+        ).fetchone()
+        return row is not None and row[0] == self.writer.batch_id

@@ -1,0 +1,263 @@
+"""The import wizard: files and target → column mapping → territories → dry run → apply → result.
+
+The wizard is a face of `editor.exchange.importer.run_import`: every step that reads the files
+(the dry run, the import itself) runs in the background with a progress dialog (percent, rows,
+time left, Cancel). Applying makes a backup first, then pushes one `ImportBatchCommand`, so the
+whole import is one undo step.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from editor.commands.import_batch import ImportBatchCommand
+from editor.core import territories
+from editor.exchange.import_report import ImportReport
+from editor.exchange.importer import ImportCancelled, ImportOptions, run_import
+from editor.tasks.runner import CancelledError, Task, start
+from editor.ui.import_pages import MappingPage, ResultPage, ReviewPage, TerritoryPage
+
+FILES_PAGE, MAPPING_PAGE, TERRITORY_PAGE, REVIEW_PAGE, RESULT_PAGE = range(5)
+FILE_FILTER = "Таблицы и каталоги (*.xlsx *.xlsm *.csv *.txt *.gpc);;Все файлы (*)"
+
+
+def _job(paths: list[Path], options: ImportOptions, *, progress, is_cancelled) -> ImportReport:
+    """The background job: the engine, with its cancellation turned into the runner's."""
+    try:
+        return run_import(paths, options, progress=progress, is_cancelled=is_cancelled)
+    except ImportCancelled as error:
+        raise CancelledError(str(error)) from error
+
+
+class FilesPage(QWizardPage):
+    """Step 1: the files to import and the territory they belong to."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.setTitle(self.tr("Файлы для импорта"))
+        self.setSubTitle(
+            self.tr(
+                "Таблицы муниципалитетов (.xlsx, .csv) или другой каталог; "
+                "строки без территории попадут в выбранную территорию."
+            )
+        )
+        self.list = QListWidget(self)
+        self.list.setObjectName("importFiles")
+        add = QPushButton(self.tr("Добавить файлы…"), self)
+        add.setObjectName("addFiles")
+        add.clicked.connect(self._choose)
+        remove = QPushButton(self.tr("Убрать"), self)
+        remove.clicked.connect(self._remove)
+        self.target = QLineEdit(self)
+        self.target.setObjectName("importTarget")
+        self.target.setPlaceholderText(self.tr("ОКТМО, название или путь «Область/Округ»"))
+        self.target.textChanged.connect(self._target_changed)
+        self.error = QLabel(self)
+        self.error.setObjectName("targetError")
+        self.error.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Территория импорта:"), self))
+        layout.addWidget(self.target)
+        layout.addWidget(self.error)
+        if wizard.target_id is not None:
+            self.target.setText(territories.path_of(wizard.target_id))
+
+    def add_files(self, paths: list[str | Path]) -> None:
+        """Add files to the list (the dialog's choice, or a test's)."""
+        for path in paths:
+            path = Path(path)
+            if path not in self.wizard_.files:
+                self.wizard_.files.append(path)
+                self.list.addItem(str(path))
+        self.completeChanged.emit()
+
+    def _choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Файлы для импорта"), "", self.tr(FILE_FILTER)
+        )
+        self.add_files(names)
+
+    def _remove(self) -> None:
+        for item in self.list.selectedItems():
+            self.wizard_.files.remove(Path(item.text()))
+            self.list.takeItem(self.list.row(item))
+        self.completeChanged.emit()
+
+    def _target_changed(self) -> None:
+        self.error.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return bool(self.wizard_.files)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        text = self.target.text().strip()
+        if not text:
+            self.wizard_.target_id = None
+            return True
+        try:
+            self.wizard_.target_id = territories.resolve(text).id
+        except territories.TerritoryError as error:
+            self.error.setText(str(error))
+            return False
+        return True
+
+
+class ImportWizard(QWizard):
+    """The import wizard over `main_window` (its store, undo stack, settings and territory)."""
+
+    def __init__(self, main_window) -> None:
+        super().__init__(main_window)
+        self.setObjectName("importWizard")
+        self.setWindowTitle(self.tr("Импорт таблиц"))
+        self.main_window = main_window
+        self.files: list[Path] = []
+        self.target_id: int | None = main_window.current_territory_id()
+        self.overrides: dict[str, str] = {}
+        self.assignments: dict[str, int | None] = {}
+        self.exclusions: set[int] = set()
+        self.report: ImportReport | None = None  # the latest dry run
+        self.result: ImportReport | None = None  # what was applied
+        self.synchronous = not getattr(main_window, "background", True)
+        self.progress: QProgressDialog | None = None
+        self._task: Task | None = None
+        self.setPage(FILES_PAGE, FilesPage(self))
+        self.setPage(MAPPING_PAGE, MappingPage(self))
+        self.setPage(TERRITORY_PAGE, TerritoryPage(self))
+        self.setPage(REVIEW_PAGE, ReviewPage(self))
+        self.setPage(RESULT_PAGE, ResultPage(self))
+        self.resize(900, 620)
+
+    def options(self, *, dry_run: bool) -> ImportOptions:
+        """The engine's options for the choices made so far."""
+        return ImportOptions(
+            target_id=self.target_id,
+            overrides=dict(self.overrides) or None,
+            dry_run=dry_run,
+            assignments=dict(self.assignments),
+            exclusions=frozenset(self.exclusions) if not dry_run else frozenset(),
+            row_limit=20_000,
+            detail_limit=20_000,
+        )
+
+    # --- background runs -------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        """Whether a dry run or the import is running."""
+        return self._task is not None
+
+    def run(self, *, dry_run: bool, done: Callable[[ImportReport], None]) -> None:
+        """Run the engine in the background with a progress dialog; `done(report)` on success."""
+        if self._task is not None:
+            return
+        title = self.tr("Пробный импорт…") if dry_run else self.tr("Импорт…")
+        dialog = QProgressDialog(title, self.tr("Отмена"), 0, 0, self)
+        dialog.setObjectName("importProgress")
+        dialog.setWindowTitle(self.tr("Импорт таблиц"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.progress = dialog
+        task = Task(_job, list(self.files), self.options(dry_run=dry_run))
+        self._task = task
+        dialog.canceled.connect(task.cancel)
+        task.signals.progress.connect(self._progress)
+        task.signals.finished.connect(lambda report: self._finished(report, done))
+        task.signals.failed.connect(self._failed)
+        task.signals.cancelled.connect(self._cancelled)
+        dialog.show()
+        start(task, synchronous=self.synchronous)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(min(done, max(total, 1)))
+            self.progress.setLabelText(text)
+
+    def _end(self) -> None:
+        self._task = None
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _finished(self, report: ImportReport, done: Callable[[ImportReport], None]) -> None:
+        self._end()
+        done(report)
+
+    def _failed(self, message: str) -> None:
+        self._end()
+        self.main_window.show_error(message)
+
+    def _cancelled(self) -> None:
+        self._end()
+        self.main_window.show_error(self.tr("Импорт отменён: каталог не изменён"))
+
+    # --- applying --------------------------------------------------------------------------
+
+    def apply(self, done: Callable[[], None]) -> None:
+        """Back up the catalogue, import in the background, push the undo step."""
+        if not self._backup():
+            return
+
+        def applied(report: ImportReport) -> None:
+            self.result = report
+            if report.batch_id is not None:
+                window = self.main_window
+                window.undo_stack.push(ImportBatchCommand(window.store, report.batch_id))
+                window.store.reset.emit()
+            done()
+
+        self.run(dry_run=False, done=applied)
+
+    def _backup(self) -> bool:
+        if importlib.util.find_spec("editor.core.backup") is None:
+            return True
+        from editor.core import backup
+
+        make_backup = getattr(backup, "make_backup", None)
+        path = getattr(self.main_window, "catalogue_path", None) or self.main_window.store.path
+        if make_backup is None or not path:
+            return True
+        try:
+            make_backup(Path(path), "import")
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("Не удалось сделать резервную копию перед импортом: {error}").format(
+                    error=error
+                ),
+            )
+            return False
+        return True
+
+    def advance_later(self) -> None:
+        """Go to the next page once the current handler has returned."""
+        QTimer.singleShot(0, self.next)

@@ -1,0 +1,2787 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ru_RU">
+  <context>
+    <name>AddTerritoryDialog</name>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="76" />
+      <source>Вид</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="59" />
+      <source>Входит в: {name}</source>
+      <translation>Part of: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="79" />
+      <location filename="../../editor/ui/territory_dialogs.py" line="81" />
+      <source>Код ОКТМО</source>
+      <translation>OKTMO code</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="96" />
+      <source>Код ОКТМО — 8 или 11 цифр</source>
+      <translation>OKTMO code: 8 or 11 digits</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="63" />
+      <source>Название</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="65" />
+      <source>Название *</source>
+      <translation>Name *</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="85" />
+      <source>Ниже этого уровня территорий не бывает</source>
+      <translation>There are no territories below this level</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="56" />
+      <source>Новая территория</source>
+      <translation>New territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="92" />
+      <source>Укажите название</source>
+      <translation>Enter a name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="69" />
+      <location filename="../../editor/ui/territory_dialogs.py" line="72" />
+      <source>Уровень</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="75" />
+      <source>например, территориальный отдел</source>
+      <translation>e.g. a territorial division</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulkEditDialog</name>
+    <message>
+      <location filename="../../editor/ui/bulk_edit.py" line="122" />
+      <source>Будет изменено {n} из {m}</source>
+      <translation>{n} of {m} will change</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/bulk_edit.py" line="87" />
+      <source>Изменить</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/bulk_edit.py" line="46" />
+      <source>Массовое изменение</source>
+      <translation>Bulk edit</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/bulk_edit.py" line="53" />
+      <source>Отметьте поля, которые получат одно значение у всех выделенных страниц.</source>
+      <translation>Tick the fields that get one value on every selected page.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatalogueFiles</name>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="166" />
+      <source> (только чтение)</source>
+      <translation> (read-only)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="175" />
+      <source>Каталог {path} уже открыт для изменения другой программой или другим окном. Он открыт только для чтения: изменения невозможны, пока его не закроют там.</source>
+      <translation>Catalogue {path} is already open for editing in another program or window. It is open read-only: no changes are possible until it is closed there.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="167" />
+      <source>Каталог госпабликов</source>
+      <translation>Official pages catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="192" />
+      <location filename="../../editor/ui/catalogue_files.py" line="202" />
+      <location filename="../../editor/ui/catalogue_files.py" line="210" />
+      <source>Каталог госпабликов (*.gpc);;Все файлы (*)</source>
+      <translation>Official pages catalogue (*.gpc);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="223" />
+      <source>Копия сохранена: {path}</source>
+      <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="192" />
+      <source>Новый каталог</source>
+      <translation>New catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="202" />
+      <source>Открыть каталог</source>
+      <translation>Open catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="240" />
+      <source>Резервная копия: {path}</source>
+      <translation>Backup: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="210" />
+      <source>Сохранить копию каталога</source>
+      <translation>Save a copy of the catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="121" />
+      <source>Файл {path} уже существует</source>
+      <translation>File {path} already exists</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="272" />
+      <source>Файл каталога {path} удалён или перемещён. Данные ещё открыты: сохраните копию (Файл → Сохранить копию…), иначе изменения будут потеряны при закрытии.</source>
+      <translation>The catalogue file {path} was deleted or moved. The data are still open: save a copy (File → Save a copy…), otherwise the changes will be lost on closing.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeleteTerritoryDialog</name>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="167" />
+      <source>В ней {organizations} организаций и {pages} страниц. Куда перенести эти записи?</source>
+      <translation>It holds {organizations} organisations and {pages} pages. Where should these records go?</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="173" />
+      <source>Куда перенести записи</source>
+      <translation>Move the records to</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="157" />
+      <source>Удаление территории</source>
+      <translation>Delete territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="161" />
+      <source>Удалить «{name}» вместе со всеми вложенными территориями?</source>
+      <translation>Delete «{name}» with all the territories inside it?</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicatesDialog</name>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="172" />
+      <source>&lt;b&gt;Вливаемая&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Merged in&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="171" />
+      <source>&lt;b&gt;Оставляемая&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Kept&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="170" />
+      <source>&lt;b&gt;Поле&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Field&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="191" />
+      <source>Все поля совпадают</source>
+      <translation>All fields are the same</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="69" />
+      <source>Группы дубликатов</source>
+      <translation>Duplicate groups</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="58" />
+      <source>Дубликаты</source>
+      <translation>Duplicates</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="95" />
+      <source>История подписчиков второй страницы переходит к первой; вторая страница уходит в корзину.</source>
+      <translation>The second page's subscriber history moves to the first; the second page goes to the trash.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="135" />
+      <source>Найдено групп: {count}</source>
+      <translation>Groups found: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="112" />
+      <source>Объединить</source>
+      <translation>Merge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="82" />
+      <source>Объединить с ней страницу</source>
+      <translation>Merge this page into it</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="79" />
+      <source>Оставить страницу</source>
+      <translation>Keep page</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="83" />
+      <source>Оставить:</source>
+      <translation>Keep:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="71" />
+      <source>Признак</source>
+      <translation>Match</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="71" />
+      <source>Совпадает</source>
+      <translation>Same</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="71" />
+      <source>Страниц</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="85" />
+      <source>влить:</source>
+      <translation>merge in:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="128" />
+      <source>одна ссылка</source>
+      <translation>same link</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/duplicates_dialog.py" line="129" />
+      <source>организация и соцсеть</source>
+      <translation>organisation and network</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditActions</name>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="51" />
+      <source>Добавить организацию…</source>
+      <translation>Add organisation…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="56" />
+      <source>Добавить страницу…</source>
+      <translation>Add page…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="82" />
+      <source>Добавить территорию…</source>
+      <translation>Add territory…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="60" />
+      <source>Дублировать страницу</source>
+      <translation>Duplicate page</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="79" />
+      <source>Журнал изменений</source>
+      <translation>Change log</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="71" />
+      <source>Корзина…</source>
+      <translation>Trash…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="73" />
+      <source>Массовое изменение…</source>
+      <translation>Bulk edit…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="76" />
+      <source>Найти дубликаты…</source>
+      <translation>Find duplicates…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="85" />
+      <source>Переименовать…</source>
+      <translation>Rename…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="70" />
+      <source>Переместить выделенные страницы в корзину</source>
+      <translation>Move the selected pages to the trash</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="90" />
+      <source>Сферы…</source>
+      <translation>Spheres…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="66" />
+      <source>Удалить</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_actions.py" line="88" />
+      <source>Удалить территорию…</source>
+      <translation>Delete territory…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="188" />
+      <source>Все территории</source>
+      <translation>All territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="193" />
+      <source>Выделенные строки таблицы</source>
+      <translation>Selected table rows</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="195" />
+      <source>Выделено страниц: {n}</source>
+      <translation>Pages selected: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="183" />
+      <source>Данные о подписчиках устарели через, дней:</source>
+      <translation>Subscriber data are stale after, days:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="267" />
+      <source>Книга Excel (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="185" />
+      <source>Обзор…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="381" />
+      <source>Открыть</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="330" />
+      <source>Отмена</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="374" />
+      <source>Отчёт сохранён в файл
+{path}
+(строк: {rows}).</source>
+      <translation>The report was saved to
+{path}
+({rows} rows).</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="369" />
+      <source>Отчёт сохранён: {path}</source>
+      <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="182" />
+      <source>Отчёт:</source>
+      <translation>Report:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="330" />
+      <source>Подготовка отчёта…</source>
+      <translation>Preparing the report…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="267" />
+      <source>Сохранить отчёт</source>
+      <translation>Save report</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="191" />
+      <source>Соцсети (все, если не отмечены):</source>
+      <translation>Networks (all when none ticked):</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="192" />
+      <source>Страницы, которые показаны сейчас (текущий фильтр)</source>
+      <translation>The pages shown now (current filter)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="190" />
+      <source>Сферы (все, если не отмечены):</source>
+      <translation>Spheres (all when none ticked):</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="187" />
+      <source>Территория со всеми входящими</source>
+      <translation>A territory with everything inside it</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="189" />
+      <source>Территория:</source>
+      <translation>Territory:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="299" />
+      <source>Укажите имя файла</source>
+      <translation>Enter a file name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="314" />
+      <source>Файл {path} уже существует. Заменить его?</source>
+      <translation>File {path} already exists. Replace it?</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="184" />
+      <source>Файл:</source>
+      <translation>File:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="186" />
+      <source>Что выгрузить</source>
+      <translation>What to export</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="364" />
+      <location filename="../../editor/ui/export_dialog.py" line="400" />
+      <source>Экспорт отменён, файл не записан</source>
+      <translation>Export cancelled, no file written</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="179" />
+      <location filename="../../editor/ui/export_dialog.py" line="313" />
+      <location filename="../../editor/ui/export_dialog.py" line="333" />
+      <source>Экспорт отчёта</source>
+      <translation>Export report</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="198" />
+      <source>Экспортировать</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="214" />
+      <source>без виджетов</source>
+      <translation>without widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="212" />
+      <source>без госметки</source>
+      <translation>without the state badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="248" />
+      <source>выделенные</source>
+      <translation>selected</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="281" />
+      <source>выделенные страницы: {n}</source>
+      <translation>selected pages: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="213" />
+      <source>не подключены</source>
+      <translation>not connected</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="250" />
+      <source>по фильтру</source>
+      <translation>by filter</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="210" />
+      <source>поиск «{text}»</source>
+      <translation>search «{text}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="215" />
+      <source>устаревшие данные</source>
+      <translation>stale data</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/export_dialog.py" line="220" />
+      <source>фильтр не задан: все страницы выбранной территории</source>
+      <translation>no filter: every page of the selected territory</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldEditors</name>
+    <message>
+      <location filename="../../editor/ui/field_editors.py" line="111" />
+      <source>ДД.ММ.ГГГГ</source>
+      <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/field_editors.py" line="35" />
+      <source>да</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/field_editors.py" line="35" />
+      <source>нет</source>
+      <translation>no</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterBar</name>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="148" />
+      <source>Без виджетов ПОС</source>
+      <translation>Without POS widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="147" />
+      <source>Без госметки</source>
+      <translation>Without the state badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="145" />
+      <source>Быстрый фильтр</source>
+      <translation>Quick filter</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="158" />
+      <source>Замер подписчиков старше, дней</source>
+      <translation>Subscriber count older than, days</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="157" />
+      <source>Замер подписчиков старше, дней:</source>
+      <translation>Subscriber count older than, days:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="294" />
+      <source>Название:</source>
+      <translation>Name:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="149" />
+      <source>Не подключены к «Госпабликам»</source>
+      <translation>Not connected to «Gospabliki»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="139" />
+      <source>Поиск по названию, организации, ссылке, ОГРН ({key})</source>
+      <translation>Search by title, organisation, link, OGRN ({key})</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="172" />
+      <source>Признаки</source>
+      <translation>Flags</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="161" />
+      <source>Сбросить</source>
+      <translation>Reset</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="162" />
+      <source>Сбросить все фильтры</source>
+      <translation>Reset all filters</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="282" />
+      <source>Сохранить текущий фильтр…</source>
+      <translation>Save the current filter…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="294" />
+      <source>Сохранить фильтр</source>
+      <translation>Save filter</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="160" />
+      <source>Сохранённые фильтры</source>
+      <translation>Saved filters</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="168" />
+      <source>Соцсеть</source>
+      <translation>Network</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="169" />
+      <source>Статус</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="167" />
+      <source>Сфера</source>
+      <translation>Sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="289" />
+      <source>Удалить</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/filter_bar.py" line="159" />
+      <source>Фильтры</source>
+      <translation>Filters</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="37" />
+      <source>Было</source>
+      <translation>Before</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="97" />
+      <source>Журнал изменений</source>
+      <translation>Change log</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="88" />
+      <source>Журнал изменений: {title}</source>
+      <translation>Change log: {title}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="101" />
+      <source>Изменений пока нет</source>
+      <translation>No changes yet</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="39" />
+      <source>Источник</source>
+      <translation>Origin</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="35" />
+      <source>Когда</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="38" />
+      <source>Стало</source>
+      <translation>After</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="36" />
+      <source>Что</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="22" />
+      <source>восстановление</source>
+      <translation>restore</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="27" />
+      <source>вручную</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="20" />
+      <source>изменение</source>
+      <translation>change</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="29" />
+      <source>импорт</source>
+      <translation>import</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="32" />
+      <source>классификатор</source>
+      <translation>classifier</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="28" />
+      <source>массовое изменение</source>
+      <translation>bulk edit</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="23" />
+      <source>объединение дубликатов</source>
+      <translation>duplicates merge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="30" />
+      <source>отмена</source>
+      <translation>undo</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="24" />
+      <source>перемещение</source>
+      <translation>move</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="31" />
+      <source>система</source>
+      <translation>system</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="19" />
+      <source>создание</source>
+      <translation>creation</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/history_dialog.py" line="21" />
+      <source>удаление</source>
+      <translation>deletion</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="243" />
+      <source>&amp;Вид</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="242" />
+      <source>&amp;Правка</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="245" />
+      <source>&amp;Сервис</source>
+      <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="244" />
+      <source>&amp;Территории</source>
+      <translation>&amp;Territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="241" />
+      <source>&amp;Файл</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="318" />
+      <source>(пусто)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="460" />
+      <source>{shown} страниц из {total}, выделено {selected}, подписчиков {subscribers}</source>
+      <translation>{shown} pages of {total}, {selected} selected, {subscribers} subscribers</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="260" />
+      <source>Включая вложенные территории</source>
+      <translation>Including nested territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="258" />
+      <source>Выход</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="240" />
+      <source>Дерево территорий</source>
+      <translation>Territory tree</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="457" />
+      <source>Загрузка страниц…</source>
+      <translation>Loading pages…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="256" />
+      <source>Импорт таблиц…</source>
+      <translation>Import spreadsheets…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="239" />
+      <location filename="../../editor/ui/window_actions.py" line="262" />
+      <source>Карточка страницы</source>
+      <translation>Page details</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="355" />
+      <source>Каталог в порядке</source>
+      <translation>The catalogue is consistent</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="330" />
+      <source>Каталог госпабликов</source>
+      <translation>Official pages catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="365" />
+      <source>Каталог госпабликов — редактор каталога официальных страниц органов власти и подведомственных учреждений региона в социальных сетях.</source>
+      <translation>Official pages catalogue: an editor of the region's catalogue of official social network pages of state bodies and their institutions.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="338" />
+      <source>Каталог открыт только для чтения</source>
+      <translation>The catalogue is open read-only</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="259" />
+      <source>Найти</source>
+      <translation>Find</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="247" />
+      <source>Недавние каталоги</source>
+      <translation>Recent catalogues</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="252" />
+      <source>Новый каталог…</source>
+      <translation>New catalogue…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="268" />
+      <location filename="../../editor/ui/window_actions.py" line="364" />
+      <source>О программе</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="261" />
+      <source>Обновить</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="253" />
+      <source>Открыть каталог…</source>
+      <translation>Open catalogue…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="272" />
+      <source>Отменить</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="263" />
+      <source>Перейти к дереву</source>
+      <translation>Go to the tree</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="264" />
+      <source>Перейти к таблице</source>
+      <translation>Go to the table</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="273" />
+      <source>Повторить</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="265" />
+      <source>Показать территорию страницы</source>
+      <translation>Show the page's territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="266" />
+      <source>Проверить каталог</source>
+      <translation>Check catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="355" />
+      <location filename="../../editor/ui/window_actions.py" line="358" />
+      <source>Проверка каталога</source>
+      <translation>Catalogue check</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="255" />
+      <source>Создать резервную копию</source>
+      <translation>Make a backup</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="254" />
+      <source>Сохранить копию…</source>
+      <translation>Save a copy…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="267" />
+      <source>Сочетания клавиш</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="246" />
+      <source>Спр&amp;авка</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="241" />
+      <source>Таблица страниц</source>
+      <translation>Page table</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="257" />
+      <source>Экспорт отчёта…</source>
+      <translation>Export report…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="248" />
+      <source>Язык</source>
+      <translation>Language</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewOrganizationDialog</name>
+    <message>
+      <location filename="../../editor/ui/record_dialogs.py" line="176" />
+      <source>Новая организация</source>
+      <translation>New organisation</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/record_dialogs.py" line="182" />
+      <source>Сразу добавить страницу</source>
+      <translation>Add a page now</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/record_dialogs.py" line="186" />
+      <source>Страница</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/record_dialogs.py" line="178" />
+      <source>Территория: {name}</source>
+      <translation>Territory: {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewPageDialog</name>
+    <message>
+      <location filename="../../editor/ui/record_dialogs.py" line="213" />
+      <source>Новая страница</source>
+      <translation>New page</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/record_dialogs.py" line="216" />
+      <source>Организация: {name}</source>
+      <translation>Organisation: {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PageColumns</name>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="67" />
+      <source>ID</source>
+      <translation>ID</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="136" />
+      <source>{field}: неверная контрольная цифра в {value}</source>
+      <translation>{field}: wrong check digit in {value}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="47" />
+      <source>Территория</source>
+      <translation>Territory</translation>
+    </message>
+  </context>
+  <context>
+    <name>PageForm</name>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="161" />
+      <source>Выберите страницу в таблице</source>
+      <translation>Select a page in the table</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="142" />
+      <source>Выбрать территорию страницы в дереве территорий</source>
+      <translation>Select the page's territory in the territory tree</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="196" />
+      <source>История подписчиков: {history}</source>
+      <translation>Subscriber history: {history}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="143" />
+      <source>Карточка страницы</source>
+      <translation>Page details</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="140" />
+      <source>Организация</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="141" />
+      <source>Показать в дереве</source>
+      <translation>Show in the tree</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="139" />
+      <source>Страница</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/page_form.py" line="236" />
+      <source>Укажите число подписчиков</source>
+      <translation>Enter the number of subscribers</translation>
+    </message>
+  </context>
+  <context>
+    <name>RenameTerritoryDialog</name>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="126" />
+      <location filename="../../editor/ui/territory_dialogs.py" line="129" />
+      <source>Название</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="137" />
+      <source>Название не может быть пустым</source>
+      <translation>The name cannot be empty</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/territory_dialogs.py" line="121" />
+      <source>Переименование территории</source>
+      <translation>Rename territory</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="395" />
+      <source>Действие</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="390" />
+      <source>Изменить ячейку</source>
+      <translation>Edit a cell</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="395" />
+      <source>Клавиши</source>
+      <translation>Keys</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="390" />
+      <source>Переход между панелями</source>
+      <translation>Move between panes</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="378" />
+      <source>Сочетания клавиш</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+  </context>
+  <context>
+    <name>SphereDialog</name>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="119" />
+      <source>Выберите сферу в списке</source>
+      <translation>Select a sphere in the list</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="63" />
+      <source>Добавить в выбранную</source>
+      <translation>Add inside the selected one</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="61" />
+      <source>Добавить сферу</source>
+      <translation>Add sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="57" />
+      <location filename="../../editor/ui/sphere_dialog.py" line="58" />
+      <source>Название сферы</source>
+      <translation>Sphere name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="65" />
+      <source>Переименовать</source>
+      <translation>Rename</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="52" />
+      <source>Сфера</source>
+      <translation>Sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="44" />
+      <location filename="../../editor/ui/sphere_dialog.py" line="51" />
+      <source>Сферы</source>
+      <translation>Spheres</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/sphere_dialog.py" line="67" />
+      <source>Удалить</source>
+      <translation>Delete</translation>
+    </message>
+  </context>
+  <context>
+    <name>TerritoryTreeModel</name>
+    <message>
+      <location filename="../../editor/itemmodels/territory_model.py" line="446" />
+      <source>{name}: страниц {pages}, подписчиков {subscribers}</source>
+      <translation>{name}: {pages} pages, {subscribers} subscribers</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/territory_model.py" line="433" />
+      <source>ОКТМО {code}</source>
+      <translation>OKTMO {code}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/territory_model.py" line="534" />
+      <source>Перемещение территорий</source>
+      <translation>Move territories</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrashDialog</name>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="71" />
+      <source>Восстановить</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="43" />
+      <source>Корзина</source>
+      <translation>Trash</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="68" />
+      <source>Корзина пуста</source>
+      <translation>The trash is empty</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="62" />
+      <source>ОГРН</source>
+      <translation>OGRN</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="66" />
+      <source>Организации</source>
+      <translation>Organisations</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="52" />
+      <location filename="../../editor/ui/trash_dialog.py" line="62" />
+      <source>Организация</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="52" />
+      <source>Соцсеть</source>
+      <translation>Network</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="52" />
+      <source>Ссылка</source>
+      <translation>Link</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="65" />
+      <source>Страницы</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="52" />
+      <location filename="../../editor/ui/trash_dialog.py" line="62" />
+      <source>Удалена</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="60" />
+      <source>Удалённые организации</source>
+      <translation>Deleted organisations</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/trash_dialog.py" line="50" />
+      <source>Удалённые страницы</source>
+      <translation>Deleted pages</translation>
+    </message>
+  </context>
+  <context>
+    <name>commands</name>
+    <message>
+      <location filename="../../editor/commands/records.py" line="205" />
+      <source>Восстановление организаций: {count}</source>
+      <translation>Restore organisations: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="140" />
+      <source>Восстановление страниц: {count}</source>
+      <translation>Restore pages: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="45" />
+      <source>Добавление организации «{name}»</source>
+      <translation>Add organisation «{name}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="82" />
+      <source>Добавление страницы</source>
+      <translation>Add page</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/spheres.py" line="19" />
+      <source>Добавление сферы «{name}»</source>
+      <translation>Add sphere «{name}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/territory.py" line="52" />
+      <source>Добавление территории «{name}»</source>
+      <translation>Add territory «{name}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="107" />
+      <source>Дублирование страницы</source>
+      <translation>Duplicate page</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/page_edit.py" line="27" />
+      <location filename="../../editor/commands/page_edit.py" line="69" />
+      <source>Изменение: {fields}</source>
+      <translation>Change: {fields}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/import_batch.py" line="21" />
+      <source>Импорт (пакет №{batch})</source>
+      <translation>Import (batch {batch})</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="237" />
+      <source>Массовое изменение: {count} стр.</source>
+      <translation>Bulk edit: {count} pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="270" />
+      <source>Объединение дубликатов</source>
+      <translation>Merge duplicates</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/territory.py" line="89" />
+      <source>Переименование «{old}» в «{new}»</source>
+      <translation>Rename «{old}» to «{new}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/spheres.py" line="44" />
+      <source>Переименование сферы в «{name}»</source>
+      <translation>Rename sphere to «{name}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/territory.py" line="19" />
+      <source>Перемещение «{name}»</source>
+      <translation>Move «{name}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="170" />
+      <source>Удаление организаций: {count}</source>
+      <translation>Delete organisations: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="117" />
+      <source>Удаление страниц: {count}</source>
+      <translation>Delete pages: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/spheres.py" line="69" />
+      <source>Удаление сферы «{name}»</source>
+      <translation>Delete sphere «{name}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/territory.py" line="111" />
+      <source>Удаление территории «{name}»</source>
+      <translation>Delete territory «{name}»</translation>
+    </message>
+  </context>
+  <context>
+    <name>core</name>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="299" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="32" />
+      <source>SQLite: {details}</source>
+      <translation>SQLite: {details}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="125" />
+      <source>{field}: выберите сферу из списка</source>
+      <translation>{field}: choose a sphere from the list</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="88" />
+      <source>{field}: значение обязательно</source>
+      <translation>{field}: a value is required</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="101" />
+      <source>{field}: ожидается 0, 1 или 2, получено {value}</source>
+      <translation>{field}: expected 0, 1 or 2, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="116" />
+      <source>{file}, строка {line}</source>
+      <translation>{file}, line {line}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_export.py" line="66" />
+      <source>{message}; добавьте --force, чтобы заменить его</source>
+      <translation>{message}; add --force to replace it</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="137" />
+      <source>{path} — это папка, укажите имя файла</source>
+      <translation>{path} is a folder; give a file name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="23" />
+      <source>{report}: {scope} по состоянию на {date}</source>
+      <translation>{report}: {scope} as of {date}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_export.py" line="70" />
+      <source>{report}: записано строк {rows} в {path} за {seconds:.1f} с</source>
+      <translation>{report}: {rows} rows written to {path} in {seconds:.1f} s</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="245" />
+      <source>«{name}» ({level}) не может входить в «{parent}» ({parent_level})</source>
+      <translation>«{name}» ({level}) cannot be inside «{parent}» ({parent_level})</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="169" />
+      <source>«{name}» не может входить в «{parent}»: уровень должен быть ниже</source>
+      <translation>«{name}» cannot be inside «{parent}»: its level must be lower</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="528" />
+      <source>«{value}» не код ОКТМО (8 или 11 цифр)</source>
+      <translation>«{value}» is not an OKTMO code (8 or 11 digits)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="266" />
+      <source>Без виджетов ПОС</source>
+      <translation>Without POS widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="264" />
+      <source>Без госметки</source>
+      <translation>Without the state badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="292" />
+      <source>В «{name}» есть организации ({count}); укажите, куда их перенести</source>
+      <translation>«{name}» holds organisations ({count}); say where they should go</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="217" />
+      <source>В выбранном охвате нет ни организаций, ни страниц: отчёт не создан</source>
+      <translation>The chosen scope holds no organisations and no pages: no report was made</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="75" />
+      <source>ВКонтакте</source>
+      <translation>VK</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="338" />
+      <source>Виджеты</source>
+      <translation>Widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="153" />
+      <source>Внимание: {line}</source>
+      <translation>Warning: {line}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="196" />
+      <source>Внутренняя ошибка: {kind}: {message}</source>
+      <translation>Internal error: {kind}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="196" />
+      <source>Всего</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="336" />
+      <source>Госметка</source>
+      <translation>State badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="187" />
+      <source>Госпаблики по сферам</source>
+      <translation>Official pages by sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="140" />
+      <source>Госпаблики по территориям</source>
+      <translation>Official pages by territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="144" />
+      <location filename="../../editor/exchange/export_reports.py" line="208" />
+      <location filename="../../editor/exchange/export_reports.py" line="369" />
+      <source>Готово</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="277" />
+      <source>Данные о подписчиках считаются устаревшими, если замер старше {n} дн. (до {date})</source>
+      <translation>Subscriber data count as stale when the count is older than {n} days (before {date})</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="340" />
+      <source>Дата замера</source>
+      <translation>Count date</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="123" />
+      <source>Доля подключённых, %</source>
+      <translation>Connected, %</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="124" />
+      <source>Доля с виджетами ПОС, %</source>
+      <translation>With POS widgets, %</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="122" />
+      <source>Доля с госметкой, %</source>
+      <translation>With the state badge, %</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="77" />
+      <source>Другая</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifiers.py" line="66" />
+      <source>Загружено файлов: {files}. Создано территорий: {created} ({levels}); переименовано: {updated}; без изменений: {unchanged}; добавлено прежних названий: {aliases}</source>
+      <translation>Files loaded: {files}. Territories created: {created} ({levels}); renamed: {updated}; unchanged: {unchanged}; former names added: {aliases}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifiers.py" line="151" />
+      <source>Загрузка классификатора отменена; каталог не изменён</source>
+      <translation>Classifier loading cancelled; the catalogue is unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="341" />
+      <source>Замечания</source>
+      <translation>Remarks</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="136" />
+      <source>Запись сводки</source>
+      <translation>Writing the summary</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="179" />
+      <source>Запись таблицы</source>
+      <translation>Writing the table</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="294" />
+      <source>ИНН</source>
+      <translation>INN</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="67" />
+      <source>Итого</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="157" />
+      <source>Каталог {path} в порядке</source>
+      <translation>Catalogue {path} is consistent</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="85" />
+      <source>Каталог {path} не найден</source>
+      <translation>Catalogue {path} not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="72" />
+      <source>Каталог {path} создан более новой версией программы (схема {version}, поддерживается {supported}); обновите программу</source>
+      <translation>Catalogue {path} was made by a newer version of the program (schema {version}, supported {supported}); update the program</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="159" />
+      <source>Каталог {path} уже открыт для изменения другой программой</source>
+      <translation>Catalogue {path} is already open for editing in another program</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="155" />
+      <source>Каталог {path}: найдено нарушений целостности: {count}</source>
+      <translation>Catalogue {path}: integrity violations found: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="23" />
+      <source>Каталог госпабликов</source>
+      <translation>Official pages catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="114" />
+      <location filename="../../editor/exchange/export_reports.py" line="191" />
+      <location filename="../../editor/exchange/export_reports.py" line="260" />
+      <source>Код ОКТМО</source>
+      <translation>OKTMO code</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="174" />
+      <location filename="../../editor/core/territories.py" line="200" />
+      <source>Код ОКТМО {code} уже занят</source>
+      <translation>OKTMO code {code} is already taken</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/spheres.py" line="18" />
+      <location filename="../../editor/commands/spheres.py" line="43" />
+      <location filename="../../editor/core/spheres.py" line="55" />
+      <source>Название сферы не может быть пустым</source>
+      <translation>A sphere name cannot be empty</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/territory.py" line="51" />
+      <location filename="../../editor/commands/territory.py" line="86" />
+      <location filename="../../editor/core/territories.py" line="159" />
+      <source>Название территории не может быть пустым</source>
+      <translation>A territory name cannot be empty</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="271" />
+      <source>Нарушения</source>
+      <translation>Violations</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="36" />
+      <source>Нарушены ссылки между таблицами: {count}</source>
+      <translation>Broken links between tables: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="265" />
+      <source>Не подключено к «Госпабликам»</source>
+      <translation>Not connected to «Gospabliki»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="161" />
+      <source>Не удалось записать файл {path}: {reason}</source>
+      <translation>Could not write file {path}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="99" />
+      <source>Не удалось открыть каталог {path}: {error}</source>
+      <translation>Could not open catalogue {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="51" />
+      <source>Не удалось открыть файл {path}: {error}</source>
+      <translation>Could not open file {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/backup.py" line="71" />
+      <source>Не удалось создать папку резервных копий {path}: {error}</source>
+      <translation>Could not create the backup folder {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/backup.py" line="58" />
+      <source>Не удалось сохранить копию в {path}: {error}</source>
+      <translation>Could not save a copy to {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="116" />
+      <source>Не указана территория</source>
+      <translation>No territory given</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="153" />
+      <source>Недостаточно места на диске для файла {path}</source>
+      <translation>Not enough disk space for file {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="188" />
+      <source>Неизвестный отчёт «{name}»; доступны: {names}</source>
+      <translation>Unknown report «{name}»; available: {names}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="163" />
+      <source>Неизвестный уровень «{level}»</source>
+      <translation>Unknown level «{level}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="130" />
+      <source>Нельзя записать отчёт в файл открытого каталога {path}</source>
+      <translation>A report cannot be written over the open catalogue {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/duplicates.py" line="106" />
+      <source>Нельзя объединить страницу с самой собой</source>
+      <translation>A page cannot be merged with itself</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="241" />
+      <source>Нельзя переместить «{name}» внутрь самой себя</source>
+      <translation>«{name}» cannot be moved inside itself</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="297" />
+      <source>Нельзя перенести записи внутрь удаляемой территории</source>
+      <translation>Records cannot move into the territory being deleted</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/backup.py" line="40" />
+      <source>Нельзя сохранить копию каталога поверх него самого</source>
+      <translation>A copy of the catalogue cannot be saved over the catalogue itself</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="157" />
+      <source>Нет прав на запись в папку {path}</source>
+      <translation>No permission to write to folder {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="293" />
+      <source>ОГРН</source>
+      <translation>OGRN</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="151" />
+      <source>ОШИБКА: {line}</source>
+      <translation>ERROR: {line}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="76" />
+      <source>Одноклассники</source>
+      <translation>Odnoklassniki</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="287" />
+      <source>Организации без страниц</source>
+      <translation>Organisations without pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="115" />
+      <location filename="../../editor/exchange/export_reports.py" line="261" />
+      <source>Организаций</source>
+      <translation>Organisations</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="262" />
+      <source>Организаций без страницы и без основания</source>
+      <translation>Organisations without a page and without a reason</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="133" />
+      <source>Организаций: {n}</source>
+      <translation>Organisations: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="292" />
+      <location filename="../../editor/exchange/export_reports.py" line="333" />
+      <source>Организация</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/records.py" line="83" />
+      <location filename="../../editor/core/records.py" line="181" />
+      <source>Организация {id} не найдена</source>
+      <translation>Organisation {id} not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="297" />
+      <source>Ответственный</source>
+      <translation>Responsible person</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="89" />
+      <location filename="../../editor/exchange/export.py" line="135" />
+      <source>Папка {path} не существует</source>
+      <translation>Folder {path} does not exist</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="337" />
+      <source>Подключение к «Госпабликам»</source>
+      <translation>Connected to «Gospabliki»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="119" />
+      <source>Подключено к «Госпабликам»</source>
+      <translation>Connected to «Gospabliki»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="339" />
+      <source>Подписчики</source>
+      <translation>Subscribers</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="267" />
+      <source>Подписчики не обновлялись более {n} дн.</source>
+      <translation>Subscribers not updated for more than {n} days</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="121" />
+      <location filename="../../editor/exchange/export_reports.py" line="201" />
+      <source>Подписчиков</source>
+      <translation>Subscribers</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="135" />
+      <source>Подписчиков: {n}</source>
+      <translation>Subscribers: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="254" />
+      <source>Подсчёт нарушений</source>
+      <translation>Counting violations</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="153" />
+      <source>Подсчёт по сферам</source>
+      <translation>Counting by sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="107" />
+      <source>Подсчёт по территориям</source>
+      <translation>Counting by territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/bulk.py" line="75" />
+      <location filename="../../editor/core/bulk.py" line="82" />
+      <source>Поле «{field}» нельзя изменить</source>
+      <translation>Field «{field}» cannot be changed</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/duplicates.py" line="115" />
+      <source>Поле «{field}» нельзя объединить</source>
+      <translation>Field «{field}» cannot be merged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="187" />
+      <source>Прервано</source>
+      <translation>Interrupted</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="349" />
+      <source>Проверено записей: {n}</source>
+      <translation>Records checked: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="399" />
+      <source>Реестр</source>
+      <translation>Registry</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="39" />
+      <source>Реестр госпабликов</source>
+      <translation>Registry of official pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="403" />
+      <source>Реестр: записано строк {done} из {total}</source>
+      <translation>Registry: {done} of {total} rows written</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="120" />
+      <source>С виджетами ПОС</source>
+      <translation>With POS widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="118" />
+      <source>С госметкой</source>
+      <translation>With the state badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="138" />
+      <source>С госметкой: {n}; подключено к «Госпабликам»: {c}; с виджетами ПОС: {w}</source>
+      <translation>With the state badge: {n}; connected to «Gospabliki»: {c}; with POS widgets: {w}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="138" />
+      <source>Сводка</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="40" />
+      <source>Сводка по территориям</source>
+      <translation>Summary by territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="42" />
+      <source>Соблюдение требований</source>
+      <translation>Compliance</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="276" />
+      <source>Соблюдение требований к госпабликам</source>
+      <translation>Compliance of official pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="82" />
+      <source>Создан каталог {path}: субъектов РФ {regions}, федеральных округов {districts}</source>
+      <translation>Catalogue {path} created: {regions} federal subjects, {districts} federal districts</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="334" />
+      <source>Соцсеть</source>
+      <translation>Network</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="335" />
+      <source>Ссылка</source>
+      <translation>Link</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="71" />
+      <source>Ссылок, которые встречаются у нескольких страниц: {count}</source>
+      <translation>Links shared by several pages: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="116" />
+      <location filename="../../editor/exchange/export_reports.py" line="201" />
+      <location filename="../../editor/exchange/export_reports.py" line="263" />
+      <source>Страниц</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="52" />
+      <source>Страниц вне корзины у организаций в корзине: {count}</source>
+      <translation>Live pages of trashed organisations: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="46" />
+      <source>Страниц с территорией, отличной от территории организации: {count}</source>
+      <translation>Pages whose territory differs from their organisation's: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="49" />
+      <source>Страниц, у которых число подписчиков не совпадает с последним замером: {count}</source>
+      <translation>Pages whose subscriber number differs from the latest count: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="117" />
+      <source>Страниц: {network}</source>
+      <translation>Pages: {network}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="134" />
+      <source>Страниц: {n}</source>
+      <translation>Pages: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/duplicates.py" line="112" />
+      <source>Страница {id} в корзине</source>
+      <translation>Page {id} is in the trash</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/records.py" line="104" />
+      <location filename="../../editor/core/duplicates.py" line="110" />
+      <location filename="../../editor/core/records.py" line="209" />
+      <source>Страница {id} не найдена</source>
+      <translation>Page {id} not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="327" />
+      <source>Страницы с замечаниями</source>
+      <translation>Pages with remarks</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="296" />
+      <source>Сфера 1</source>
+      <translation>Sphere 1</translation>
+    </message>
+    <message>
+      <location filename="../../editor/commands/spheres.py" line="67" />
+      <source>Сфера {id} не найдена</source>
+      <translation>Sphere {id} not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_export.py" line="26" />
+      <source>Сфера «{name}» не найдена</source>
+      <translation>Sphere «{name}» not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/spheres.py" line="61" />
+      <source>Сфера «{name}» уже есть</source>
+      <translation>Sphere «{name}» already exists</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/spheres.py" line="94" />
+      <source>Сфера используется в {count} организациях</source>
+      <translation>The sphere is used by {count} organisations</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/spheres.py" line="59" />
+      <source>Сфера может входить только в сферу верхнего уровня</source>
+      <translation>A sphere can only be inside a top-level sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="196" />
+      <source>Сфера не указана</source>
+      <translation>No sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="188" />
+      <source>Сфера организации — первая из указанных (Сфера 1)</source>
+      <translation>An organisation's sphere is the first one given (Sphere 1)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="182" />
+      <source>Сферы</source>
+      <translation>Spheres</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="298" />
+      <source>Телефон</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="41" />
+      <source>Территории и сферы</source>
+      <translation>Territories and spheres</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="43" />
+      <source>Территорий без родителя не на уровне страны: {count}</source>
+      <translation>Territories without a parent below the country level: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="64" />
+      <source>Территорий вне дерева (цикл): {count}</source>
+      <translation>Territories outside the tree (a cycle): {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="41" />
+      <source>Территорий с уровнем не ниже родительского: {count}</source>
+      <translation>Territories whose level is not below their parent's: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="140" />
+      <source>Территорий: {counts}</source>
+      <translation>Territories: {counts}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="113" />
+      <location filename="../../editor/exchange/export_reports.py" line="191" />
+      <location filename="../../editor/exchange/export_reports.py" line="259" />
+      <source>Территория</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/records.py" line="57" />
+      <location filename="../../editor/core/territories.py" line="23" />
+      <location filename="../../editor/exchange/export.py" line="203" />
+      <source>Территория {id} не найдена</source>
+      <translation>Territory {id} not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="125" />
+      <source>Территория «{name}» не найдена</source>
+      <translation>Territory «{name}» not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="129" />
+      <source>Территория «{name}» неоднозначна, подходят: {candidates}</source>
+      <translation>Territory «{name}» is ambiguous; candidates: {candidates}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="112" />
+      <source>Территория с кодом ОКТМО {code} не найдена</source>
+      <translation>No territory with OKTMO code {code}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="295" />
+      <source>Учредитель</source>
+      <translation>Founder</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="259" />
+      <source>Файл {path} занят другой программой (открыт в Excel?) или недоступен для записи</source>
+      <translation>File {path} is held by another program (open in Excel?) or cannot be written</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="54" />
+      <location filename="../../editor/db/database.py" line="69" />
+      <source>Файл {path} не является каталогом госпабликов</source>
+      <translation>File {path} is not an official pages catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/catalogue.py" line="18" />
+      <location filename="../../editor/exchange/export.py" line="139" />
+      <source>Файл {path} уже существует</source>
+      <translation>File {path} already exists</translation>
+    </message>
+    <message>
+      <location filename="../../editor/db/database.py" line="66" />
+      <source>Файл каталога {path} повреждён: {error}</source>
+      <translation>Catalogue file {path} is damaged: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="194" />
+      <source>Число дней должно быть неотрицательным</source>
+      <translation>The number of days cannot be negative</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="79" />
+      <source>активный</source>
+      <translation>active</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="80" />
+      <source>визитка</source>
+      <translation>business card</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="97" />
+      <source>все территории</source>
+      <translation>all territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="112" />
+      <source>выбранные страницы: {n}</source>
+      <translation>selected pages: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="49" />
+      <source>выгрузить отчёт</source>
+      <translation>export a report</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="359" />
+      <location filename="../../editor/exchange/export_scope.py" line="464" />
+      <source>да</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="36" />
+      <source>загрузить и упразднённые муниципалитеты</source>
+      <translation>load abolished municipalities too</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="32" />
+      <source>загрузить классификатор территорий</source>
+      <translation>load a territory classifier</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="58" />
+      <source>заменить существующий файл</source>
+      <translation>replace an existing file</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="248" />
+      <source>запись оборвана или кавычки не закрыты — файл обрезан или повреждён</source>
+      <translation>the record breaks off or a quote is not closed: the file is truncated or damaged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="39" />
+      <source>импортировать таблицы</source>
+      <translation>import spreadsheets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="267" />
+      <source>книга Excel повреждена или обрезана ({error})</source>
+      <translation>the Excel workbook is damaged or truncated ({error})</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="326" />
+      <source>код ОКТМО {code} повторяется с другим названием: «{name}», а в строке {line} — «{earlier}»</source>
+      <translation>OKTMO code {code} repeats with another name: «{name}», while line {line} has «{earlier}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifiers.py" line="201" />
+      <source>код ОКТМО {code}: субъекта РФ с кодом {region} нет в каталоге</source>
+      <translation>OKTMO code {code}: the catalogue has no federal subject with code {region}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="222" />
+      <location filename="../../editor/exchange/classifier_formats.py" line="232" />
+      <source>кодировка не распознана (ожидается UTF-8 или windows-1251)</source>
+      <translation>unknown encoding (UTF-8 or windows-1251 expected)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="268" />
+      <source>муниципальное образование</source>
+      <translation>municipality</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifiers.py" line="61" />
+      <source>муниципальных образований {m}, поселений {s}, населённых пунктов {l}</source>
+      <translation>municipalities {m}, settlements {s}, localities {l}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="269" />
+      <source>населённый пункт</source>
+      <translation>locality</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="243" />
+      <source>не подключена к «Госпабликам»</source>
+      <translation>not connected to «Gospabliki»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="211" />
+      <source>не удалось прочитать файл: {error}</source>
+      <translation>could not read the file: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="81" />
+      <source>не учитывается</source>
+      <translation>not counted</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="447" />
+      <source>неверный год «{value}» в столбце year_to</source>
+      <translation>wrong year «{value}» in column year_to</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="438" />
+      <source>неверный код ОКТМО «{code}»</source>
+      <translation>wrong OKTMO code «{code}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="369" />
+      <source>неверный код ОКТМО «{code}» или раздел «{part}»</source>
+      <translation>wrong OKTMO code «{code}» or section «{part}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="361" />
+      <source>неполная запись ({count} полей из {expected}) — файл обрезан или повреждён</source>
+      <translation>incomplete record ({count} of {expected} fields): the file is truncated or damaged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="434" />
+      <source>неполная строка — файл обрезан или повреждён</source>
+      <translation>incomplete line: the file is truncated or damaged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="359" />
+      <location filename="../../editor/exchange/export_scope.py" line="464" />
+      <source>нет</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="245" />
+      <source>нет виджетов ПОС</source>
+      <translation>no POS widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="241" />
+      <source>нет госметки</source>
+      <translation>no state badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="375" />
+      <location filename="../../editor/exchange/classifier_formats.py" line="441" />
+      <source>нет названия</source>
+      <translation>no name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="532" />
+      <source>нет названия для кода {code}</source>
+      <translation>no name for code {code}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="26" />
+      <source>открыть редактор</source>
+      <translation>open the editor</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export_reports.py" line="248" />
+      <source>подписчики не обновлялись более {n} дн.</source>
+      <translation>subscribers not updated for more than {n} days</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="114" />
+      <source>поиск «{text}»</source>
+      <translation>search «{text}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="269" />
+      <source>поселение</source>
+      <translation>settlement</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="65" />
+      <source>проверить целостность каталога</source>
+      <translation>check the integrity of a catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="60" />
+      <source>сводные показатели</source>
+      <translation>summary figures</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli.py" line="29" />
+      <source>создать каталог</source>
+      <translation>create a catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="107" />
+      <source>соцсети: {names}</source>
+      <translation>networks: {names}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="268" />
+      <source>страна</source>
+      <translation>country</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="268" />
+      <source>субъект РФ</source>
+      <translation>federal subject</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/export.py" line="101" />
+      <source>сферы: {names}</source>
+      <translation>spheres: {names}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="214" />
+      <location filename="../../editor/exchange/classifier_formats.py" line="291" />
+      <source>файл пуст</source>
+      <translation>the file is empty</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/territories.py" line="268" />
+      <source>федеральный округ</source>
+      <translation>federal district</translation>
+    </message>
+    <message>
+      <location filename="../../editor/itemmodels/page_columns.py" line="78" />
+      <source>флагманский</source>
+      <translation>flagship</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/classifier_formats.py" line="304" />
+      <source>формат не распознан: ожидается файл ОКТМО Росстата, список муниципальных образований или таблица «код ОКТМО; название»</source>
+      <translation>unknown format: expected Rosstat's OKTMO file, a list of municipalities or a table «OKTMO code; name»</translation>
+    </message>
+  </context>
+  <context>
+    <name>fields</name>
+    <message>
+      <location filename="../../editor/core/fields.py" line="51" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="59" />
+      <source>ID госпаблика</source>
+      <translation>Page ID</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="69" />
+      <source>Активность, %</source>
+      <translation>Activity, %</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="65" />
+      <source>Виджет «Высказать мнение»</source>
+      <translation>Widget «Give an opinion»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="64" />
+      <source>Виджет «Сообщить о проблеме»</source>
+      <translation>Widget «Report a problem»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="63" />
+      <source>Виджеты</source>
+      <translation>Widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="62" />
+      <source>Госметка</source>
+      <translation>State badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="73" />
+      <source>Дата замера</source>
+      <translation>Count date</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="49" />
+      <source>Должность ответственного</source>
+      <translation>Responsible person's position</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="66" />
+      <source>Запись в кружки</source>
+      <translation>Club enrolment</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="67" />
+      <source>Запись к врачу</source>
+      <translation>Doctor appointment</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="41" />
+      <source>ИНН</source>
+      <translation>INN</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="39" />
+      <source>Краткое наименование</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="58" />
+      <source>Название страницы</source>
+      <translation>Page title</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="47" />
+      <source>Не ведется на основании</source>
+      <translation>Not kept because of</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="40" />
+      <source>ОГРН</source>
+      <translation>OGRN</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="38" />
+      <source>Организация</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="48" />
+      <source>Ответственный</source>
+      <translation>Responsible person</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="68" />
+      <source>Оформление, %</source>
+      <translation>Design, %</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="70" />
+      <source>Охват за неделю</source>
+      <translation>Weekly reach</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="61" />
+      <source>Подключение к «Госпабликам»</source>
+      <translation>Connected to «Gospabliki»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="72" />
+      <source>Подписчики</source>
+      <translation>Subscribers</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="74" />
+      <source>Примечание</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="52" />
+      <source>Примечание к организации</source>
+      <translation>Organisation notes</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="56" />
+      <source>Соцсеть</source>
+      <translation>Network</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="71" />
+      <source>Средний охват публикации</source>
+      <translation>Average post reach</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="57" />
+      <source>Ссылка</source>
+      <translation>Link</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="60" />
+      <source>Статус</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="44" />
+      <source>Сфера 1</source>
+      <translation>Sphere 1</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="45" />
+      <source>Сфера 2</source>
+      <translation>Sphere 2</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="46" />
+      <source>Сфера 3</source>
+      <translation>Sphere 3</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="50" />
+      <source>Телефон</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="43" />
+      <source>Тип организации</source>
+      <translation>Organisation type</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/fields.py" line="42" />
+      <source>Учредитель</source>
+      <translation>Founder</translation>
+    </message>
+  </context>
+  <context>
+    <name>import</name>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="335" />
+      <source> в «{target}»</source>
+      <translation> in «{target}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="426" />
+      <source> файла {name}</source>
+      <translation> of file {name}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="104" />
+      <source>, заголовок в строке {row}</source>
+      <translation>, header on row {row}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="126" />
+      <source>, значение «{value}»</source>
+      <translation>, value «{value}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="63" />
+      <source>, лист «{sheet}»</source>
+      <translation>, sheet «{sheet}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importer.py" line="244" />
+      <source>, осталось ~{seconds} с</source>
+      <translation>, ~{seconds} s left</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="121" />
+      <source>, столбец «{column}»</source>
+      <translation>, column «{column}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="65" />
+      <source>, строка {row}</source>
+      <translation>, row {row}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="27" />
+      <source>--map «{item}»: ожидается «Заголовок=поле»</source>
+      <translation>--map «{item}»: «Header=field» expected</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_rows.py" line="160" />
+      <source>{field}: «{value}» — нет такой сферы в справочнике</source>
+      <translation>{field}: «{value}»: no such sphere in the dictionary</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/catalogue_source.py" line="108" />
+      <source>{file}: каталог повреждён: {error}</source>
+      <translation>{file}: the catalogue is damaged: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/catalogue_source.py" line="164" />
+      <source>{file}: это открытый сейчас каталог, его нельзя импортировать в самого себя</source>
+      <translation>{file}: this is the catalogue open now; it cannot be imported into itself</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="71" />
+      <source>{size} ГБ</source>
+      <translation>{size} GB</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="72" />
+      <source>{size} МБ</source>
+      <translation>{size} MB</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="140" />
+      <source>Внимание: {place}: {message}</source>
+      <translation>Warning: {place}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="160" />
+      <source>Добавлено организаций: {orgs}, страниц: {pages}</source>
+      <translation>Organisations added: {orgs}, pages: {pages}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="166" />
+      <source>Записано в каталог: пакет импорта №{batch}</source>
+      <translation>Written to the catalogue: import batch {batch}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_rows.py" line="275" />
+      <source>ИНН {value}: неверная контрольная цифра (строка импортирована)</source>
+      <translation>INN {value}: wrong check digit (the row was imported)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importer.py" line="204" />
+      <location filename="../../editor/exchange/importer.py" line="214" />
+      <source>Импорт отменён</source>
+      <translation>Import cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="89" />
+      <source>Импорт отменён (--strict): отклонено строк: {count}; каталог не изменён</source>
+      <translation>Import cancelled (--strict): {count} rows rejected; the catalogue is unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="169" />
+      <source>Каталог не изменён</source>
+      <translation>The catalogue is unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/columns.py" line="163" />
+      <source>Неизвестное поле «{field}» для столбца «{header}»; поля: {known}</source>
+      <translation>Unknown field «{field}» for column «{header}»; fields: {known}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_rows.py" line="264" />
+      <source>ОГРН {value}: неверная контрольная цифра (строка импортирована)</source>
+      <translation>OGRN {value}: wrong check digit (the row was imported)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="273" />
+      <source>ОКТМО {code} — территория «{path}» не входит в «{target}»</source>
+      <translation>OKTMO {code}: territory «{path}» is not inside «{target}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="131" />
+      <source>Отклонено: {place}{column}{value}: {reason}</source>
+      <translation>Rejected: {place}{column}{value}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="86" />
+      <source>Отклонённые строки сохранены в {path}</source>
+      <translation>Rejected rows saved to {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_errors.py" line="76" />
+      <source>Ошибки</source>
+      <translation>Errors</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="691" />
+      <source>Подписчики на {date}</source>
+      <translation>Subscribers on {date}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importer.py" line="238" />
+      <source>Строк: {done} из {total}</source>
+      <translation>Rows: {done} of {total}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="147" />
+      <source>Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged}; отклонено: {rejected}</source>
+      <translation>Rows: {rows}; new: {new}; updated: {updated}; unchanged: {unchanged}; rejected: {rejected}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="324" />
+      <location filename="../../editor/exchange/import_plan.py" line="483" />
+      <source>Территория</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="55" />
+      <source>Файл {path} не найден</source>
+      <translation>File {path} not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="105" />
+      <source>Файл {where}; столбцы: {columns}</source>
+      <translation>File {where}; columns: {columns}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="571" />
+      <source>в каталоге</source>
+      <translation>in the catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="453" />
+      <source>в каталоге несколько организаций «{name}»: укажите ОГРН</source>
+      <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="244" />
+      <source>в файле есть DOCTYPE/ENTITY ({part}) — так устроены XML-бомбы, импорт отменён</source>
+      <translation>the file holds DOCTYPE/ENTITY ({part}), the shape of an XML bomb; import cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_report.py" line="36" />
+      <source>лист «{sheet}»</source>
+      <translation>sheet «{sheet}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="526" />
+      <source>лист «{sheet}» не найден; листы в файле: {names}</source>
+      <translation>sheet «{sheet}» not found; sheets in the file: {names}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="539" />
+      <source>не найдена строка заголовков (ожидаются столбцы «Организация», «Ссылка» …)</source>
+      <translation>no header row found (columns «Организация», «Ссылка»… expected)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="120" />
+      <location filename="../../editor/exchange/reader.py" line="138" />
+      <source>не таблица Excel или CSV</source>
+      <translation>not an Excel or CSV table</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="388" />
+      <source>не удалось прочитать: {detail}</source>
+      <translation>could not read: {detail}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="326" />
+      <source>не указана территория: выберите территорию импорта (--into)</source>
+      <translation>no territory given: choose the import territory (--into)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="381" />
+      <source>не указано наименование организации</source>
+      <translation>no organisation name</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="102" />
+      <source>нет доступа к файлу (он открыт в другой программе?)</source>
+      <translation>no access to the file (is it open in another program?)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="676" />
+      <source>нет ссылки на страницу: значения столбцов {columns} не импортированы</source>
+      <translation>no page link: the values of columns {columns} were not imported</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="440" />
+      <source>организация с ОГРН {ogrn} не найдена, а наименование не указано</source>
+      <translation>no organisation with OGRN {ogrn}, and no name given</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="663" />
+      <source>организация уже встречалась в строке {row}{file} со значением «{old}»: оставлено оно</source>
+      <translation>the organisation already appeared on row {row}{file} with «{old}»: that value was kept</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="633" />
+      <source>повторяет строку {row}{file}</source>
+      <translation>repeats row {row}{file}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="619" />
+      <source>противоречит строке {row}{file} (оставлена та строка): {diffs}</source>
+      <translation>contradicts row {row}{file} (that row was kept): {diffs}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="578" />
+      <source>ссылка уже указана у другой организации ({where}): страница не изменена</source>
+      <translation>the link already belongs to another organisation ({where}): the page was not changed</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="115" />
+      <source>старый формат .xls: сохраните файл как .xlsx</source>
+      <translation>old .xls format: save the file as .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_report.py" line="38" />
+      <source>строка {row}</source>
+      <translation>row {row}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="569" />
+      <source>строка {row}{file}</source>
+      <translation>row {row}{file}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="378" />
+      <source>текст не в кодировке {encoding}: сохраните файл в UTF-8</source>
+      <translation>the text is not in {encoding}: save the file as UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="298" />
+      <source>территория «{name}» не найдена{inside}</source>
+      <translation>territory «{name}» not found{inside}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="294" />
+      <source>территория «{name}» неоднозначна, подходят: {candidates}</source>
+      <translation>territory «{name}» is ambiguous; candidates: {candidates}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="313" />
+      <source>территория с кодом ОКТМО {code} не найдена</source>
+      <translation>no territory with OKTMO code {code}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="113" />
+      <location filename="../../editor/exchange/reader.py" line="233" />
+      <source>файл защищён паролем: снимите пароль и сохраните заново</source>
+      <translation>the file is password-protected: remove the password and save it again</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="97" />
+      <source>файл не найден</source>
+      <translation>file not found</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="495" />
+      <source>файл повреждён или не читается: {detail}</source>
+      <translation>the file is damaged or unreadable: {detail}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="130" />
+      <location filename="../../editor/exchange/reader.py" line="456" />
+      <location filename="../../editor/exchange/reader.py" line="464" />
+      <source>файл повреждён: откройте его в Excel и сохраните заново</source>
+      <translation>the file is damaged: open it in Excel and save it again</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="105" />
+      <source>файл пуст</source>
+      <translation>the file is empty</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="226" />
+      <source>файл распаковывается в {size} — похоже на zip-бомбу, импорт отменён</source>
+      <translation>the file unpacks to {size}, like a zip bomb; import cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="321" />
+      <source>файл уже закрыт</source>
+      <translation>the file is already closed</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="137" />
+      <source>формат .ods: сохраните файл как .xlsx</source>
+      <translation>.ods format: save the file as .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="135" />
+      <source>формат .xlsb: сохраните файл как .xlsx</source>
+      <translation>.xlsb format: save the file as .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="180" />
+      <source>формат «Таблица XML 2003»: сохраните файл как .xlsx</source>
+      <translation>«XML Spreadsheet 2003» format: save the file as .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="173" />
+      <source>это веб-страница (HTML), а не таблица: откройте её в Excel и сохраните как .xlsx</source>
+      <translation>this is a web page (HTML), not a table: open it in Excel and save it as .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="99" />
+      <source>это папка, а не файл</source>
+      <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="449" />
+      <source>это файл каталога, а не таблица Excel или CSV</source>
+      <translation>this is a catalogue file, not an Excel or CSV table</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli_import.py" line="145" />
+      <source>… и ещё предупреждений: {count}</source>
+      <translation>… and {count} more warnings</translation>
+    </message>
+  </context>
+</TS>

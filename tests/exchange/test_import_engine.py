@@ -1,0 +1,387 @@
+"""The import engine: what a consolidated spreadsheet adds, changes, confirms and refuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from editor.core import records
+from editor.core.integrity import check_catalogue
+from editor.db.models import Change, ImportBatch, Organization, Page, SubscriberCount
+from editor.exchange import importer
+from editor.exchange.importer import ImportCancelled, pack
+from tests.exchange.import_helpers import (
+    HEADERS,
+    OGRN_CLUB,
+    OGRN_LIBRARY,
+    OGRN_SCHOOL,
+    TODAY,
+    add_region,
+    counts,
+    run,
+    write_csv,
+    write_xlsx,
+)
+
+ROWS = [
+    [
+        "Кетовский район",
+        "МКОУ «Лесниковская СОШ»",
+        OGRN_SCHOOL,
+        "Школы",
+        "ВКонтакте",
+        "vk.com/public123",
+        "активный",
+        "да",
+        "12 345",
+        "01.03.2025",
+    ],
+    [
+        "г. Курган",
+        "Библиотека № 5",
+        OGRN_LIBRARY,
+        "Библиотеки",
+        "",
+        "https://t.me/Lib5_Kurgan",
+        "визитка",
+        "нет",
+        800,
+        None,
+    ],
+    [
+        "Кетовский муниципальный округ",
+        "МКУ «Клуб»",
+        OGRN_CLUB,
+        "Дом культуры",
+        None,
+        "0",
+        None,
+        None,
+        None,
+        None,
+    ],
+]
+
+
+@pytest.fixture
+def region(catalogue):
+    return add_region()
+
+
+def test_new_rows_add_organisations_pages_and_counts(region, tmp_path):
+    path = write_xlsx(tmp_path / "кетово.xlsx", HEADERS, ROWS)
+    report = run([path], region.region)
+    assert (report.rows, report.new, report.updated, report.unchanged, report.rejected) == (
+        3,
+        3,
+        0,
+        0,
+        0,
+    )
+    school = Organization.get(Organization.ogrn == OGRN_SCHOOL)
+    assert school.territory_id == region.ketovo
+    assert school.source == "кетово.xlsx"
+    assert school.batch_id == report.batch_id
+    page = Page.get(Page.organization == school.id)
+    assert (page.url, page.network, page.network_id) == ("https://vk.com/club123", "vk", "123")
+    assert (page.status, page.gosmark) == ("active", True)
+    assert (page.subscribers, page.subscribers_date) == (12345, dt.date(2025, 3, 1))
+    library_page = Page.get(Page.url == "https://t.me/lib5_kurgan")
+    assert library_page.territory_id == region.kurgan
+    # No date in the row, the title or the file name: the count is of today.
+    assert records.count_history(library_page.id) == [(TODAY, 800)]
+    club = Organization.get(Organization.ogrn == OGRN_CLUB)
+    assert not Page.select().where(Page.organization == club.id).exists()
+    assert club.sphere1.name == "Дома культуры"
+    batch = ImportBatch.get_by_id(report.batch_id)
+    assert batch.file_names == "кетово.xlsx" and len(batch.sha256) == 64
+    origins = {(c.origin, c.batch_id) for c in Change.select().where(Change.entity != "territory")}
+    assert origins == {("import", report.batch_id)}
+    assert check_catalogue().ok
+
+
+def test_importing_the_same_file_again_changes_nothing(region, tmp_path):
+    path = write_xlsx(tmp_path / "кетово.xlsx", HEADERS, ROWS)
+    run([path], region.region)
+    before = counts()
+    again = run([path], region.region)
+    assert (again.rows, again.new, again.updated, again.unchanged) == (3, 0, 0, 3)
+    after = counts()
+    assert after["organizations"] == before["organizations"]
+    assert after["pages"] == before["pages"] and after["counts"] == before["counts"]
+
+
+def test_a_changed_row_updates_fields_and_an_empty_cell_keeps_the_value(region, tmp_path):
+    run([write_xlsx(tmp_path / "a.xlsx", HEADERS, ROWS[:1])], region.region)
+    changed = [
+        "Кетовский район",
+        "МКОУ «Лесниковская СОШ»",
+        OGRN_SCHOOL,
+        "Школы",
+        "ВКонтакте",
+        "https://vk.com/club123",
+        "флагманский",
+        None,
+        "13000",
+        "01.04.2025",
+    ]
+    report = run([write_xlsx(tmp_path / "b.xlsx", HEADERS, [changed])], region.region)
+    assert (report.new, report.updated, report.unchanged) == (0, 1, 0)
+    diffs = {d.field: (d.old, d.new) for d in report.changes[0].diffs}
+    assert diffs["status"] == ("active", "flagship")
+    assert diffs["subscribers"] == (None, 13000)
+    page = Page.get(Page.url == "https://vk.com/club123")
+    assert page.status == "flagship" and page.gosmark is True  # the empty cell changed nothing
+    assert records.count_history(page.id) == [
+        (dt.date(2025, 3, 1), 12345),
+        (dt.date(2025, 4, 1), 13000),
+    ]
+
+
+def test_count_date_comes_from_the_title_row_or_the_file_name(region, tmp_path):
+    header = ["Организация", "Ссылка", "Подписчики"]
+    titled = write_xlsx(
+        tmp_path / "свод.xlsx",
+        header,
+        [["Школа 1", "vk.com/s1", 10]],
+        title="Сведения о госпабликах на 05.02.2025",
+    )
+    named = write_xlsx(
+        tmp_path / "свод_2025-01-20.xlsx", header, [["Школа 2", "vk.com/s2", 20]], title=None
+    )
+    run([titled, named], region.ketovo)
+    first = Page.get(Page.url == "https://vk.com/s1")
+    second = Page.get(Page.url == "https://vk.com/s2")
+    assert first.subscribers_date == dt.date(2025, 2, 5)
+    assert second.subscribers_date == dt.date(2025, 1, 20)
+
+
+def test_rows_without_a_territory_column_belong_to_the_target(region, tmp_path):
+    header = ["Организация", "Ссылка"]
+    run(
+        [write_xlsx(tmp_path / "a.xlsx", header, [["Администрация", "vk.com/adm"]])],
+        region.lesnikovo,
+    )
+    assert Organization.get(Organization.full_name == "Администрация").territory_id == (
+        region.lesnikovo
+    )
+
+
+def test_an_ambiguous_territory_is_listed_never_guessed_and_can_be_assigned(region, tmp_path):
+    from editor.core import territories
+
+    # «Лесниковский» is also the name of a settlement in another municipality.
+    territories.create(region.kurgan, "Лесниковский поссовет", level="settlement")
+    rows = [
+        ["Лесниковский", "ДК", None, None, None, "vk.com/dk", None, None, None, None],
+        ["Неизвестный район", "Школа", None, None, None, "vk.com/school", None, None, None, None],
+    ]
+    path = write_xlsx(tmp_path / "a.xlsx", HEADERS, rows)
+    report = run([path], region.region)
+    assert report.rejected == 2 and report.new == 0
+    ambiguous = report.unresolved["лесниковский"]
+    assert len(ambiguous.candidates) == 2 and ambiguous.rows == 1
+    assert "неоднозначна" in report.rejections[0].reason
+    assert report.unresolved["неизвестный район"].candidates == []
+    assigned = run(
+        [path],
+        region.region,
+        assignments={"лесниковский": region.lesnikovo, "неизвестный район": None},
+    )
+    assert (assigned.new, assigned.skipped, assigned.rejected) == (1, 1, 0)
+    assert Organization.get(Organization.full_name == "ДК").territory_id == region.lesnikovo
+
+
+def test_oktmo_decides_the_territory(region, tmp_path):
+    header = ["Код ОКТМО", "Территория", "Организация", "Ссылка"]
+    rows = [[37701000, "неважно", "Школа", "vk.com/x1"], ["37515000", None, "ДК", "vk.com/x2"]]
+    run([write_xlsx(tmp_path / "a.xlsx", header, rows)], region.region)
+    assert Organization.get(Organization.full_name == "Школа").territory_id == region.kurgan
+    assert Organization.get(Organization.full_name == "ДК").territory_id == region.ketovo
+
+
+def test_organisations_match_by_ogrn_then_by_name(region, tmp_path):
+    existing = records.create_organization(
+        region.ketovo, {"full_name": "МКОУ Школа", "ogrn": OGRN_SCHOOL}
+    )
+    by_name = records.create_organization(
+        region.ketovo, {"full_name": "Библиотека", "ogrn": OGRN_LIBRARY}
+    )
+    header = ["Территория", "Организация", "ОГРН", "Учредитель", "Ссылка"]
+    rows = [
+        [
+            "Кетовский",
+            "МКОУ «Школа» (новое название)",
+            OGRN_SCHOOL,
+            "Отдел образования",
+            "vk.com/a",
+        ],
+        ["Кетовский", "БИБЛИОТЕКА", None, "Отдел культуры", "vk.com/b"],
+        # The same name with another ОГРН is another organisation.
+        ["Кетовский", "Библиотека", OGRN_CLUB, None, "vk.com/c"],
+    ]
+    report = run([write_xlsx(tmp_path / "a.xlsx", header, rows)], region.region)
+    assert report.new_organizations == 1
+    renamed = Organization.get_by_id(existing.id)
+    assert renamed.full_name == "МКОУ «Школа» (новое название)"
+    assert Organization.get_by_id(by_name.id).founder == "Отдел культуры"
+    assert Page.get(Page.url == "https://vk.com/b").organization_id == by_name.id
+    assert Page.get(Page.url == "https://vk.com/c").organization_id not in (existing.id, by_name.id)
+
+
+def test_a_page_matches_by_organisation_and_network_when_its_link_changed(region, tmp_path):
+    org = records.create_organization(region.ketovo, {"full_name": "ДК", "ogrn": OGRN_CLUB})
+    page = records.create_page(org.id, {"url": "https://vk.com/old_dk", "status": "card"})
+    header = ["Организация", "ОГРН", "Ссылка", "Статус"]
+    report = run(
+        [
+            write_xlsx(
+                tmp_path / "a.xlsx",
+                header,
+                [["ДК", OGRN_CLUB, "https://vk.com/new_dk", "активный"]],
+            )
+        ],
+        region.ketovo,
+    )
+    assert report.updated == 1 and report.new == 0
+    assert Page.get_by_id(page.id).url == "https://vk.com/new_dk"
+    assert Page.get_by_id(page.id).url_key == "https://vk.com/new_dk"
+
+
+def test_bad_values_reject_the_row_with_its_place(region, tmp_path):
+    header = ["Организация", "ОГРН", "Соцсеть", "Ссылка", "Подписчики"]
+    rows = [
+        ["Школа 1", OGRN_SCHOOL, None, "vk.com/s1", -5],
+        ["Школа 2", None, None, "vk.com/s2", "много"],
+        ["Школа 3", None, "Одноклассники", "https://vk.com/s3", 1],
+        ["Школа 4", "1024500000010", None, "vk.com/s4", 10],  # bad checksum: imported anyway
+    ]
+    report = run([write_xlsx(tmp_path / "бад.xlsx", header, rows, sheet="Лист1")], region.ketovo)
+    assert (report.rejected, report.new) == (3, 1)
+    first = report.rejections[0]
+    assert (first.row, first.problems[0].column, first.problems[0].value) == (4, "Подписчики", -5)
+    assert "отрицательн" in first.reason
+    assert "не число" in report.rejections[1].reason
+    assert "Одноклассники" in report.rejections[2].reason
+    assert report.place(0, 4) == "бад.xlsx, лист «Лист1», строка 4"
+    assert any("контрольная цифра" in n.message and n.row == 7 for n in report.notices)
+    assert Organization.get(Organization.full_name == "Школа 4").ogrn == "1024500000010"
+
+
+def test_duplicates_are_reported_and_the_first_row_wins(region, tmp_path):
+    header = ["Организация", "Ссылка", "Статус"]
+    first = write_xlsx(
+        tmp_path / "first.xlsx",
+        header,
+        [
+            ["Школа", "vk.com/s", "активный"],
+            ["Школа", "https://vk.com/S", "активный"],  # the same row again
+            ["Школа", "vk.com/s", "визитка"],  # contradicts the first
+            ["Другая школа", "vk.com/s", None],  # the link belongs to another organisation
+        ],
+    )
+    second = write_xlsx(tmp_path / "second.xlsx", header, [["Школа", "vk.com/s", "флагманский"]])
+    report = run([first, second], region.ketovo)
+    assert (report.rows, report.new, report.unchanged, report.rejected) == (5, 2, 1, 2)
+    assert any(n.row == 5 and n.message == "повторяет строку 4" for n in report.notices)
+    reasons = [r.reason for r in report.rejections]
+    assert "противоречит строке 4" in reasons[0]
+    assert "файла first.xlsx" in reasons[1]
+    assert Page.get(Page.url == "https://vk.com/s").status == "active"
+    other = Organization.get(Organization.full_name == "Другая школа")
+    assert not Page.select().where(Page.organization == other.id).exists()
+    assert any("другой организации" in n.message for n in report.notices)
+
+
+def test_a_dry_run_reports_exactly_what_applying_does_and_writes_nothing(region, tmp_path):
+    path = write_xlsx(tmp_path / "a.xlsx", HEADERS, ROWS)
+    before = counts()
+    dry = run([path], region.region, dry_run=True)
+    assert counts() == before
+    assert dry.batch_id is None and dry.dry_run
+    applied = run([path], region.region)
+    assert (dry.rows, dry.new, dry.updated, dry.unchanged, dry.rejected) == (
+        applied.rows,
+        applied.new,
+        applied.updated,
+        applied.unchanged,
+        applied.rejected,
+    )
+    assert [c.kind for c in dry.changes] == [c.kind for c in applied.changes]
+
+
+def test_strict_with_a_rejected_row_writes_nothing(region, tmp_path):
+    rows = [*ROWS, ["Кетовский", "Школа", None, None, None, "vk.com/z", None, None, -1, None]]
+    before = counts()
+    report = run([write_xlsx(tmp_path / "a.xlsx", HEADERS, rows)], region.region, strict=True)
+    assert report.rejected == 1 and report.batch_id is None
+    assert counts() == before
+
+
+def test_cancel_rolls_everything_back(region, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
+    header = ["Организация", "Ссылка"]
+    rows = [[f"Школа {n}", f"vk.com/school{n}"] for n in range(10)]
+    before = counts()
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2  # after two chunks were written inside the transaction
+
+    with pytest.raises(ImportCancelled):
+        importer.run_import(
+            [write_xlsx(tmp_path / "a.xlsx", header, rows)],
+            importer.ImportOptions(target_id=region.ketovo),
+            is_cancelled=cancelled,
+        )
+    assert counts() == before
+
+
+def test_unticked_rows_are_skipped(region, tmp_path):
+    path = write_xlsx(tmp_path / "a.xlsx", HEADERS, ROWS)
+    report = run([path], region.region, exclusions=frozenset({pack(0, 4)}))
+    assert (report.new, report.skipped) == (2, 1)
+    assert not Organization.select().where(Organization.ogrn == OGRN_SCHOOL).exists()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"), [("utf-8-sig", ";"), ("cp1251", ";"), ("utf-8", ",")]
+)
+def test_csv_files_import_like_workbooks(region, tmp_path, encoding, delimiter):
+    path = write_csv(tmp_path / "a.csv", HEADERS, ROWS, encoding=encoding, delimiter=delimiter)
+    report = run([path], region.region)
+    assert (report.new, report.rejected) == (3, 0)
+    assert Page.get(Page.url == "https://vk.com/club123").subscribers == 12345
+
+
+def test_column_overrides_map_unknown_headers(region, tmp_path):
+    header = ["Наименование ОУ", "Страница ВК", "Уровень"]
+    path = write_xlsx(tmp_path / "a.xlsx", header, [["Школа", "vk.com/a", "МО"]])
+    report = run(
+        [path], region.ketovo, overrides={"Наименование ОУ": "organization", "Страница ВК": "url"}
+    )
+    assert report.new == 1
+    assert Page.get(Page.url == "https://vk.com/a").organization.full_name == "Школа"
+
+
+def test_subscriber_history_keeps_older_counts_out_of_the_current_one(region, tmp_path):
+    header = ["Организация", "Ссылка", "Подписчики", "Дата замера"]
+    run(
+        [write_xlsx(tmp_path / "a.xlsx", header, [["Школа", "vk.com/a", 100, "01.03.2025"]])],
+        region.ketovo,
+    )
+    report = run(
+        [
+            write_xlsx(
+                tmp_path / "b.xlsx", header, [["Школа", "vk.com/a", 90, dt.datetime(2025, 2, 1)]]
+            )
+        ],
+        region.ketovo,
+    )
+    assert report.updated == 1
+    page = Page.get(Page.url == "https://vk.com/a")
+    assert (page.subscribers, page.subscribers_date) == (100, dt.date(2025, 3, 1))
+    assert SubscriberCount.select().where(SubscriberCount.page == page.id).count() == 2
+    assert check_catalogue().ok
