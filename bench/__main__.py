@@ -136,6 +136,7 @@ def run_in_child(case: Case, args: argparse.Namespace, catalogue: Path, workdir:
         sys.executable, "-m", "bench", "--run-case", case.name, "--catalogue", str(catalogue),
         "--workdir", str(workdir), "--result", str(result_file), "--pages", str(args.pages),
         "--regions", str(args.regions), "--months", str(args.months), "--seed", str(args.seed),
+        "--cache-dir", str(args.cache_dir),
     ]  # fmt: skip
     if args.repeat:
         command += ["--repeat", str(args.repeat)]

@@ -32,6 +32,8 @@ def _wait(ctx: Context, condition, timeout: float = 60.0) -> None:
     app = ctx.state["app"]
     deadline = time.perf_counter() + timeout
     while not condition():
+        if ctx.state.get("errors"):
+            raise AssertionError(ctx.state["errors"][-1])
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         if time.perf_counter() > deadline:
             raise AssertionError("the window did not update within 60 s")
@@ -68,6 +70,8 @@ def open_window(ctx: Context) -> None:
     window.resize(1400, 900)
     window.show()
     ctx.state["window"] = window
+    ctx.state["errors"] = []
+    window.page_model.loadFailed.connect(ctx.state["errors"].append)
     _wait(ctx, lambda: not window.page_model.is_loading() and window.page_model.rowCount() > 0)
     region = _find_region(window)
     ctx.state["region"] = region

@@ -141,15 +141,29 @@ def current_rss_kb() -> int:
 
 
 def discover(only: str = "") -> list[Case]:
-    """Every Case of every ``bench/bench_*.py`` module, in module order; `only` filters by name."""
+    """Every Case of every ``bench/bench_*.py`` module, in module order; `only` filters by name.
+
+    A module that fails to import becomes one failing case, so the other modules still run.
+    """
     cases: list[Case] = []
     for module_info in sorted(pkgutil.iter_modules([str(BENCH_DIR)]), key=lambda m: m.name):
         if not module_info.name.startswith("bench_"):
             continue
-        module = importlib.import_module(f"bench.{module_info.name}")
+        try:
+            module = importlib.import_module(f"bench.{module_info.name}")
+        except Exception as error:
+            cases.append(Case(f"{module_info.name}: import", None, _raiser(error), repeat=1))
+            continue
         cases.extend(getattr(module, "CASES", []))
     needle = only.casefold()
     return [case for case in cases if needle in case.name.casefold()]
+
+
+def _raiser(error: Exception) -> Callable[[Context], object]:
+    def fail(ctx: Context) -> object:
+        raise error
+
+    return fail
 
 
 def run_case(case: Case, ctx: Context, repeat: int | None = None) -> Result:

@@ -252,3 +252,11 @@ def test_a_killed_import_leaves_the_catalogue_as_it_was(region, tmp_path):
 
     open_catalogue(region)
     assert counts() == before
+
+
+def test_a_file_without_territories_needs_a_target(region, tmp_path, capsys):
+    path = write_xlsx(tmp_path / "a.xlsx", ["Организация", "Ссылка"], [["Школа", "vk.com/a"]])
+    before = counts()
+    status, _, err = _cli(capsys, str(region), str(path))
+    assert status == 1 and "a.xlsx" in err and "--into" in err
+    assert counts() == before

@@ -446,6 +446,16 @@ def test_a_broken_byte_deep_in_a_utf8_csv_names_its_row(tmp_path):
     )
 
 
+def test_an_unclosed_quote_in_a_csv_is_explained(tmp_path):
+    path = tmp_path / "кавычка.csv"
+    rows = "".join(f"Школа № {i};vk.com/club{i}\n" for i in range(20_000))
+    path.write_text('Организация;Ссылка\n"Школа;vk.com/a\n' + rows, encoding="utf-8")
+    with pytest.raises(ReadError) as caught:
+        read_all(path)
+    assert str(caught.value).startswith("кавычка.csv, строка 2: не удалось прочитать: ячейка")
+    assert "незакрытая кавычка" in str(caught.value)
+
+
 # --- refused files -------------------------------------------------------------------------------
 
 

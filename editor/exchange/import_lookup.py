@@ -139,6 +139,9 @@ class ChunkCache:
             self._fetch_orgs("name_key IN ({})", names)
         if urls:
             self._fetch_pages("url_key IN ({})", urls, indexed_by_org=False)
+            owners = list({page["organization"] for page in self.pages.values()} - set(self.orgs))
+            if owners:
+                self._fetch_orgs("id IN ({})", owners)
         # Pages of the matched organisations, for rows whose link is not in the catalogue.
         unmatched = [p for p, _, _ in work if p.url_key and p.url_key not in self.by_url]
         if unmatched and self.orgs:

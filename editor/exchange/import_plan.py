@@ -122,7 +122,7 @@ class Planner(ChunkCache):
             if territory_id is None:  # the user chose to skip this territory
                 report.skipped += 1
                 continue
-            if not parsed.org_key and "ogrn" not in parsed.org:
+            if not parsed.org_key and "ogrn" not in parsed.org and not parsed.url_key:
                 self._reject(
                     file_index,
                     parsed,
@@ -189,9 +189,7 @@ class Planner(ChunkCache):
                     candidates = same or candidates
                 return candidates[0], None
         if not parsed.org_key:
-            return None, tr(
-                "организация с ОГРН {ogrn} не найдена, а наименование не указано", "import"
-            ).format(ogrn=ogrn)
+            return None, None
         candidates = self.by_name.get(parsed.org_key, [])
         if explicit or self.scope is None:
             candidates = [c for c in candidates if self.orgs[c]["territory"] == territory_id]
@@ -206,6 +204,23 @@ class Planner(ChunkCache):
                 "в каталоге несколько организаций «{name}»: укажите ОГРН", "import"
             ).format(name=parsed.org["full_name"])
         return (candidates[0] if candidates else None), None
+
+    def _page_owner(self, parsed: ParsedRow, territory_id: int, explicit: bool) -> int | None:
+        page_id = self.by_url.get(parsed.url_key)  # type: ignore[arg-type]
+        if page_id is None or page_id in self.page_first:
+            # Two names with one link inside the import: reported, not merged.
+            return None
+        owner = self.orgs.get(self.pages[page_id]["organization"])  # type: ignore[arg-type]
+        if owner is None:
+            return None
+        ogrn = parsed.org.get("ogrn")
+        if ogrn and owner["ogrn"] and owner["ogrn"] != ogrn:
+            return None
+        if explicit and owner["territory"] != territory_id:
+            return None
+        if not explicit and self.scope is not None and owner["territory"] not in self.scope:
+            return None
+        return owner["id"]  # type: ignore[return-value]
 
     def _org_diffs(
         self, org_id: int, parsed: ParsedRow, territory_id: int, explicit: bool
@@ -297,8 +312,39 @@ class Planner(ChunkCache):
                 [Problem(parser.header_of("full_name"), parsed.org.get("full_name"), problem)],
             )
             return
+        adopted = False
+        if org_id is None and parsed.url_key:
+            # The link is in the catalogue: the row is about that page's organisation, even if
+            # its name is written differently (unless the ОГРН or the territory says otherwise).
+            org_id = self._page_owner(parsed, territory_id, explicit)
+            adopted = org_id is not None
+        if org_id is None and not parsed.org_key:
+            ogrn = parsed.org.get("ogrn")
+            reason = (
+                tr("организация с ОГРН {ogrn} не найдена, а наименование не указано", "import")
+                if ogrn
+                else tr("не указано наименование организации", "import")
+            ).format(ogrn=ogrn)
+            column = parser.header_of("full_name")
+            self._reject(file_index, parsed, [Problem(column, None, reason)])
+            return
         org_first = self.org_first.get(org_id) if org_id is not None else None
         org_diffs = self._org_diffs(org_id, parsed, territory_id, explicit) if org_id else []
+        if adopted:
+            renamed = [d for d in org_diffs if d.field == "full_name"]
+            org_diffs = [d for d in org_diffs if d.field != "full_name"]
+            for diff in renamed:
+                self._notice(
+                    file_index,
+                    parsed.row,
+                    diff.label,
+                    diff.new,
+                    tr(
+                        "организация найдена по ссылке; наименование в файле отличается от"
+                        " каталога («{old}»): оставлено как в каталоге",
+                        "import",
+                    ).format(old=diff.old),
+                )
         page_id: int | None = None
         page_first: int | None = None
         page_diffs: list[Diff] = []

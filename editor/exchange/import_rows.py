@@ -117,21 +117,27 @@ def _text(value: object) -> str:
     return str(value)
 
 
+_CACHEABLE = (str, int, float, bool)
+
+
 def _cached(convert: Callable[[object], object]) -> Callable[[object], object]:
-    """Remember the result (or the error) of converting each distinct text, up to a limit."""
+    """Remember the result (or the error) of converting each distinct value, up to a limit."""
     cache: dict[object, object] = {}
 
     def run(value: object) -> object:
-        if type(value) is not str:
+        kind = type(value)
+        if kind not in _CACHEABLE:
             return convert(value)
-        hit = cache.get(value, _MISSING)
+        # The type is part of the key: 1, 1.0 and True are equal as dict keys.
+        key = (kind, value)
+        hit = cache.get(key, _MISSING)
         if hit is _MISSING:
             try:
                 hit = convert(value)
             except nz.NormalizeError as error:
                 hit = error
             if len(cache) < _CACHE_LIMIT:
-                cache[value] = hit
+                cache[key] = hit
         if isinstance(hit, nz.NormalizeError):
             raise hit
         return hit

@@ -31,6 +31,7 @@ from editor.exchange.import_rows import RowParser
 
 __all__ = [
     "ImportCancelled",
+    "ImportInputError",
     "ImportOptions",
     "ImportReport",
     "open_source",
@@ -49,6 +50,10 @@ Progress = Callable[[int, int, str], None]
 
 class ImportCancelled(Exception):
     """The user cancelled; the transaction was rolled back."""
+
+
+class ImportInputError(ValueError):
+    """The files cannot be imported as asked; str() is one Russian line. Nothing was written."""
 
 
 @dataclass
@@ -150,6 +155,16 @@ def run_import(
                     count_date=_file_date(path, table),
                 )
             )
+        if options.target_id is None:
+            for source in report.files:
+                if not {"territory", "oktmo"} & set(source.mapping.values()):
+                    raise ImportInputError(
+                        tr(
+                            "{file}: в таблице нет столбца территории — укажите территорию"
+                            " импорта (--into)",
+                            "import",
+                        ).format(file=source.name)
+                    )
         _run(
             opened, options, report, progress or (lambda *_: None), is_cancelled or (lambda: False)
         )

@@ -37,7 +37,11 @@ _CHUNK = 1 << 20
 
 
 class EngineError(Exception):
-    """This engine cannot read the workbook (another one may)."""
+    """This engine cannot read the workbook (another one may); `row` where it stopped, if known."""
+
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message)
+        self.row = row
 
 
 def clean_value(value: Any) -> object:

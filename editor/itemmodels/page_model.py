@@ -139,6 +139,16 @@ class PageTableModel(QAbstractTableModel):
         self._active = True
         self.refresh()
 
+    def is_active(self) -> bool:
+        """True once a filter was set (before that nothing is queried)."""
+        return self._active
+
+    def set_sort_key(self, key: str, descending: bool = False) -> None:
+        """Choose the order before the first query (a remembered sort); no query runs here."""
+        if key not in search.SORT_COLUMNS:
+            key = "id"
+        self._query = _Query(self._query.page_filter, key, descending)
+
     def sort_key(self) -> tuple[str, bool]:
         """The column key the rows are ordered by and whether descending."""
         return self._query.order_by, self._query.descending
@@ -193,13 +203,15 @@ class PageTableModel(QAbstractTableModel):
         shown, requested = self._shown_query, self._requested
         self._requested = query
         if shown is None or query.page_filter != requested.page_filter:
-            self._run(Task(_load_ids, query, FIRST_SCREEN), generation, query)
-        self._run(Task(_load_ids, query), generation, query)
+            # The whole list waits for the first screen so that the two do not compete.
+            self._run(Task(_load_ids, query, FIRST_SCREEN), generation, query, then_all=True)
+        else:
+            self._run(Task(_load_ids, query), generation, query)
 
-    def _run(self, task: Task, generation: int, query: _Query) -> None:
+    def _run(self, task: Task, generation: int, query: _Query, then_all: bool = False) -> None:
         self._running.add(task)
         task.signals.finished.connect(
-            lambda result, t=task: self._finished(t, generation, query, result)
+            lambda result, t=task: self._finished(t, generation, query, result, then_all)
         )
         task.signals.failed.connect(lambda message, t=task: self._failed(t, message))
         task.signals.cancelled.connect(lambda t=task: self._running.discard(t))
@@ -217,9 +229,13 @@ class PageTableModel(QAbstractTableModel):
     def _schedule_refresh(self) -> None:
         self._refresh_timer.start()
 
-    def _finished(self, task: Task, generation: int, query: _Query, result: PageList) -> None:
+    def _finished(
+        self, task: Task, generation: int, query: _Query, result: PageList, then_all: bool = False
+    ) -> None:
         self._running.discard(task)
         self._apply(generation, query, result)
+        if then_all and generation == self._generation and not result.complete:
+            self._run(Task(_load_ids, query), generation, query)
 
     def _failed(self, task: Task, message: str) -> None:
         self._running.discard(task)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.catalogue import init_catalogue
@@ -27,6 +28,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names that locate settings and data folders."""
     app = QApplication.instance()
     if app is None:
+        # Fractional scale factors (125 %, 150 %) as the system sets them: crisp text, no rounding.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

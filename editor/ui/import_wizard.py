@@ -223,6 +223,9 @@ class ImportWizard(QWizard):
 
     def apply(self, done: Callable[[], None]) -> None:
         """Back up the catalogue, import in the background, push the undo step."""
+        if self.main_window.read_only:
+            self.main_window.show_error(self.tr("Каталог открыт только для чтения"))
+            return
         if not self._backup():
             return
 

@@ -85,15 +85,30 @@ class MainWindow(QMainWindow):
             self.store, self.undo_stack, self, background=background
         )
         self.page_model = PageTableModel(self.store, self.undo_stack, self, background=background)
+        self._start_loading()  # the first rows are read while the widgets are being built
         self._build_views()
         self.actions_ = window_actions.install(self)
         self._connect()
         self._restore_layout()
         self.select_start_node()
+        if self.page_model.is_active() and not self.page_model.is_loading():
+            self._table_refreshed()  # loaded before the signals were connected
         self.edit_actions = _install_edit_actions(self)
         self.retranslate()
 
     # --- building ------------------------------------------------------------------------
+
+    def _start_loading(self) -> None:
+        top = self.tree_model.index(0, 0)
+        key, _, direction = self.settings.table_sort.partition(":")
+        self.page_model.set_sort_key(key or "id", direction == "desc")
+        if top.isValid():
+            self.page_model.set_filter(
+                PageFilter(
+                    territory_id=self.tree_model.territory_id(top),
+                    descendants=self.settings.descendants,
+                )
+            )
 
     def _build_views(self) -> None:
         self.territory_tree = QTreeView(self)
@@ -224,6 +239,8 @@ class MainWindow(QMainWindow):
         self.settings.table_header = self.page_table.horizontalHeader().saveState()
         self.settings.tree_header = self.territory_tree.header().saveState()
         self.settings.descendants = self.actions_.descendants.isChecked()
+        key, descending = self.page_model.sort_key()
+        self.settings.table_sort = f"{key}:{'desc' if descending else 'asc'}"
         self.settings.sync()
 
     def select_start_node(self) -> None:
@@ -379,7 +396,7 @@ class MainWindow(QMainWindow):
             descendants=self.actions_.descendants.isChecked(),
             **self.filter_bar.parts(),
         )
-        if page_filter != self.page_model.page_filter() or self.page_model.rowCount() == 0:
+        if page_filter != self.page_model.page_filter() or not self.page_model.is_active():
             self._keep_page = self.current_page_id()
             self.page_model.set_filter(page_filter)
             self._update_status()

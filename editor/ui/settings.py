@@ -65,6 +65,7 @@ class Settings:
     table_header = _Setting("window/table_header", QByteArray, QByteArray())
     tree_header = _Setting("window/tree_header", QByteArray, QByteArray())
     descendants = _Setting("view/descendants", bool, True)
+    table_sort = _Setting("view/table_sort", str, "id:asc")
     saved_filters = _Setting("view/saved_filters", dict, {})
     backup_keep = _Setting("files/backup_keep", int, 10)
     auto_backup = _Setting("files/auto_backup", bool, True)

@@ -385,3 +385,27 @@ def test_subscriber_history_keeps_older_counts_out_of_the_current_one(region, tm
     assert (page.subscribers, page.subscribers_date) == (100, dt.date(2025, 3, 1))
     assert SubscriberCount.select().where(SubscriberCount.page == page.id).count() == 2
     assert check_catalogue().ok
+
+
+def test_a_file_of_links_and_counts_updates_the_pages_it_names(region, tmp_path):
+    org = records.create_organization(region.ketovo, {"full_name": "Школа"})
+    page = records.create_page(org.id, {"url": "https://vk.com/school"})
+    header = ["Ссылка", "Подписчики", "Дата замера"]
+    rows = [["https://vk.com/school/", 500, "01.03.2025"], ["vk.com/unknown", 10, "01.03.2025"]]
+    report = run([write_xlsx(tmp_path / "a.xlsx", header, rows)], region.ketovo)
+    assert (report.updated, report.rejected) == (1, 1)
+    assert "наименование" in report.rejections[0].reason
+    assert Page.get_by_id(page.id).subscribers == 500
+
+
+def test_a_known_link_keeps_its_organisation_under_another_spelling(region, tmp_path):
+    org = records.create_organization(region.ketovo, {"full_name": "МБОУ СОШ № 1"})
+    records.create_page(org.id, {"url": "https://vk.com/school1"})
+    header = ["Организация", "Ссылка", "Учредитель"]
+    rows = [["МБОУ «Средняя школа №1»", "vk.com/school1", "Отдел образования"]]
+    report = run([write_xlsx(tmp_path / "a.xlsx", header, rows)], region.ketovo)
+    assert (report.new, report.updated) == (0, 1)
+    assert Organization.select().count() == 1
+    kept = Organization.get_by_id(org.id)
+    assert (kept.full_name, kept.founder) == ("МБОУ СОШ № 1", "Отдел образования")
+    assert any("найдена по ссылке" in n.message for n in report.notices)
