@@ -188,7 +188,7 @@ def read_openpyxl(path: Path) -> dict:
 
 def import_ours(catalogue: Path, path: Path, workdir: Path) -> dict:
     """Our import of the file into a fresh copy of the catalogue."""
-    from editor.db.database import open_catalogue
+    from editor.db.database import close_catalogue, open_catalogue
     from editor.exchange.importer import ImportOptions, run_import
     from editor.exchange.reader import open_table
 
@@ -200,10 +200,16 @@ def import_ours(catalogue: Path, path: Path, workdir: Path) -> dict:
     with open_table(path) as table:
         engine = table.engine
     started, cpu = time.perf_counter(), time.process_time()
-    report = run_import([path], ImportOptions(row_limit=0, detail_limit=1000))
+    try:
+        report = run_import([path], ImportOptions(row_limit=0, detail_limit=1000))
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        close_catalogue()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
     return {
-        "seconds": time.perf_counter() - started,
-        "cpu": time.process_time() - cpu,
+        "seconds": seconds,
+        "cpu": cpu,
         "engine": engine,
         "rows": report.rows,
         "new": report.new,

@@ -52,12 +52,11 @@ def territory_condition(column, territory_id: int | None, descendants: bool = Tr
     ids = subtree_ids(territory_id)
     if len(ids) <= _INLINE_IDS:
         return column.in_(ids)
-    return SQL(
-        f'"{column.model._meta.table_name}"."{column.column_name}" IN ('
-        "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t "
+    return column.in_(SQL(
+        "(WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t "
         "JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)",
         (territory_id,),
-    )
+    ))
 
 
 def sphere_ids_with_children(sphere_ids: tuple[int, ...]) -> list[int]:
@@ -166,7 +165,7 @@ def rows_by_ids(ids: list[int]) -> dict[int, dict]:
         return {}
     query = (
         Page.select(
-            Page, Organization.full_name.alias("organization"), Organization.ogrn.alias("ogrn"),
+            Page, Organization.full_name.alias("organization_name"), Organization.ogrn.alias("ogrn"),
             Organization.short_name.alias("short_name"), Organization.sphere1.alias("sphere1"),
             Organization.sphere2.alias("sphere2"), Organization.sphere3.alias("sphere3"),
             Organization.founder.alias("founder"), Organization.inn.alias("inn"),

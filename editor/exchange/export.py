@@ -211,11 +211,12 @@ def export_report(
             progress=progress or (lambda done, total, text="": None),
             is_cancelled=is_cancelled or (lambda: False),
         )
-        pages, pageless = es.count_records(ctx)
-        if pages + pageless == 0:
+        if not es.has_records(ctx):
             raise ExportError(
                 tr("В выбранном охвате нет ни организаций, ни страниц: отчёт не создан"), "empty"
             )
+        # Only the row-by-row reports need the count, for their progress.
+        total = sum(es.count_records(ctx)) if report in ("registry", "compliance") else 0
         writer = {
             "registry": write_registry,
             "summary": export_reports.write_summary,
@@ -224,9 +225,7 @@ def export_report(
         }[report]
         title = tr(REPORT_LABELS[report])
         try:
-            rows = _write_atomically(
-                target, lambda book: writer(book, ctx, pages + pageless), title
-            )
+            rows = _write_atomically(target, lambda book: writer(book, ctx, total), title)
         except es.Cancelled:
             return ExportResult(target, report, cancelled=True, seconds=time.monotonic() - started)
     return ExportResult(target, report, rows, time.monotonic() - started)

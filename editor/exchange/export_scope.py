@@ -273,19 +273,15 @@ def page_groups(ctx: Context, *columns) -> Iterator[tuple]:
     """(territory, *columns, pages, subscribers) of the scope's pages, grouped."""
     for page_filter in ctx.filters():
         join = any(getattr(column, "model", None) is Organization for column in columns)
-        query = (
-            base_query(
-                page_filter,
-                Page.territory,
-                *columns,
-                fn.COUNT(Page.id),
-                fn.TOTAL(Page.subscribers),
-                join_organization=join,
-            )
-            .group_by(Page.territory, *columns)
-            .tuples()
-        )
-        yield from query
+        query = base_query(
+            page_filter,
+            Page.territory,
+            *columns,
+            fn.COUNT(Page.id),
+            fn.TOTAL(Page.subscribers),
+            join_organization=join,
+        ).group_by(Page.territory, *columns)
+        yield from raw_rows(query)
 
 
 def organization_counts(
@@ -351,6 +347,16 @@ def shown_territories(ctx: Context, totals: dict[int, list[float]]) -> list[tupl
 
 
 # --- the rows themselves ----------------------------------------------------------------------
+
+
+def has_records(ctx: Context) -> bool:
+    """Whether the scope holds anything to report: a page, or an organisation."""
+    for page_filter in ctx.filters():
+        if base_query(page_filter, Page.id).limit(1).exists():
+            return True
+    if ctx.with_pageless:
+        return Organization.select(Organization.id).where(ctx.organization_condition()).exists()
+    return False
 
 
 def count_records(ctx: Context) -> tuple[int, int]:

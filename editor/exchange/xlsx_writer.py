@@ -384,9 +384,11 @@ def _wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
+_STYLE_ATTRS = {name: f' s="{index}"' if index else "" for name, index in STYLES.items()}
+
+
 def _style_attr(style: str | None) -> str:
-    index = STYLES[style] if style else 0
-    return f' s="{index}"' if index else ""
+    return _STYLE_ATTRS[style] if style else ""
 
 
 def sheet_name(text: str) -> str:

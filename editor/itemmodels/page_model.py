@@ -34,7 +34,7 @@ from editor.itemmodels.page_columns import COLUMNS, PageColumn, checksum_problem
 from editor.itemmodels.roles import FieldRole, IdRole, OrganizationIdRole, RawValueRole
 from editor.tasks.runner import CancelledError, Task, start
 
-BLOCK = 256  # rows read at once when the view reaches an unloaded row
+BLOCK = 100  # rows read at once when the view reaches an unloaded row (about a screen)
 MAX_RUNS = 50  # more separate row runs to insert or remove than this: reset the view instead
 FIRST_SCREEN = 200  # ids read ahead of the whole list when the filter or order changes
 CACHE_LIMIT = 20_000  # cached rows kept before the cache is emptied

@@ -319,7 +319,7 @@ class ExportDialog(QDialog):
         self.error_label.clear()
         self.setEnabled(False)
         self.task = Task(
-            export_report,
+            _export_job,
             path,
             self.report.currentData(),
             self.scope(),
@@ -360,6 +360,9 @@ class ExportDialog(QDialog):
 
     def _finished(self, result) -> None:
         self._end_run()
+        if isinstance(result, ExportError):
+            self._fail(str(result))
+            return
         if result.cancelled:
             self._fail(self.tr("Экспорт отменён, файл не записан"))
             return
@@ -392,7 +395,7 @@ class ExportDialog(QDialog):
 
     def _cancelled(self) -> None:
         result = self.task.result if self.task is not None else None
-        if result is not None and not result.cancelled:
+        if result is not None and not isinstance(result, ExportError) and not result.cancelled:
             # Cancel came after the file was already complete: it is there, say so.
             self._finished(result)
             return
@@ -417,6 +420,15 @@ class ExportDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def _export_job(*args, **kwargs):
+    """The background job: the export's result, or the refusal as a value (an expected
+    outcome, not a defect worth a traceback in the log)."""
+    try:
+        return export_report(*args, **kwargs)
+    except ExportError as error:
+        return error
 
 
 def open_file(path: Path) -> bool:

@@ -60,6 +60,9 @@ class ChoiceEditor(QComboBox):
         super().__init__(parent)
         self.spec = spec
         self.setAccessibleName(spec.title)
+        # Long sphere names must not widen the form beyond its dock.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         self.reload_choices()
         self.activated.connect(lambda _index: self.committed.emit())
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWizardPage,
 )
+from typing_extensions import override
 
 from editor.core import territories
 from editor.core.fields import to_log_text
@@ -94,6 +95,7 @@ class MappingPage(QWizardPage):
         self.files: list[tuple[Path, list[str], dict[int, str]]] = []
         self._ready = False
 
+    @override
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.files = []
         self.error.clear()
@@ -152,9 +154,11 @@ class MappingPage(QWizardPage):
                 return self.table.cellWidget(row, 2)  # type: ignore[return-value]
         return None
 
+    @override
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.files)
 
+    @override
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         if self._ready:
             self._ready = False
@@ -185,6 +189,7 @@ class MappingPage(QWizardPage):
         self._ready = True
         self.wizard_.advance_later()
 
+    @override
     def nextId(self) -> int:  # noqa: N802 - Qt override
         from editor.ui.import_wizard import REVIEW_PAGE, TERRITORY_PAGE
 
@@ -220,6 +225,7 @@ class TerritoryPage(QWizardPage):
         self.keys: list[str] = []
         self._ready = False
 
+    @override
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         report = self.wizard_.report
         self.table.setRowCount(0)
@@ -246,6 +252,7 @@ class TerritoryPage(QWizardPage):
         """The drop-down of one unresolved text."""
         return self.table.cellWidget(self.keys.index(key), 2)  # type: ignore[return-value]
 
+    @override
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         if self._ready:
             self._ready = False
@@ -316,6 +323,7 @@ class ReviewPage(QWizardPage):
         self.groups: dict[str, QTreeWidgetItem] = {}
         self._ready = False
 
+    @override
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         report = self.wizard_.report
         self.tree.clear()
@@ -458,6 +466,7 @@ class ReviewPage(QWizardPage):
             )
         )
 
+    @override
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         if self._ready:
             self._ready = False
@@ -485,6 +494,7 @@ class ResultPage(QWizardPage):
         self.text.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.text)
 
+    @override
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         report = self.wizard_.result
         if report is None:

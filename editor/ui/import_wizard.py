@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from typing_extensions import override
 
 from editor.commands.import_batch import ImportBatchCommand
 from editor.core import territories
@@ -111,9 +112,11 @@ class FilesPage(QWizardPage):
         self.error.clear()
         self.completeChanged.emit()
 
+    @override
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.wizard_.files)
 
+    @override
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         text = self.target.text().strip()
         if not text:
@@ -260,6 +263,14 @@ class ImportWizard(QWizard):
             )
             return False
         return True
+
+    @override
+    def reject(self) -> None:  # noqa: D102 - Qt override
+        if self._task is not None:
+            # Closing while the worker runs: stop it first (it rolls back), close afterwards.
+            self._task.cancel()
+            return
+        super().reject()
 
     def advance_later(self) -> None:
         """Go to the next page once the current handler has returned."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QToolButton,
     QToolTip,
     QTreeView,
     QVBoxLayout,
@@ -88,6 +89,10 @@ class MainWindow(QMainWindow):
         self._start_loading()  # the first rows are read while the widgets are being built
         self._build_views()
         self.actions_ = window_actions.install(self)
+        descendants = QToolButton(self)
+        descendants.setObjectName("descendantsToggle")
+        descendants.setDefaultAction(self.actions_.descendants)
+        self.filter_bar.layout().insertWidget(1, descendants)
         self._connect()
         self._restore_layout()
         self.select_start_node()
@@ -177,7 +182,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.territory_tree)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 900])
+        self.splitter.setSizes([400, 800])
         self.setCentralWidget(self.splitter)
 
         self.page_form = PageForm(self.store, self.undo_stack, self)
@@ -185,7 +190,7 @@ class MainWindow(QMainWindow):
         self.form_dock.setObjectName("pageFormDock")
         self.form_dock.setWidget(self.page_form)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.form_dock)
-        self.resizeDocks([self.form_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.form_dock], [330], Qt.Orientation.Horizontal)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusCounts")

@@ -63,6 +63,7 @@ class WindowActions:
     form_visible: QAction
     focus_tree: QAction
     focus_table: QAction
+    focus_form: QAction
     check: QAction
     backup_now: QAction
     shortcuts: QAction
@@ -142,7 +143,7 @@ def install(window: MainWindow) -> WindowActions:
     )
     form_visible = window.form_dock.toggleViewAction()
     form_visible.setObjectName("actionShowForm")
-    form_visible.setShortcut(QKeySequence("Ctrl+3"))
+    focus_form = _action(window, "actionFocusForm", "Ctrl+3", lambda: _focus_form(window))
     focus_tree = _action(
         window, "actionFocusTree", "Ctrl+1", lambda: window.territory_tree.setFocus()
     )
@@ -167,6 +168,7 @@ def install(window: MainWindow) -> WindowActions:
     menu_view.addAction(form_visible)
     menu_view.addAction(focus_tree)
     menu_view.addAction(focus_table)
+    menu_view.addAction(focus_form)
     menu_view.addSeparator()
     menu_view.addMenu(menu_language)
 
@@ -226,6 +228,7 @@ def install(window: MainWindow) -> WindowActions:
         form_visible,
         focus_tree,
         focus_table,
+        focus_form,
         check,
         backup_now,
         shortcuts,
@@ -262,6 +265,7 @@ def retranslate(window: MainWindow) -> None:
         a.form_visible: _tr("Карточка страницы"),
         a.focus_tree: _tr("Перейти к дереву"),
         a.focus_table: _tr("Перейти к таблице"),
+        a.focus_form: _tr("Перейти к карточке"),
         a.show_territory: _tr("Показать территорию страницы"),
         a.check: _tr("Проверить каталог"),
         a.shortcuts: _tr("Сочетания клавиш"),
@@ -269,6 +273,8 @@ def retranslate(window: MainWindow) -> None:
     }
     for action, text in texts.items():
         action.setText(text)
+    a.descendants.setIconText(_tr("С вложенными"))
+    a.descendants.setToolTip(_tr("Показывать страницы и вложенных территорий (Ctrl+D)"))
     a.undo.setText(_tr("Отменить"))
     a.redo.setText(_tr("Повторить"))
 
@@ -321,6 +327,13 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
 def _focus_find(window: MainWindow) -> None:
     window.filter_bar.quick.setFocus(Qt.FocusReason.ShortcutFocusReason)
     window.filter_bar.quick.selectAll()
+
+
+def _focus_form(window: MainWindow) -> None:
+    window.form_dock.show()
+    window.form_dock.raise_()
+    first = next(iter(window.page_form.rows.values())).editor
+    first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def _module_exists(name: str) -> bool:

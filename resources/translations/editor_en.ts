@@ -527,6 +527,45 @@
     </message>
   </context>
   <context>
+    <name>FilesPage</name>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="65" />
+      <source>Добавить файлы…</source>
+      <translation>Add files…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="72" />
+      <source>ОКТМО, название или путь «Область/Округ»</source>
+      <translation>OKTMO, a name or a path «Region/District»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="101" />
+      <source>Таблицы и каталоги (*.xlsx *.xlsm *.csv *.txt *.gpc);;Все файлы (*)</source>
+      <translation>Spreadsheets and catalogues (*.xlsx *.xlsm *.csv *.txt *.gpc);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="58" />
+      <source>Таблицы муниципалитетов (.xlsx, .csv) или другой каталог; строки без территории попадут в выбранную территорию.</source>
+      <translation>Spreadsheets of municipalities (.xlsx, .csv) or another catalogue; rows without a territory go to the chosen territory.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="84" />
+      <source>Территория импорта:</source>
+      <translation>Import territory:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="68" />
+      <source>Убрать</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="56" />
+      <location filename="../../editor/ui/import_wizard.py" line="101" />
+      <source>Файлы для импорта</source>
+      <translation>Files to import</translation>
+    </message>
+  </context>
+  <context>
     <name>FilterBar</name>
     <message>
       <location filename="../../editor/ui/filter_bar.py" line="148" />
@@ -728,194 +767,281 @@
     </message>
   </context>
   <context>
-    <name>MainWindow</name>
+    <name>ImportWizard</name>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="243" />
-      <source>&amp;Вид</source>
-      <translation>&amp;View</translation>
+      <location filename="../../editor/ui/import_wizard.py" line="223" />
+      <source>Импорт отменён: каталог не изменён</source>
+      <translation>Import cancelled: the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="242" />
-      <source>&amp;Правка</source>
-      <translation>&amp;Edit</translation>
+      <location filename="../../editor/ui/import_wizard.py" line="139" />
+      <location filename="../../editor/ui/import_wizard.py" line="183" />
+      <source>Импорт таблиц</source>
+      <translation>Import spreadsheets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="245" />
-      <source>&amp;Сервис</source>
-      <translation>&amp;Tools</translation>
+      <location filename="../../editor/ui/import_wizard.py" line="180" />
+      <source>Импорт…</source>
+      <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="244" />
-      <source>&amp;Территории</source>
-      <translation>&amp;Territories</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="241" />
-      <source>&amp;Файл</source>
-      <translation>&amp;File</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="318" />
-      <source>(пусто)</source>
-      <translation>(empty)</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/main_window.py" line="460" />
-      <source>{shown} страниц из {total}, выделено {selected}, подписчиков {subscribers}</source>
-      <translation>{shown} pages of {total}, {selected} selected, {subscribers} subscribers</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="260" />
-      <source>Включая вложенные территории</source>
-      <translation>Including nested territories</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="258" />
-      <source>Выход</source>
-      <translation>Quit</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/main_window.py" line="240" />
-      <source>Дерево территорий</source>
-      <translation>Territory tree</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/main_window.py" line="457" />
-      <source>Загрузка страниц…</source>
-      <translation>Loading pages…</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="256" />
-      <source>Импорт таблиц…</source>
-      <translation>Import spreadsheets…</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/main_window.py" line="239" />
-      <location filename="../../editor/ui/window_actions.py" line="262" />
-      <source>Карточка страницы</source>
-      <translation>Page details</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="355" />
-      <source>Каталог в порядке</source>
-      <translation>The catalogue is consistent</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/main_window.py" line="330" />
-      <source>Каталог госпабликов</source>
-      <translation>Official pages catalogue</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="365" />
-      <source>Каталог госпабликов — редактор каталога официальных страниц органов власти и подведомственных учреждений региона в социальных сетях.</source>
-      <translation>Official pages catalogue: an editor of the region's catalogue of official social network pages of state bodies and their institutions.</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/window_actions.py" line="338" />
+      <location filename="../../editor/ui/import_wizard.py" line="230" />
       <source>Каталог открыт только для чтения</source>
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
+      <location filename="../../editor/ui/import_wizard.py" line="260" />
+      <source>Не удалось сделать резервную копию перед импортом: {error}</source>
+      <translation>Could not make a backup before the import: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="181" />
+      <source>Отмена</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_wizard.py" line="180" />
+      <source>Пробный импорт…</source>
+      <translation>Dry run…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="246" />
+      <source>&amp;Вид</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="245" />
+      <source>&amp;Правка</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="248" />
+      <source>&amp;Сервис</source>
+      <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="247" />
+      <source>&amp;Территории</source>
+      <translation>&amp;Territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="244" />
+      <source>&amp;Файл</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="324" />
+      <source>(пусто)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="486" />
+      <source>{shown} страниц из {total}, выделено {selected}, подписчиков {subscribers}</source>
+      <translation>{shown} pages of {total}, {selected} selected, {subscribers} subscribers</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="263" />
+      <source>Включая вложенные территории</source>
+      <translation>Including nested territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="261" />
+      <source>Выход</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="263" />
+      <source>Дерево территорий</source>
+      <translation>Territory tree</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="483" />
+      <source>Загрузка страниц…</source>
+      <translation>Loading pages…</translation>
+    </message>
+    <message>
       <location filename="../../editor/ui/window_actions.py" line="259" />
+      <source>Импорт таблиц…</source>
+      <translation>Import spreadsheets…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="262" />
+      <location filename="../../editor/ui/window_actions.py" line="265" />
+      <source>Карточка страницы</source>
+      <translation>Page details</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="368" />
+      <source>Каталог в порядке</source>
+      <translation>The catalogue is consistent</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/main_window.py" line="356" />
+      <source>Каталог госпабликов</source>
+      <translation>Official pages catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="378" />
+      <source>Каталог госпабликов — редактор каталога официальных страниц органов власти и подведомственных учреждений региона в социальных сетях.</source>
+      <translation>Official pages catalogue: an editor of the region's catalogue of official social network pages of state bodies and their institutions.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="351" />
+      <source>Каталог открыт только для чтения</source>
+      <translation>The catalogue is open read-only</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="262" />
       <source>Найти</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="247" />
+      <location filename="../../editor/ui/window_actions.py" line="250" />
       <source>Недавние каталоги</source>
       <translation>Recent catalogues</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="252" />
+      <location filename="../../editor/ui/window_actions.py" line="255" />
       <source>Новый каталог…</source>
       <translation>New catalogue…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="268" />
-      <location filename="../../editor/ui/window_actions.py" line="364" />
+      <location filename="../../editor/ui/window_actions.py" line="272" />
+      <location filename="../../editor/ui/window_actions.py" line="377" />
       <source>О программе</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="261" />
+      <location filename="../../editor/ui/window_actions.py" line="264" />
       <source>Обновить</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="253" />
+      <location filename="../../editor/ui/window_actions.py" line="256" />
       <source>Открыть каталог…</source>
       <translation>Open catalogue…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="272" />
+      <location filename="../../editor/ui/window_actions.py" line="278" />
       <source>Отменить</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="263" />
+      <location filename="../../editor/ui/window_actions.py" line="266" />
       <source>Перейти к дереву</source>
       <translation>Go to the tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="264" />
+      <location filename="../../editor/ui/window_actions.py" line="268" />
+      <source>Перейти к карточке</source>
+      <translation>Go to the page details</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="267" />
       <source>Перейти к таблице</source>
       <translation>Go to the table</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="273" />
+      <location filename="../../editor/ui/window_actions.py" line="279" />
       <source>Повторить</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="265" />
+      <location filename="../../editor/ui/window_actions.py" line="269" />
       <source>Показать территорию страницы</source>
       <translation>Show the page's territory</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="266" />
+      <location filename="../../editor/ui/window_actions.py" line="277" />
+      <source>Показывать страницы и вложенных территорий (Ctrl+D)</source>
+      <translation>Show the pages of nested territories too (Ctrl+D)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="270" />
       <source>Проверить каталог</source>
       <translation>Check catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="355" />
-      <location filename="../../editor/ui/window_actions.py" line="358" />
+      <location filename="../../editor/ui/window_actions.py" line="368" />
+      <location filename="../../editor/ui/window_actions.py" line="371" />
       <source>Проверка каталога</source>
       <translation>Catalogue check</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="255" />
+      <location filename="../../editor/ui/window_actions.py" line="276" />
+      <source>С вложенными</source>
+      <translation>With nested</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/window_actions.py" line="258" />
       <source>Создать резервную копию</source>
       <translation>Make a backup</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="254" />
+      <location filename="../../editor/ui/window_actions.py" line="257" />
       <source>Сохранить копию…</source>
       <translation>Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="267" />
+      <location filename="../../editor/ui/window_actions.py" line="271" />
       <source>Сочетания клавиш</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="246" />
+      <location filename="../../editor/ui/window_actions.py" line="249" />
       <source>Спр&amp;авка</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="241" />
+      <location filename="../../editor/ui/main_window.py" line="264" />
       <source>Таблица страниц</source>
       <translation>Page table</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="257" />
+      <location filename="../../editor/ui/window_actions.py" line="260" />
       <source>Экспорт отчёта…</source>
       <translation>Export report…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="248" />
+      <location filename="../../editor/ui/window_actions.py" line="251" />
       <source>Язык</source>
       <translation>Language</translation>
+    </message>
+  </context>
+  <context>
+    <name>MappingPage</name>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="84" />
+      <source>Заголовок</source>
+      <translation>Header</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="84" />
+      <source>Поле каталога</source>
+      <translation>Catalogue field</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="76" />
+      <source>Проверьте, какие поля каталога заполняют столбцы файлов. Исправленное сопоставление запомнится для таких же таблиц.</source>
+      <translation>Check which catalogue fields the files' columns fill. A corrected mapping is remembered for tables like these.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="74" />
+      <source>Столбцы</source>
+      <translation>Columns</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="84" />
+      <source>Файл</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="138" />
+      <source>— не импортировать —</source>
+      <translation>— do not import —</translation>
     </message>
   </context>
   <context>
@@ -975,42 +1101,42 @@
   <context>
     <name>PageForm</name>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="161" />
+      <location filename="../../editor/ui/page_form.py" line="174" />
       <source>Выберите страницу в таблице</source>
       <translation>Select a page in the table</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="142" />
+      <location filename="../../editor/ui/page_form.py" line="150" />
       <source>Выбрать территорию страницы в дереве территорий</source>
       <translation>Select the page's territory in the territory tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="196" />
+      <location filename="../../editor/ui/page_form.py" line="209" />
       <source>История подписчиков: {history}</source>
       <translation>Subscriber history: {history}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="143" />
+      <location filename="../../editor/ui/page_form.py" line="151" />
       <source>Карточка страницы</source>
       <translation>Page details</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="140" />
+      <location filename="../../editor/ui/page_form.py" line="148" />
       <source>Организация</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="141" />
+      <location filename="../../editor/ui/page_form.py" line="149" />
       <source>Показать в дереве</source>
       <translation>Show in the tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="139" />
+      <location filename="../../editor/ui/page_form.py" line="147" />
       <source>Страница</source>
       <translation>Page</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="236" />
+      <location filename="../../editor/ui/page_form.py" line="249" />
       <source>Укажите число подписчиков</source>
       <translation>Enter the number of subscribers</translation>
     </message>
@@ -1035,29 +1161,144 @@
     </message>
   </context>
   <context>
+    <name>ResultPage</name>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="491" />
+      <source>Импорт выполнен</source>
+      <translation>Import done</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="503" />
+      <source>Пакет импорта №{batch}. Новых строк: {new}, изменённых: {updated}, без изменений: {unchanged}, отклонено: {rejected}, пропущено: {skipped}. Добавлено организаций: {orgs}, страниц: {pages}.
+
+Отменить весь импорт: Правка → Отменить.</source>
+      <translation>Import batch {batch}. New rows: {new}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}, skipped: {skipped}. Organisations added: {orgs}, pages: {pages}.
+
+To undo the whole import: Edit → Undo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewPage</name>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="408" />
+      <source>«{column}»: {value}</source>
+      <translation>«{column}»: {value}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="377" />
+      <source>Без изменений: {n}</source>
+      <translation>Unchanged: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="309" />
+      <source>Было</source>
+      <translation>Before</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="307" />
+      <source>Где</source>
+      <translation>Where</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="376" />
+      <source>Изменённые: {n}</source>
+      <translation>Updated: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="299" />
+      <source>Импортировать</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="450" />
+      <source>Книга Excel (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="294" />
+      <source>Ничего ещё не записано. Снимите отметки со строк, которые не нужно импортировать.</source>
+      <translation>Nothing is written yet. Untick the rows that should not be imported.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="375" />
+      <source>Новые: {n}</source>
+      <translation>New: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="308" />
+      <source>Организация / поле</source>
+      <translation>Organisation / field</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="464" />
+      <source>Отклонённые строки ({count}) сохранены в {path}.</source>
+      <translation>The rejected rows ({count}) were saved to {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="402" />
+      <source>Отклонённые: {n}</source>
+      <translation>Rejected: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="420" />
+      <source>Предупреждения: {n}</source>
+      <translation>Warnings: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="292" />
+      <source>Проверка изменений</source>
+      <translation>Review the changes</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="450" />
+      <source>Сохранить ошибки</source>
+      <translation>Save errors</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="313" />
+      <source>Сохранить ошибки в Excel…</source>
+      <translation>Save errors to Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="310" />
+      <source>Стало / причина</source>
+      <translation>New value / reason</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="334" />
+      <source>Строк: {rows}. Новых: {new}, изменённых: {updated}, без изменений: {unchanged}, отклонено: {rejected}, пропущено: {skipped}.</source>
+      <translation>Rows: {rows}. New: {new}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}, skipped: {skipped}.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="370" />
+      <source>… и ещё {count}</source>
+      <translation>… and {count} more</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="395" />
+      <location filename="../../editor/ui/window_actions.py" line="408" />
       <source>Действие</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="390" />
+      <location filename="../../editor/ui/window_actions.py" line="403" />
       <source>Изменить ячейку</source>
       <translation>Edit a cell</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="395" />
+      <location filename="../../editor/ui/window_actions.py" line="408" />
       <source>Клавиши</source>
       <translation>Keys</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="390" />
+      <location filename="../../editor/ui/window_actions.py" line="403" />
       <source>Переход между панелями</source>
       <translation>Move between panes</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="378" />
+      <location filename="../../editor/ui/window_actions.py" line="391" />
       <source>Сочетания клавиш</source>
       <translation>Keyboard shortcuts</translation>
     </message>
@@ -1105,6 +1346,44 @@
       <location filename="../../editor/ui/sphere_dialog.py" line="67" />
       <source>Удалить</source>
       <translation>Delete</translation>
+    </message>
+  </context>
+  <context>
+    <name>TerritoryPage</name>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="216" />
+      <source>В файле</source>
+      <translation>In the file</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="247" />
+      <source>Выберите из списка или введите ОКТМО или путь</source>
+      <translation>Choose from the list or type an OKTMO code or a path</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="216" />
+      <source>Строк</source>
+      <translation>Rows</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="206" />
+      <source>Территории</source>
+      <translation>Territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="216" />
+      <source>Территория каталога</source>
+      <translation>Catalogue territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="208" />
+      <source>Эти территории не найдены или неоднозначны. Выберите территорию или пропустите их строки.</source>
+      <translation>These territories were not found or are ambiguous. Choose a territory or skip their rows.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="243" />
+      <source>— пропустить эти строки —</source>
+      <translation>— skip these rows —</translation>
     </message>
   </context>
   <context>
@@ -2423,12 +2702,12 @@
   <context>
     <name>import</name>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="335" />
+      <location filename="../../editor/exchange/import_territories.py" line="150" />
       <source> в «{target}»</source>
       <translation> in «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="426" />
+      <location filename="../../editor/exchange/import_plan.py" line="178" />
       <source> файла {name}</source>
       <translation> of file {name}</translation>
     </message>
@@ -2448,7 +2727,7 @@
       <translation>, sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="244" />
+      <location filename="../../editor/exchange/importer.py" line="259" />
       <source>, осталось ~{seconds} с</source>
       <translation>, ~{seconds} s left</translation>
     </message>
@@ -2468,9 +2747,14 @@
       <translation>--map «{item}»: «Header=field» expected</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_rows.py" line="160" />
+      <location filename="../../editor/exchange/import_rows.py" line="166" />
       <source>{field}: «{value}» — нет такой сферы в справочнике</source>
       <translation>{field}: «{value}»: no such sphere in the dictionary</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importer.py" line="162" />
+      <source>{file}: в таблице нет столбца территории — укажите территорию импорта (--into)</source>
+      <translation>{file}: the table has no territory column; give the import territory (--into)</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/catalogue_source.py" line="108" />
@@ -2508,13 +2792,13 @@
       <translation>Written to the catalogue: import batch {batch}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_rows.py" line="275" />
+      <location filename="../../editor/exchange/import_rows.py" line="281" />
       <source>ИНН {value}: неверная контрольная цифра (строка импортирована)</source>
       <translation>INN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="204" />
-      <location filename="../../editor/exchange/importer.py" line="214" />
+      <location filename="../../editor/exchange/importer.py" line="219" />
+      <location filename="../../editor/exchange/importer.py" line="229" />
       <source>Импорт отменён</source>
       <translation>Import cancelled</translation>
     </message>
@@ -2534,12 +2818,12 @@
       <translation>Unknown field «{field}» for column «{header}»; fields: {known}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_rows.py" line="264" />
+      <location filename="../../editor/exchange/import_rows.py" line="270" />
       <source>ОГРН {value}: неверная контрольная цифра (строка импортирована)</source>
       <translation>OGRN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="273" />
+      <location filename="../../editor/exchange/import_territories.py" line="88" />
       <source>ОКТМО {code} — территория «{path}» не входит в «{target}»</source>
       <translation>OKTMO {code}: territory «{path}» is not inside «{target}»</translation>
     </message>
@@ -2559,12 +2843,12 @@
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="691" />
+      <location filename="../../editor/exchange/import_plan.py" line="479" />
       <source>Подписчики на {date}</source>
       <translation>Subscribers on {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="238" />
+      <location filename="../../editor/exchange/importer.py" line="253" />
       <source>Строк: {done} из {total}</source>
       <translation>Rows: {done} of {total}</translation>
     </message>
@@ -2574,8 +2858,8 @@
       <translation>Rows: {rows}; new: {new}; updated: {updated}; unchanged: {unchanged}; rejected: {rejected}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="324" />
-      <location filename="../../editor/exchange/import_plan.py" line="483" />
+      <location filename="../../editor/exchange/import_plan.py" line="250" />
+      <location filename="../../editor/exchange/import_territories.py" line="139" />
       <source>Территория</source>
       <translation>Territory</translation>
     </message>
@@ -2590,12 +2874,12 @@
       <translation>File {where}; columns: {columns}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="571" />
+      <location filename="../../editor/exchange/import_plan.py" line="359" />
       <source>в каталоге</source>
       <translation>in the catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="453" />
+      <location filename="../../editor/exchange/import_plan.py" line="203" />
       <source>в каталоге несколько организаций «{name}»: укажите ОГРН</source>
       <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
     </message>
@@ -2610,12 +2894,12 @@
       <translation>sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="526" />
+      <location filename="../../editor/exchange/reader.py" line="545" />
       <source>лист «{sheet}» не найден; листы в файле: {names}</source>
       <translation>sheet «{sheet}» not found; sheets in the file: {names}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="539" />
+      <location filename="../../editor/exchange/reader.py" line="558" />
       <source>не найдена строка заголовков (ожидаются столбцы «Организация», «Ссылка» …)</source>
       <translation>no header row found (columns «Организация», «Ссылка»… expected)</translation>
     </message>
@@ -2626,17 +2910,19 @@
       <translation>not an Excel or CSV table</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="388" />
+      <location filename="../../editor/exchange/reader.py" line="397" />
+      <location filename="../../editor/exchange/reader.py" line="465" />
       <source>не удалось прочитать: {detail}</source>
       <translation>could not read: {detail}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="326" />
+      <location filename="../../editor/exchange/import_territories.py" line="141" />
       <source>не указана территория: выберите территорию импорта (--into)</source>
       <translation>no territory given: choose the import territory (--into)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="381" />
+      <location filename="../../editor/exchange/import_plan.py" line="133" />
+      <location filename="../../editor/exchange/import_plan.py" line="326" />
       <source>не указано наименование организации</source>
       <translation>no organisation name</translation>
     </message>
@@ -2646,32 +2932,37 @@
       <translation>no access to the file (is it open in another program?)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="676" />
+      <location filename="../../editor/exchange/import_plan.py" line="464" />
       <source>нет ссылки на страницу: значения столбцов {columns} не импортированы</source>
       <translation>no page link: the values of columns {columns} were not imported</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="440" />
+      <location filename="../../editor/exchange/import_plan.py" line="342" />
+      <source>организация найдена по ссылке; наименование в файле отличается от каталога («{old}»): оставлено как в каталоге</source>
+      <translation>the organisation was found by its link; the file's name differs from the catalogue's («{old}»): the catalogue's was kept</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_plan.py" line="324" />
       <source>организация с ОГРН {ogrn} не найдена, а наименование не указано</source>
       <translation>no organisation with OGRN {ogrn}, and no name given</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="663" />
+      <location filename="../../editor/exchange/import_plan.py" line="451" />
       <source>организация уже встречалась в строке {row}{file} со значением «{old}»: оставлено оно</source>
       <translation>the organisation already appeared on row {row}{file} with «{old}»: that value was kept</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="633" />
+      <location filename="../../editor/exchange/import_plan.py" line="421" />
       <source>повторяет строку {row}{file}</source>
       <translation>repeats row {row}{file}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="619" />
+      <location filename="../../editor/exchange/import_plan.py" line="407" />
       <source>противоречит строке {row}{file} (оставлена та строка): {diffs}</source>
       <translation>contradicts row {row}{file} (that row was kept): {diffs}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="578" />
+      <location filename="../../editor/exchange/import_plan.py" line="366" />
       <source>ссылка уже указана у другой организации ({where}): страница не изменена</source>
       <translation>the link already belongs to another organisation ({where}): the page was not changed</translation>
     </message>
@@ -2686,27 +2977,27 @@
       <translation>row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="569" />
+      <location filename="../../editor/exchange/import_plan.py" line="357" />
       <source>строка {row}{file}</source>
       <translation>row {row}{file}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="378" />
+      <location filename="../../editor/exchange/reader.py" line="388" />
       <source>текст не в кодировке {encoding}: сохраните файл в UTF-8</source>
       <translation>the text is not in {encoding}: save the file as UTF-8</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="298" />
+      <location filename="../../editor/exchange/import_territories.py" line="113" />
       <source>территория «{name}» не найдена{inside}</source>
       <translation>territory «{name}» not found{inside}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="294" />
+      <location filename="../../editor/exchange/import_territories.py" line="109" />
       <source>территория «{name}» неоднозначна, подходят: {candidates}</source>
       <translation>territory «{name}» is ambiguous; candidates: {candidates}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="313" />
+      <location filename="../../editor/exchange/import_territories.py" line="128" />
       <source>территория с кодом ОКТМО {code} не найдена</source>
       <translation>no territory with OKTMO code {code}</translation>
     </message>
@@ -2722,14 +3013,14 @@
       <translation>file not found</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="495" />
+      <location filename="../../editor/exchange/reader.py" line="510" />
       <source>файл повреждён или не читается: {detail}</source>
       <translation>the file is damaged or unreadable: {detail}</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reader.py" line="130" />
-      <location filename="../../editor/exchange/reader.py" line="456" />
-      <location filename="../../editor/exchange/reader.py" line="464" />
+      <location filename="../../editor/exchange/reader.py" line="472" />
+      <location filename="../../editor/exchange/reader.py" line="480" />
       <source>файл повреждён: откройте его в Excel и сохраните заново</source>
       <translation>the file is damaged: open it in Excel and save it again</translation>
     </message>
@@ -2744,7 +3035,7 @@
       <translation>the file unpacks to {size}, like a zip bomb; import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="321" />
+      <location filename="../../editor/exchange/reader.py" line="331" />
       <source>файл уже закрыт</source>
       <translation>the file is already closed</translation>
     </message>
@@ -2774,9 +3065,14 @@
       <translation>this is a folder, not a file</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="449" />
+      <location filename="../../editor/exchange/reader.py" line="458" />
       <source>это файл каталога, а не таблица Excel или CSV</source>
       <translation>this is a catalogue file, not an Excel or CSV table</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reader.py" line="287" />
+      <source>ячейка длиннее {limit} знаков — похоже, незакрытая кавычка</source>
+      <translation>a cell longer than {limit} characters: probably an unclosed quote</translation>
     </message>
     <message>
       <location filename="../../editor/cli_import.py" line="145" />

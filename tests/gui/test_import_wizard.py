@@ -183,3 +183,30 @@ def test_the_dry_run_runs_in_the_background(setup, qtbot, tmp_path):
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=20_000)
     assert Page.get(Page.url == "https://vk.com/s").organization.full_name == "Школа"
+
+
+def test_the_window_action_imports_into_the_selected_territory(qtbot, tmp_path):
+    from PySide6.QtGui import QAction
+
+    from tests.gui.window_helpers import open_window, sample_file
+
+    sample = sample_file(tmp_path)
+    window = open_window(qtbot, sample.path, tmp_path / "settings.ini")
+    assert window.select_territory(sample.ketovo)
+    pages = Page.select().count()
+    window.findChild(QAction, "actionImport").trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard.target_id == sample.ketovo
+    path = write_xlsx(tmp_path / "a.xlsx", ["Организация", "Ссылка"], [["Новая школа", "vk.com/n"]])
+    wizard.page(0).add_files([path])
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == REVIEW_PAGE, timeout=20_000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=20_000)
+    assert Page.select().count() == pages + 1
+    assert Organization.get(Organization.full_name == "Новая школа").territory_id == sample.ketovo
+    assert window.undo_stack.canUndo()
+    wizard.accept()
+    window.undo_stack.undo()
+    assert Page.select().count() == pages

@@ -206,6 +206,9 @@ def test_keyboard_reaches_every_pane(qtbot, window):
     assert window.page_table.hasFocus()
     window.actions_.focus_tree.trigger()
     assert window.territory_tree.hasFocus()
+    window.page_table.setCurrentIndex(window.page_model.index(0, 0))
+    window.actions_.focus_form.trigger()
+    assert window.page_form.rows["page.network"].editor.hasFocus()
     for widget in (window.territory_tree, window.page_table, window.filter_bar.quick):
         assert widget.accessibleName()
 
