@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from editor.core.i18n import tr
-from editor.exchange.import_report import ImportReport
+from editor.exchange.import_report import ImportReport, SourceFile
 
 REASON_HEADER = "Причина"
 _MAX_TEXT = 32767
@@ -44,6 +44,23 @@ def _sheet_name(text: str, taken: set[str]) -> str:
     return name
 
 
+def _reread(source: SourceFile, rows: set[int]) -> dict[int, tuple[object, ...]]:
+    """The cells of some rows of an input file, read again (the report kept too many to hold)."""
+    from editor.exchange.importer import open_source
+
+    found: dict[int, tuple[object, ...]] = {}
+    _kind, table = open_source(Path(source.path), source.overrides)
+    try:
+        for row, cells in table.rows():
+            if row in rows:
+                found[row] = tuple(cells)
+                if len(found) == len(rows):
+                    break
+    finally:
+        table.close()
+    return found
+
+
 def write_rejections(report: ImportReport, path: str | Path) -> int:
     """Write the rejected rows (one sheet per input file); return how many rows were written."""
     path = Path(path)
@@ -68,8 +85,13 @@ def write_rejections(report: ImportReport, path: str | Path) -> int:
         )
         width = len(source.headers)
         sheet.append([_cell(sheet, h, bold=True) for h in [*source.headers, REASON_HEADER]])
+        missing = {r.row for r in rejections if r.cells is None}
+        reread = _reread(source, missing) if missing else {}
         for rejection in sorted(rejections, key=lambda r: r.row):
-            cells = list(rejection.cells[:width]) + [None] * (width - len(rejection.cells))
+            found = (
+                rejection.cells if rejection.cells is not None else reread.get(rejection.row, ())
+            )
+            cells = list(found[:width]) + [None] * (width - len(found))
             sheet.append([_cell(sheet, v) for v in [*cells, rejection.reason]])
             written += 1
     if not report.files:

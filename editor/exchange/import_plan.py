@@ -151,8 +151,11 @@ class Planner(ChunkCache):
         problems: list[Problem],
         territory_key: str | None = None,
     ) -> None:
+        # Beyond the detail limit the cells are not kept: the errors file reads them again.
+        keep = len(self.report.rejections) < self.detail_limit
+        cells = tuple(parsed.cells) if keep else None
         self.report.rejections.append(
-            Rejection(file_index, parsed.row, tuple(problems), tuple(parsed.cells), territory_key)
+            Rejection(file_index, parsed.row, tuple(problems), cells, territory_key)
         )
 
     def _notice(self, file_index: int, row: int, column: str, value: object, message: str) -> None:

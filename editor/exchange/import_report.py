@@ -28,6 +28,7 @@ class SourceFile:
     headers: list[str] = field(default_factory=list)
     mapping: dict[int, str] = field(default_factory=dict)
     count_date: object = None  # the date found in the title rows or the file name, if any
+    overrides: dict[str, str] | None = None  # the column overrides it was read with
 
     def place(self, row: int | None = None) -> str:
         """«file.xlsx, лист «Лист1», строка 7» for messages."""
@@ -55,7 +56,7 @@ class Rejection:
     file_index: int
     row: int
     problems: tuple[Problem, ...]
-    cells: tuple[object, ...] = ()
+    cells: tuple[object, ...] | None = ()  # None: not kept (see import_errors)
     territory_key: str | None = None  # set when the row waits for a territory to be assigned
 
     @property

@@ -153,6 +153,7 @@ def run_import(
                     headers=list(table.headers),
                     mapping=dict(table.mapping),
                     count_date=_file_date(path, table),
+                    overrides=dict(options.overrides) if options.overrides else None,
                 )
             )
         if options.target_id is None:

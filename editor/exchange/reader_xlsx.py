@@ -32,6 +32,7 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*\d*(?::[A-Z]+(\d+))
 # A literal "<" in cell text is always escaped, so this only finds the element itself.
 _MERGE_START = re.compile(rb"<(?:\w+:)?mergeCells[\s>/]")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?(?<![\w:])ref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>]")
 _INT_LIMIT = 2**53
 _CHUNK = 1 << 20
 
@@ -165,16 +166,21 @@ class Package:
         return next((p for p in self.sheets if p.name == sheet), None)
 
     def dimension_rows(self, sheet: str) -> int | None:
-        """The last row the sheet declares in its <dimension> (None when absent or implausible)."""
+        """The sheet's row count: its declared <dimension>, or (when absent, as some generators
+        write) the part's size over the bytes per row at its start; None if unknown."""
         part = self.part(sheet)
         if part is None:
             return None
         with self.zf.open(part.member) as stream:
-            head = stream.read(16384)
-        match = _DIMENSION.search(head)
-        if match is None or match[1] is None:
+            head = stream.read(_CHUNK // 4)
+        match = _DIMENSION.search(head, 0, 16384)
+        if match is not None and match[1] is not None:
+            return int(match[1])
+        rows = len(_ROW_START.findall(head))
+        if not rows:
             return None
-        return int(match[1])
+        size = self.zf.getinfo(part.member).file_size
+        return rows if len(head) >= size else round(size * rows / len(head))
 
     def merges(self, sheet: str) -> list[tuple[int, int, int]]:
         """(first row, column, last row) of the sheet's merged ranges: rows 1-based, column 0-based.

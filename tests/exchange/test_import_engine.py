@@ -409,3 +409,25 @@ def test_a_known_link_keeps_its_organisation_under_another_spelling(region, tmp_
     kept = Organization.get_by_id(org.id)
     assert (kept.full_name, kept.founder) == ("МБОУ СОШ № 1", "Отдел образования")
     assert any("найдена по ссылке" in n.message for n in report.notices)
+
+
+def test_the_errors_file_has_every_rejected_row_even_beyond_the_kept_details(region, tmp_path):
+    from openpyxl import load_workbook
+
+    from editor.exchange.import_errors import write_rejections
+
+    header = ["Организация", "Ссылка", "Подписчики"]
+    rows = [["Школа 1", "vk.com/a", -1], ["Школа 2", "vk.com/b", 5], ["Школа 3", "vk.com/c", "x"]]
+    path = write_xlsx(tmp_path / "a.xlsx", header, rows)
+    report = run([path], region.ketovo, detail_limit=1)
+    assert report.rejected == 2 and report.rejections[1].cells is None
+    out = tmp_path / "errors.xlsx"
+    assert write_rejections(report, out) == 2
+    book = load_workbook(out, read_only=True)
+    written = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    assert [r[:3] for r in written[1:]] == [
+        ("Школа 1", "vk.com/a", -1),
+        ("Школа 3", "vk.com/c", "x"),
+    ]
+    assert written[0][-1] == "Причина" and "не число" in written[2][-1]
