@@ -43,7 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--regions", type=int, default=89, help="subjects to fill (1–89)")
     parser.add_argument("--months", type=int, default=12, help="subscriber counts per page")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", default="", metavar="SUBSTRING", help="cases whose name has it")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="SUBSTRING",
+        help="cases whose name has it (repeatable: any of them)",
+    )
     parser.add_argument("--json", metavar="OUT", help="also write the results as JSON")
     parser.add_argument("--regenerate", action="store_true", help="ignore the cached catalogue")
     parser.add_argument("--repeat", type=int, help="runs per case instead of each case's own")
@@ -178,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.run_case:
         return child_main(args)
-    cases = discover(args.only)
+    needles = [needle.casefold() for needle in args.only]
+    cases = [c for c in discover() if not needles or any(n in c.name.casefold() for n in needles)]
     if args.list:
         for case in cases:
             print(f"{case.name}  ({case.target_label})")
