@@ -1,8 +1,8 @@
 """The core hot paths the benchmark times, and the independent checks of their results.
 
-Each function takes the benchmark `Context`; the catalogue is opened read-only-in-spirit by
-`open_catalogue` (nothing here writes). The cross-checks use plain Python or plain SQL, never the
-code under test, so a wrong answer cannot agree with itself.
+Each function takes the benchmark `Context`; nothing here writes to the catalogue. The
+cross-checks use plain Python or plain SQL, never the code under test, so that a wrong answer
+cannot agree with itself.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def open_for_reading(ctx: Context) -> None:
 
 
 def _region(ctx: Context) -> tuple[int, str]:
-    """Краснодарский край, or the subject with most pages when a small run left it empty."""
+    """Краснодарский край, or the subject with most municipalities when a small run left it out."""
     if "core_region" not in ctx.state:
         node = Territory.get_or_none(Territory.name == REGION_NAME)
         if node is None or not Territory.select().where(Territory.parent == node.id).exists():

@@ -36,7 +36,7 @@ from editor.db.models import (
 )
 
 # Bump when the generated content changes, so that cached catalogues are rebuilt.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 # The latest monthly count; fixed so that the file does not depend on the day it is built.
 END_DATE = dt.date(2025, 11, 1)
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from peewee import SQL, fn
-
-from editor.core.territories import subtree_ids
-from editor.db.models import LEVELS, Organization, Page, Sphere, Territory, db
+from editor.core.normalize import NETWORKS, STATUSES
+from editor.db.models import LEVELS, db
 
 
-@dataclass
+@dataclass(slots=True)
 class Totals:
     """What the territory tree shows for a node: pages and subscribers, descendants included."""
 
@@ -21,29 +19,27 @@ class Totals:
 
 def tree_totals() -> dict[int, Totals]:
     """Totals for every territory at once: one grouped scan of the covering index, summed upwards."""
-    parent_of: dict[int, int | None] = {}
-    level_of: dict[int, int] = {}
-    for territory_id, parent_id, level in db.execute_sql(
-        "SELECT id, parent_id, level FROM territory"
-    ):
-        parent_of[territory_id] = parent_id
-        level_of[territory_id] = level
-    totals = {territory_id: Totals() for territory_id in parent_of}
-    for territory_id, pages, subscribers in db.execute_sql(
+    pages: dict[int, int] = {}
+    subscribers: dict[int, float] = {}
+    for territory_id, count, total in db.execute_sql(
         "SELECT territory_id, count(*), total(subscribers) FROM page"
         " WHERE deleted_at IS NULL GROUP BY territory_id"
     ):
-        node = totals[territory_id]
-        node.pages += pages
-        node.subscribers += int(subscribers)
+        pages[territory_id] = count
+        subscribers[territory_id] = total
     # Deepest first, so that each node is complete before it is added to its parent.
-    for territory_id in sorted(parent_of, key=level_of.__getitem__, reverse=True):
-        parent_id = parent_of[territory_id]
+    nodes = db.execute_sql("SELECT id, parent_id FROM territory ORDER BY level DESC").fetchall()
+    get_pages, get_subscribers = pages.get, subscribers.get
+    for territory_id, parent_id in nodes:
         if parent_id is not None:
-            parent, node = totals[parent_id], totals[territory_id]
-            parent.pages += node.pages
-            parent.subscribers += node.subscribers
-    return totals
+            count = get_pages(territory_id)
+            if count:
+                pages[parent_id] = get_pages(parent_id, 0) + count
+                subscribers[parent_id] = get_subscribers(parent_id, 0) + subscribers[territory_id]
+    return {
+        territory_id: Totals(get_pages(territory_id, 0), int(get_subscribers(territory_id, 0)))
+        for territory_id, _ in nodes
+    }
 
 
 @dataclass
@@ -81,61 +77,83 @@ class Stats:
         }
 
 
-def _scope_condition(column, territory_id: int | None):
+def _scope(territory_id: int | None) -> tuple[str, tuple]:
+    """SQL text selecting the territory ids of the scope, for `territory_id IN (...)`."""
     if territory_id is None:
-        return SQL("1 = 1")
-    return column.in_(subtree_ids(territory_id))
+        return "SELECT id FROM territory", ()
+    return (
+        "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t"
+        " JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub",
+        (territory_id,),
+    )
+
+
+def _network_columns() -> str:
+    parts = []
+    for network in NETWORKS:
+        parts.append(f"sum(network = '{network}')")
+        parts.append(f"total(CASE WHEN network = '{network}' THEN subscribers END)")
+    for status in STATUSES:
+        parts.append(f"sum(status = '{status}')")
+    return ", ".join(parts)
+
+
+# One pass over the covering index page_live_rollup gives every page figure of a scope.
+_PAGE_FIGURES = (
+    "SELECT count(*), total(subscribers), sum(gosmark = 1), sum(connected = 1), sum(widgets > 0),"
+    " sum(network NOT IN ({known})), total(CASE WHEN network NOT IN ({known}) THEN subscribers END),"
+    " sum(status IS NULL), {columns} FROM page WHERE deleted_at IS NULL AND territory_id IN ({scope})"
+)
 
 
 def stats(territory_id: int | None = None, *, with_territories: bool = True) -> Stats:
     """Counts of organisations and pages (by network, status, flags, sphere, level) in a scope."""
     result = Stats()
-    page_scope = _scope_condition(Page.territory, territory_id)
-    live = Page.deleted_at.is_null()
-    query = (
-        Page.select(Page.network, Page.status, Page.gosmark, Page.connected,
-                    Page.widgets > 0, fn.COUNT(Page.id), fn.TOTAL(Page.subscribers))
-        .where(live & page_scope)
-        .group_by(Page.network, Page.status, Page.gosmark, Page.connected, Page.widgets > 0)
-        .tuples()
+    scope, params = _scope(territory_id)
+    known = ", ".join(f"'{network}'" for network in NETWORKS)
+    row = db.execute_sql(
+        _PAGE_FIGURES.format(known=known, columns=_network_columns(), scope=scope), params
+    ).fetchone()
+    result.pages, result.subscribers = row[0], int(row[1])
+    result.gosmark, result.connected, result.with_widgets = (int(v or 0) for v in row[2:5])
+    other_pages, other_subscribers, no_status = int(row[5] or 0), int(row[6]), int(row[7] or 0)
+    values = iter(row[8:])
+    for network in NETWORKS:
+        count, subscribers = int(next(values) or 0), int(next(values))
+        if network == "other":
+            count, subscribers = count + other_pages, subscribers + other_subscribers
+        if count:
+            result.by_network[network] = count
+            result.subscribers_by_network[network] = subscribers
+    for status in STATUSES:
+        count = int(next(values) or 0)
+        if count:
+            result.by_status[status] = count
+    if no_status:
+        result.by_status["none"] = no_status
+    result.organizations = db.execute_sql(
+        f"SELECT count(*) FROM organization WHERE deleted_at IS NULL AND territory_id IN ({scope})",
+        params,
+    ).fetchone()[0]
+    # Pages per sphere 1, driven from the organisations (their pages share their territory).
+    sphere_rows = db.execute_sql(
+        "SELECT s.name, sum(n) FROM (SELECT o.sphere1_id AS sphere, count(*) AS n"
+        " FROM organization o JOIN page p ON p.organization_id = o.id AND p.deleted_at IS NULL"
+        f" WHERE o.territory_id IN ({scope}) GROUP BY o.sphere1_id) JOIN sphere s ON s.id = sphere"
+        " GROUP BY s.name",
+        params,
     )
-    by_network: Counter[str] = Counter()
-    subscribers_by_network: Counter[str] = Counter()
-    by_status: Counter[str] = Counter()
-    for network, status, gosmark, connected, widgets, count, subscribers in query:
-        result.pages += count
-        result.subscribers += int(subscribers)
-        by_network[network] += count
-        subscribers_by_network[network] += int(subscribers)
-        by_status[status or "none"] += count
-        result.gosmark += count if gosmark else 0
-        result.connected += count if connected else 0
-        result.with_widgets += count if widgets else 0
-    result.by_network = dict(by_network)
-    result.subscribers_by_network = dict(subscribers_by_network)
-    result.by_status = dict(by_status)
-    result.organizations = (
-        Organization.select(fn.COUNT(Organization.id))
-        .where(Organization.deleted_at.is_null() & _scope_condition(Organization.territory, territory_id))
-        .scalar()
-    )
-    sphere_query = (
-        Page.select(Sphere.name, fn.COUNT(Page.id))
-        .join(Organization, on=Page.organization == Organization.id)
-        .join(Sphere, on=Organization.sphere1 == Sphere.id)
-        .where(live & page_scope)
-        .group_by(Sphere.name)
-        .tuples()
-    )
-    result.by_sphere = dict(sphere_query)
-    level_query = (
-        Page.select(Territory.level, fn.COUNT(Page.id))
-        .join(Territory, on=Page.territory == Territory.id)
-        .where(live & page_scope)
-        .group_by(Territory.level)
-        .tuples()
-    )
-    result.by_level = {LEVELS[level]: count for level, count in level_query}
+    result.by_sphere = {name: int(count) for name, count in sphere_rows}
+    # Pages per level: group by territory first (index only), then map territories to levels.
+    levels: Counter[str] = Counter()
+    for level, count in db.execute_sql(
+        "SELECT t.level, sum(n) FROM (SELECT territory_id, count(*) AS n FROM page"
+        f" WHERE deleted_at IS NULL AND territory_id IN ({scope}) GROUP BY territory_id) g"
+        " JOIN territory t ON t.id = g.territory_id GROUP BY t.level",
+        params,
+    ):
+        levels[LEVELS[level]] += int(count)
+    result.by_level = dict(levels)
     if with_territories:
         from editor.core.territories import level_counts
 

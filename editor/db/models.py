@@ -129,7 +129,9 @@ class Page(BaseModel):
     id = AutoField()
     organization = ForeignKeyField(Organization, backref="pages", on_delete="RESTRICT")
     # Denormalised from the organisation so that roll-ups are one covering-index scan.
-    territory = ForeignKeyField(Territory, backref="pages", on_delete="RESTRICT")
+    # No plain index: live pages are reached through page_live_rollup, trashed ones through
+    # page_trash_territory (a plain index here made the planner skip the covering one).
+    territory = ForeignKeyField(Territory, backref="pages", on_delete="RESTRICT", index=False)
     network = CharField(default="vk")
     url = TextField(default="")
     url_key = TextField(null=True, index=True)  # canonical URL, used for matching/duplicates
@@ -162,7 +164,8 @@ class SubscriberCount(BaseModel):
     """A dated subscriber count of a page; the latest one is the page's current count."""
 
     id = AutoField()
-    page = ForeignKeyField(Page, backref="counts", on_delete="CASCADE")
+    # Indexed by the unique (page, date) index below, whose prefix serves lookups by page.
+    page = ForeignKeyField(Page, backref="counts", on_delete="CASCADE", index=False)
     date = DateField()
     count = IntegerField()
     batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
@@ -205,7 +208,10 @@ EXTRA_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS page_live_rollup ON page"
     " (territory_id, network, subscribers, status, gosmark, connected, widgets)"
     " WHERE deleted_at IS NULL",
-    "CREATE INDEX IF NOT EXISTS page_organization ON page (organization_id)",
+    "CREATE INDEX IF NOT EXISTS page_trash_territory ON page (territory_id)"
+    " WHERE deleted_at IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS page_live_organization ON page (organization_id)"
+    " WHERE deleted_at IS NULL",
     "CREATE INDEX IF NOT EXISTS organization_live_territory ON organization (territory_id)"
     " WHERE deleted_at IS NULL",
 )

@@ -77,6 +77,7 @@ class ChunkCache:
     """Records of the current chunk by id, and their indexes by ОГРН, name, URL, organisation."""
 
     writer: BatchWriter
+    scope: set[int] | None
 
     def _reset_chunk(self) -> None:
         self.orgs: dict[int, dict[str, object]] = {}
@@ -107,10 +108,10 @@ class ChunkCache:
             if page_id not in self.by_org_network[key]:  # type: ignore[index]
                 self.by_org_network[key].append(page_id)  # type: ignore[index,arg-type]
 
-    def _fetch_orgs(self, condition: str, values: list) -> None:
+    def _fetch_orgs(self, condition: str, values: list, extra: str = "", params=()) -> None:
         for part in _chunks(values):
-            sql = _ORG_SELECT + condition.format(", ".join("?" * len(part)))
-            for row in db.execute_sql(sql, part).fetchall():
+            sql = _ORG_SELECT + condition.format(", ".join("?" * len(part))) + extra
+            for row in db.execute_sql(sql, [*part, *params]).fetchall():
                 record = dict(zip(("id", *ORG_FIELDS, "name_key"), row, strict=True))
                 self._add_org(record)
 
@@ -131,21 +132,45 @@ class ChunkCache:
 
     def _prefetch(self, work: list[tuple[ParsedRow, int, bool]]) -> None:
         ogrns = list({p.org["ogrn"] for p, _, _ in work if "ogrn" in p.org})
-        names = list({p.org_key for p, _, _ in work if p.org_key})
-        urls = list({p.url_key for p, _, _ in work if p.url_key})
         if ogrns:
             self._fetch_orgs("ogrn IN ({})", ogrns)
+        # By name only what the ОГРН did not find, and only in the rows' territories: a common
+        # name («Администрация») occurs thousands of times across a country.
+        names = list(
+            {p.org_key for p, _, _ in work if p.org_key and p.org.get("ogrn") not in self.by_ogrn}
+        )
         if names:
-            self._fetch_orgs("name_key IN ({})", names)
+            places = {tid for _, tid, explicit in work if explicit}
+            if any(not explicit for _, _, explicit in work):
+                places |= self.scope if self.scope is not None else {-1}
+            if -1 in places or len(places) > _PARAMS:
+                self._fetch_orgs("name_key IN ({})", names)
+            else:
+                marks = ", ".join("?" * len(places))
+                self._fetch_orgs(
+                    "name_key IN ({})", names, f" AND territory_id IN ({marks})", sorted(places)
+                )
+        urls = list({p.url_key for p, _, _ in work if p.url_key})
         if urls:
             self._fetch_pages("url_key IN ({})", urls, indexed_by_org=False)
             owners = list({page["organization"] for page in self.pages.values()} - set(self.orgs))
             if owners:
                 self._fetch_orgs("id IN ({})", owners)
-        # Pages of the matched organisations, for rows whose link is not in the catalogue.
-        unmatched = [p for p, _, _ in work if p.url_key and p.url_key not in self.by_url]
-        if unmatched and self.orgs:
-            self._fetch_pages("organization_id IN ({})", list(self.orgs), indexed_by_org=True)
+        # Pages of the organisations that rows with a link new to the catalogue match, for
+        # matching by organisation + network.
+        matched = set()
+        for parsed, territory_id, explicit in work:
+            if parsed.url_key and parsed.url_key not in self.by_url:
+                org_id, _problem = self._match_org(parsed, territory_id, explicit)
+                if org_id is not None:
+                    matched.add(org_id)
+        if matched:
+            self._fetch_pages("organization_id IN ({})", list(matched), indexed_by_org=True)
+
+    def _match_org(
+        self, parsed: ParsedRow, territory_id: int, explicit: bool
+    ) -> tuple[int | None, str | None]:  # pragma: no cover - the planner defines it
+        raise NotImplementedError
 
     def _count_written(self, page_id: int, date: dt.date) -> bool:
         """Whether this import already wrote a count of the page for that date."""

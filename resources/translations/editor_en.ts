@@ -361,7 +361,7 @@
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="381" />
+      <location filename="../../editor/ui/export_dialog.py" line="384" />
       <source>Открыть</source>
       <translation>Open</translation>
     </message>
@@ -371,7 +371,7 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="374" />
+      <location filename="../../editor/ui/export_dialog.py" line="377" />
       <source>Отчёт сохранён в файл
 {path}
 (строк: {rows}).</source>
@@ -380,7 +380,7 @@
 ({rows} rows).</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="369" />
+      <location filename="../../editor/ui/export_dialog.py" line="372" />
       <source>Отчёт сохранён: {path}</source>
       <translation>Report saved: {path}</translation>
     </message>
@@ -445,8 +445,8 @@
       <translation>What to export</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="364" />
-      <location filename="../../editor/ui/export_dialog.py" line="400" />
+      <location filename="../../editor/ui/export_dialog.py" line="367" />
+      <location filename="../../editor/ui/export_dialog.py" line="403" />
       <source>Экспорт отменён, файл не записан</source>
       <translation>Export cancelled, no file written</translation>
     </message>
@@ -511,7 +511,7 @@
   <context>
     <name>FieldEditors</name>
     <message>
-      <location filename="../../editor/ui/field_editors.py" line="111" />
+      <location filename="../../editor/ui/field_editors.py" line="114" />
       <source>ДД.ММ.ГГГГ</source>
       <translation>DD.MM.YYYY</translation>
     </message>
@@ -568,97 +568,97 @@
   <context>
     <name>FilterBar</name>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="148" />
+      <location filename="../../editor/ui/filter_bar.py" line="149" />
       <source>Без виджетов ПОС</source>
       <translation>Without POS widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="147" />
+      <location filename="../../editor/ui/filter_bar.py" line="148" />
       <source>Без госметки</source>
       <translation>Without the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="145" />
+      <location filename="../../editor/ui/filter_bar.py" line="146" />
       <source>Быстрый фильтр</source>
       <translation>Quick filter</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="158" />
+      <location filename="../../editor/ui/filter_bar.py" line="159" />
       <source>Замер подписчиков старше, дней</source>
       <translation>Subscriber count older than, days</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="157" />
+      <location filename="../../editor/ui/filter_bar.py" line="158" />
       <source>Замер подписчиков старше, дней:</source>
       <translation>Subscriber count older than, days:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="294" />
+      <location filename="../../editor/ui/filter_bar.py" line="295" />
       <source>Название:</source>
       <translation>Name:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="149" />
+      <location filename="../../editor/ui/filter_bar.py" line="150" />
       <source>Не подключены к «Госпабликам»</source>
       <translation>Not connected to «Gospabliki»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="139" />
+      <location filename="../../editor/ui/filter_bar.py" line="140" />
       <source>Поиск по названию, организации, ссылке, ОГРН ({key})</source>
       <translation>Search by title, organisation, link, OGRN ({key})</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="172" />
+      <location filename="../../editor/ui/filter_bar.py" line="173" />
       <source>Признаки</source>
       <translation>Flags</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="161" />
+      <location filename="../../editor/ui/filter_bar.py" line="162" />
       <source>Сбросить</source>
       <translation>Reset</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="162" />
+      <location filename="../../editor/ui/filter_bar.py" line="163" />
       <source>Сбросить все фильтры</source>
       <translation>Reset all filters</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="282" />
+      <location filename="../../editor/ui/filter_bar.py" line="283" />
       <source>Сохранить текущий фильтр…</source>
       <translation>Save the current filter…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="294" />
+      <location filename="../../editor/ui/filter_bar.py" line="295" />
       <source>Сохранить фильтр</source>
       <translation>Save filter</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="160" />
+      <location filename="../../editor/ui/filter_bar.py" line="161" />
       <source>Сохранённые фильтры</source>
       <translation>Saved filters</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="168" />
+      <location filename="../../editor/ui/filter_bar.py" line="169" />
       <source>Соцсеть</source>
       <translation>Network</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="169" />
+      <location filename="../../editor/ui/filter_bar.py" line="170" />
       <source>Статус</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="167" />
+      <location filename="../../editor/ui/filter_bar.py" line="168" />
       <source>Сфера</source>
       <translation>Sphere</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="289" />
+      <location filename="../../editor/ui/filter_bar.py" line="290" />
       <source>Удалить</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="159" />
+      <location filename="../../editor/ui/filter_bar.py" line="160" />
       <source>Фильтры</source>
       <translation>Filters</translation>
     </message>
@@ -1646,7 +1646,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>«{name}» holds organisations ({count}); say where they should go</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/export.py" line="217" />
+      <location filename="../../editor/exchange/export.py" line="216" />
       <source>В выбранном охвате нет ни организаций, ни страниц: отчёт не создан</source>
       <translation>The chosen scope holds no organisations and no pages: no report was made</translation>
     </message>
@@ -2036,7 +2036,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Records checked: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/export.py" line="399" />
+      <location filename="../../editor/exchange/export.py" line="398" />
       <source>Реестр</source>
       <translation>Registry</translation>
     </message>
@@ -2046,7 +2046,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Registry of official pages</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/export.py" line="403" />
+      <location filename="../../editor/exchange/export.py" line="402" />
       <source>Реестр: записано строк {done} из {total}</source>
       <translation>Registry: {done} of {total} rows written</translation>
     </message>
@@ -2264,7 +2264,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Founder</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/export.py" line="259" />
+      <location filename="../../editor/exchange/export.py" line="258" />
       <source>Файл {path} занят другой программой (открыт в Excel?) или недоступен для записи</source>
       <translation>File {path} is held by another program (open in Excel?) or cannot be written</translation>
     </message>
@@ -2316,8 +2316,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>export a report</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/export.py" line="359" />
-      <location filename="../../editor/exchange/export_scope.py" line="464" />
+      <location filename="../../editor/exchange/export.py" line="358" />
+      <location filename="../../editor/exchange/export_scope.py" line="470" />
       <source>да</source>
       <translation>yes</translation>
     </message>
@@ -2423,8 +2423,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>incomplete line: the file is truncated or damaged</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/export.py" line="359" />
-      <location filename="../../editor/exchange/export_scope.py" line="464" />
+      <location filename="../../editor/exchange/export.py" line="358" />
+      <location filename="../../editor/exchange/export_scope.py" line="470" />
       <source>нет</source>
       <translation>no</translation>
     </message>
@@ -2707,7 +2707,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation> in «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="178" />
+      <location filename="../../editor/exchange/import_plan.py" line="181" />
       <source> файла {name}</source>
       <translation> of file {name}</translation>
     </message>
@@ -2727,7 +2727,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>, sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="259" />
+      <location filename="../../editor/exchange/importer.py" line="260" />
       <source>, осталось ~{seconds} с</source>
       <translation>, ~{seconds} s left</translation>
     </message>
@@ -2752,7 +2752,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{field}: «{value}»: no such sphere in the dictionary</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="162" />
+      <location filename="../../editor/exchange/importer.py" line="163" />
       <source>{file}: в таблице нет столбца территории — укажите территорию импорта (--into)</source>
       <translation>{file}: the table has no territory column; give the import territory (--into)</translation>
     </message>
@@ -2797,8 +2797,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>INN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="219" />
-      <location filename="../../editor/exchange/importer.py" line="229" />
+      <location filename="../../editor/exchange/importer.py" line="220" />
+      <location filename="../../editor/exchange/importer.py" line="230" />
       <source>Импорт отменён</source>
       <translation>Import cancelled</translation>
     </message>
@@ -2838,17 +2838,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Rejected rows saved to {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_errors.py" line="76" />
+      <location filename="../../editor/exchange/import_errors.py" line="98" />
       <source>Ошибки</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="479" />
+      <location filename="../../editor/exchange/import_plan.py" line="482" />
       <source>Подписчики на {date}</source>
       <translation>Subscribers on {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="253" />
+      <location filename="../../editor/exchange/importer.py" line="254" />
       <source>Строк: {done} из {total}</source>
       <translation>Rows: {done} of {total}</translation>
     </message>
@@ -2858,7 +2858,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Rows: {rows}; new: {new}; updated: {updated}; unchanged: {unchanged}; rejected: {rejected}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="250" />
+      <location filename="../../editor/exchange/import_plan.py" line="253" />
       <location filename="../../editor/exchange/import_territories.py" line="139" />
       <source>Территория</source>
       <translation>Territory</translation>
@@ -2874,12 +2874,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>File {where}; columns: {columns}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="359" />
+      <location filename="../../editor/exchange/import_plan.py" line="362" />
       <source>в каталоге</source>
       <translation>in the catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="203" />
+      <location filename="../../editor/exchange/import_plan.py" line="206" />
       <source>в каталоге несколько организаций «{name}»: укажите ОГРН</source>
       <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
     </message>
@@ -2889,7 +2889,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the file holds DOCTYPE/ENTITY ({part}), the shape of an XML bomb; import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_report.py" line="36" />
+      <location filename="../../editor/exchange/import_report.py" line="37" />
       <source>лист «{sheet}»</source>
       <translation>sheet «{sheet}»</translation>
     </message>
@@ -2922,7 +2922,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/import_plan.py" line="133" />
-      <location filename="../../editor/exchange/import_plan.py" line="326" />
+      <location filename="../../editor/exchange/import_plan.py" line="329" />
       <source>не указано наименование организации</source>
       <translation>no organisation name</translation>
     </message>
@@ -2932,37 +2932,37 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no access to the file (is it open in another program?)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="464" />
+      <location filename="../../editor/exchange/import_plan.py" line="467" />
       <source>нет ссылки на страницу: значения столбцов {columns} не импортированы</source>
       <translation>no page link: the values of columns {columns} were not imported</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="342" />
+      <location filename="../../editor/exchange/import_plan.py" line="345" />
       <source>организация найдена по ссылке; наименование в файле отличается от каталога («{old}»): оставлено как в каталоге</source>
       <translation>the organisation was found by its link; the file's name differs from the catalogue's («{old}»): the catalogue's was kept</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="324" />
+      <location filename="../../editor/exchange/import_plan.py" line="327" />
       <source>организация с ОГРН {ogrn} не найдена, а наименование не указано</source>
       <translation>no organisation with OGRN {ogrn}, and no name given</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="451" />
+      <location filename="../../editor/exchange/import_plan.py" line="454" />
       <source>организация уже встречалась в строке {row}{file} со значением «{old}»: оставлено оно</source>
       <translation>the organisation already appeared on row {row}{file} with «{old}»: that value was kept</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="421" />
+      <location filename="../../editor/exchange/import_plan.py" line="424" />
       <source>повторяет строку {row}{file}</source>
       <translation>repeats row {row}{file}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="407" />
+      <location filename="../../editor/exchange/import_plan.py" line="410" />
       <source>противоречит строке {row}{file} (оставлена та строка): {diffs}</source>
       <translation>contradicts row {row}{file} (that row was kept): {diffs}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="366" />
+      <location filename="../../editor/exchange/import_plan.py" line="369" />
       <source>ссылка уже указана у другой организации ({where}): страница не изменена</source>
       <translation>the link already belongs to another organisation ({where}): the page was not changed</translation>
     </message>
@@ -2972,12 +2972,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>old .xls format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_report.py" line="38" />
+      <location filename="../../editor/exchange/import_report.py" line="39" />
       <source>строка {row}</source>
       <translation>row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="357" />
+      <location filename="../../editor/exchange/import_plan.py" line="360" />
       <source>строка {row}{file}</source>
       <translation>row {row}{file}</translation>
     </message>
