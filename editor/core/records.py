@@ -13,7 +13,6 @@ from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
 from editor.core.i18n import tr
 from editor.db.models import Organization, Page, SubscriberCount, Territory, db, now
 
-
 # Ids bound in one IN (...): SQLite refuses more than 250,000 values in a statement.
 ID_CHUNK = 30_000
 
