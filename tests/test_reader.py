@@ -16,7 +16,7 @@ from editor.exchange import reader
 from editor.exchange.reader import ReadError, open_table, sniff_kind
 from editor.exchange.reader_xlsx import CalamineBook, EngineError
 
-XLSX_ENGINES = ["calamine", "openpyxl", "stream"]
+XLSX_ENGINES = ["calamine", "openpyxl", "stream", "fast"]
 HEADER = ["№", "Территория", "Наименование учреждения", "Ссылка на страницу", "Подписчики", "ОГРН"]
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -385,7 +385,7 @@ def test_auto_uses_calamine_for_ordinary_sheets_and_streams_big_ones(tmp_path, m
         assert table.engine == "calamine"
     monkeypatch.setattr(reader, "CALAMINE_MAX_SHEET_BYTES", 100)
     with open_table(path) as table:
-        assert table.engine == "stream"
+        assert table.engine == "fast"
         assert len(list(table.rows())) == 3
 
 

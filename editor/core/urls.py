@@ -32,6 +32,7 @@ _HOSTS: dict[str, str] = {
     "web.max.ru": "max",
 }
 
+_WHITESPACE = re.compile(r"\s")
 _URL = re.compile(r"(?:(?P<scheme>[a-z][a-z0-9+.-]*)://)?(?P<rest>.*)", re.IGNORECASE | re.S)
 # Underscores are not valid in DNS names but occur in Telegram's username.t.me aliases.
 # The top-level label starts with a letter, so that numbers such as «12.5» are not hosts.
@@ -80,7 +81,7 @@ def canonical_url(value: str, network: str | None = None) -> CanonicalUrl:
     """Canonical form of a page link; the network comes from the host and must match `network`."""
     stated = _stated_network(network)
     text = str(value).strip().strip("<>").strip()
-    if not text or any(ch.isspace() for ch in text):
+    if not text or _WHITESPACE.search(text):
         raise _garbage(value)
     if text.startswith("@"):
         return _from_mention(value, text[1:], stated)

@@ -26,9 +26,10 @@ from editor.exchange.reader_xlsx import Book, EngineError, Package, open_book
 
 # calamine expands the whole sheet in memory: 300,000 rows × 25 cells peak at 635 MB (the
 # streaming reader: 136 MB, openpyxl: 342 MB), about 1-3 bytes per byte of sheet XML. Sheets
-# above this size go to the streaming reader to keep an import within its memory budget.
+# above this size go to the streaming readers (the regex one, then lxml as its fallback) to keep
+# an import within its memory budget.
 CALAMINE_MAX_SHEET_BYTES = 48 * 1024**2
-ENGINES = ("auto", "calamine", "openpyxl", "stream")
+ENGINES = ("auto", "calamine", "openpyxl", "stream", "fast")
 SCAN_ROWS = 30  # non-empty rows searched for the header on each sheet
 _SNIFF_BYTES = 64 * 1024
 _BOMB_MEMBER_BYTES = 50 * 1024**2
@@ -313,7 +314,7 @@ class Table:
     headers: list[str]
     mapping: dict[int, str]
     estimated_rows: int | None = None
-    engine: str = ""  # "calamine", "openpyxl", "stream" or "csv"
+    engine: str = ""  # "calamine", "openpyxl", "stream", "fast" or "csv"
     title_rows: list[str] = field(default_factory=list)  # text of the rows above the header
     _book: Book | None = field(default=None, repr=False, compare=False)
     _data_start: int = field(default=0, repr=False, compare=False)
@@ -446,8 +447,9 @@ def open_table(
 
     `sheet` picks a sheet by name (otherwise the sheet whose header names most fields);
     `overrides` as in `columns.map_headers` (ValueError for an unknown field); `engine` forces
-    an xlsx reader ("calamine", "openpyxl", "stream"), "auto" chooses by sheet size and falls
-    back to openpyxl when the first choice cannot read the file.
+    an xlsx reader ("calamine", "openpyxl", "stream", "fast"), "auto" chooses by sheet size
+    (calamine, or "fast" then "stream" for big sheets) and falls back to openpyxl when those
+    cannot read the file.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
@@ -481,7 +483,7 @@ def open_table(
             ) from error
         if engine == "auto":
             big = package.worksheet_bytes > CALAMINE_MAX_SHEET_BYTES
-            engines = ["stream" if big else "calamine", "openpyxl"]
+            engines = ["fast", "stream", "openpyxl"] if big else ["calamine", "openpyxl"]
         else:
             engines = [engine]
         failure = ""

@@ -554,12 +554,16 @@ class StreamBook(Book):
 
 
 def open_book(path: Path, package: Package, engine: str) -> Book:
-    """Open the workbook with `engine` ("calamine", "openpyxl" or "stream"); EngineError if it
-    cannot."""
+    """Open the workbook with `engine` ("calamine", "openpyxl", "stream" or "fast");
+    EngineError if it cannot."""
     if engine == "calamine":
         return CalamineBook(path, package)
     if engine == "openpyxl":
         return OpenpyxlBook(path, package)
     if engine == "stream":
         return StreamBook(path, package)
+    if engine == "fast":
+        from editor.exchange.reader_fast import FastBook  # it builds on this module
+
+        return FastBook(path, package)
     raise ValueError(f"unknown engine {engine!r}")
