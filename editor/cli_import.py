@@ -93,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+_ROWS_SHOWN = 10
+
+
 def print_report(report: ImportReport, *, show_new: bool = False) -> None:
     """The human-readable change set: files, counts, changes, rejected rows, warnings."""
     for source in report.files:
@@ -135,12 +138,21 @@ def print_report(report: ImportReport, *, show_new: bool = False) -> None:
                     reason=problem.reason,
                 )
             )
+    # The same warning on many rows (a registry's empty links) is one line with its row numbers.
+    grouped: dict[tuple[int, str], list[int | None]] = {}
     for notice in report.notices:
-        print(
-            tr("Внимание: {place}: {message}", "import").format(
-                place=report.place(notice.file_index, notice.row), message=notice.message
+        grouped.setdefault((notice.file_index, notice.message), []).append(notice.row)
+    for (file_index, message), rows in grouped.items():
+        if len(rows) == 1:
+            place = report.place(file_index, rows[0])
+        else:
+            numbers = ", ".join(str(row) for row in rows[:_ROWS_SHOWN] if row is not None)
+            if len(rows) > _ROWS_SHOWN:
+                numbers += tr(" и ещё {count}", "import").format(count=len(rows) - _ROWS_SHOWN)
+            place = tr("{file}, строки {rows}", "import").format(
+                file=report.place(file_index), rows=numbers
             )
-        )
+        print(tr("Внимание: {place}: {message}", "import").format(place=place, message=message))
     if report.notices_dropped:
         print(tr("… и ещё предупреждений: {count}", "import").format(count=report.notices_dropped))
     print(

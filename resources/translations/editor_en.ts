@@ -1952,8 +1952,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../editor/core/records.py" line="83" />
-      <location filename="../../editor/core/records.py" line="181" />
+      <location filename="../../editor/core/records.py" line="82" />
+      <location filename="../../editor/core/records.py" line="180" />
       <source>Организация {id} не найдена</source>
       <translation>Organisation {id} not found</translation>
     </message>
@@ -2145,7 +2145,7 @@ To undo the whole import: Edit → Undo.</translation>
     <message>
       <location filename="../../editor/commands/records.py" line="104" />
       <location filename="../../editor/core/duplicates.py" line="110" />
-      <location filename="../../editor/core/records.py" line="209" />
+      <location filename="../../editor/core/records.py" line="208" />
       <source>Страница {id} не найдена</source>
       <translation>Page {id} not found</translation>
     </message>
@@ -2237,7 +2237,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Territory</translation>
     </message>
     <message>
-      <location filename="../../editor/core/records.py" line="57" />
+      <location filename="../../editor/core/records.py" line="56" />
       <location filename="../../editor/core/territories.py" line="23" />
       <location filename="../../editor/exchange/export.py" line="203" />
       <source>Территория {id} не найдена</source>
@@ -2707,37 +2707,42 @@ To undo the whole import: Edit → Undo.</translation>
       <translation> in «{target}»</translation>
     </message>
     <message>
+      <location filename="../../editor/cli_import.py" line="151" />
+      <source> и ещё {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../editor/exchange/import_plan.py" line="181" />
       <source> файла {name}</source>
       <translation> of file {name}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="104" />
+      <location filename="../../editor/cli_import.py" line="107" />
       <source>, заголовок в строке {row}</source>
       <translation>, header on row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="126" />
+      <location filename="../../editor/cli_import.py" line="129" />
       <source>, значение «{value}»</source>
       <translation>, value «{value}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="63" />
+      <location filename="../../editor/exchange/reader.py" line="64" />
       <source>, лист «{sheet}»</source>
       <translation>, sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="260" />
+      <location filename="../../editor/exchange/importer.py" line="278" />
       <source>, осталось ~{seconds} с</source>
       <translation>, ~{seconds} s left</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="121" />
+      <location filename="../../editor/cli_import.py" line="124" />
       <source>, столбец «{column}»</source>
       <translation>, column «{column}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="65" />
+      <location filename="../../editor/exchange/reader.py" line="66" />
       <source>, строка {row}</source>
       <translation>, row {row}</translation>
     </message>
@@ -2752,7 +2757,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{field}: «{value}»: no such sphere in the dictionary</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="163" />
+      <location filename="../../editor/cli_import.py" line="152" />
+      <source>{file}, строки {rows}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importer.py" line="164" />
       <source>{file}: в таблице нет столбца территории — укажите территорию импорта (--into)</source>
       <translation>{file}: the table has no territory column; give the import territory (--into)</translation>
     </message>
@@ -2767,27 +2777,27 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{file}: this is the catalogue open now; it cannot be imported into itself</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="71" />
+      <location filename="../../editor/exchange/reader.py" line="72" />
       <source>{size} ГБ</source>
       <translation>{size} GB</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="72" />
+      <location filename="../../editor/exchange/reader.py" line="73" />
       <source>{size} МБ</source>
       <translation>{size} MB</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="140" />
+      <location filename="../../editor/cli_import.py" line="155" />
       <source>Внимание: {place}: {message}</source>
       <translation>Warning: {place}: {message}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="160" />
+      <location filename="../../editor/cli_import.py" line="172" />
       <source>Добавлено организаций: {orgs}, страниц: {pages}</source>
       <translation>Organisations added: {orgs}, pages: {pages}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="166" />
+      <location filename="../../editor/cli_import.py" line="178" />
       <source>Записано в каталог: пакет импорта №{batch}</source>
       <translation>Written to the catalogue: import batch {batch}</translation>
     </message>
@@ -2797,8 +2807,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>INN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="220" />
-      <location filename="../../editor/exchange/importer.py" line="230" />
+      <location filename="../../editor/exchange/importer.py" line="238" />
+      <location filename="../../editor/exchange/importer.py" line="248" />
       <source>Импорт отменён</source>
       <translation>Import cancelled</translation>
     </message>
@@ -2808,7 +2818,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Import cancelled (--strict): {count} rows rejected; the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="169" />
+      <location filename="../../editor/cli_import.py" line="181" />
       <source>Каталог не изменён</source>
       <translation>The catalogue is unchanged</translation>
     </message>
@@ -2828,7 +2838,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OKTMO {code}: territory «{path}» is not inside «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="131" />
+      <location filename="../../editor/cli_import.py" line="134" />
       <source>Отклонено: {place}{column}{value}: {reason}</source>
       <translation>Rejected: {place}{column}{value}: {reason}</translation>
     </message>
@@ -2848,12 +2858,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Subscribers on {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="254" />
+      <location filename="../../editor/exchange/importer.py" line="272" />
       <source>Строк: {done} из {total}</source>
       <translation>Rows: {done} of {total}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="147" />
+      <location filename="../../editor/cli_import.py" line="159" />
       <source>Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged}; отклонено: {rejected}</source>
       <translation>Rows: {rows}; new: {new}; updated: {updated}; unchanged: {unchanged}; rejected: {rejected}</translation>
     </message>
@@ -2869,7 +2879,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>File {path} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="105" />
+      <location filename="../../editor/cli_import.py" line="108" />
       <source>Файл {where}; столбцы: {columns}</source>
       <translation>File {where}; columns: {columns}</translation>
     </message>
@@ -2884,7 +2894,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="244" />
+      <location filename="../../editor/exchange/reader.py" line="245" />
       <source>в файле есть DOCTYPE/ENTITY ({part}) — так устроены XML-бомбы, импорт отменён</source>
       <translation>the file holds DOCTYPE/ENTITY ({part}), the shape of an XML bomb; import cancelled</translation>
     </message>
@@ -2894,24 +2904,24 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="545" />
+      <location filename="../../editor/exchange/reader.py" line="547" />
       <source>лист «{sheet}» не найден; листы в файле: {names}</source>
       <translation>sheet «{sheet}» not found; sheets in the file: {names}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="558" />
+      <location filename="../../editor/exchange/reader.py" line="560" />
       <source>не найдена строка заголовков (ожидаются столбцы «Организация», «Ссылка» …)</source>
       <translation>no header row found (columns «Организация», «Ссылка»… expected)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="120" />
-      <location filename="../../editor/exchange/reader.py" line="138" />
+      <location filename="../../editor/exchange/reader.py" line="121" />
+      <location filename="../../editor/exchange/reader.py" line="139" />
       <source>не таблица Excel или CSV</source>
       <translation>not an Excel or CSV table</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="397" />
-      <location filename="../../editor/exchange/reader.py" line="465" />
+      <location filename="../../editor/exchange/reader.py" line="398" />
+      <location filename="../../editor/exchange/reader.py" line="467" />
       <source>не удалось прочитать: {detail}</source>
       <translation>could not read: {detail}</translation>
     </message>
@@ -2927,7 +2937,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no organisation name</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="102" />
+      <location filename="../../editor/exchange/reader.py" line="103" />
       <source>нет доступа к файлу (он открыт в другой программе?)</source>
       <translation>no access to the file (is it open in another program?)</translation>
     </message>
@@ -2967,7 +2977,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the link already belongs to another organisation ({where}): the page was not changed</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="115" />
+      <location filename="../../editor/exchange/reader.py" line="116" />
       <source>старый формат .xls: сохраните файл как .xlsx</source>
       <translation>old .xls format: save the file as .xlsx</translation>
     </message>
@@ -2982,7 +2992,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>row {row}{file}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="388" />
+      <location filename="../../editor/exchange/reader.py" line="389" />
       <source>текст не в кодировке {encoding}: сохраните файл в UTF-8</source>
       <translation>the text is not in {encoding}: save the file as UTF-8</translation>
     </message>
@@ -3002,80 +3012,80 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no territory with OKTMO code {code}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="113" />
-      <location filename="../../editor/exchange/reader.py" line="233" />
+      <location filename="../../editor/exchange/reader.py" line="114" />
+      <location filename="../../editor/exchange/reader.py" line="234" />
       <source>файл защищён паролем: снимите пароль и сохраните заново</source>
       <translation>the file is password-protected: remove the password and save it again</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="97" />
+      <location filename="../../editor/exchange/reader.py" line="98" />
       <source>файл не найден</source>
       <translation>file not found</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="510" />
+      <location filename="../../editor/exchange/reader.py" line="512" />
       <source>файл повреждён или не читается: {detail}</source>
       <translation>the file is damaged or unreadable: {detail}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="130" />
-      <location filename="../../editor/exchange/reader.py" line="472" />
-      <location filename="../../editor/exchange/reader.py" line="480" />
+      <location filename="../../editor/exchange/reader.py" line="131" />
+      <location filename="../../editor/exchange/reader.py" line="474" />
+      <location filename="../../editor/exchange/reader.py" line="482" />
       <source>файл повреждён: откройте его в Excel и сохраните заново</source>
       <translation>the file is damaged: open it in Excel and save it again</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="105" />
+      <location filename="../../editor/exchange/reader.py" line="106" />
       <source>файл пуст</source>
       <translation>the file is empty</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="226" />
+      <location filename="../../editor/exchange/reader.py" line="227" />
       <source>файл распаковывается в {size} — похоже на zip-бомбу, импорт отменён</source>
       <translation>the file unpacks to {size}, like a zip bomb; import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="331" />
+      <location filename="../../editor/exchange/reader.py" line="332" />
       <source>файл уже закрыт</source>
       <translation>the file is already closed</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="137" />
+      <location filename="../../editor/exchange/reader.py" line="138" />
       <source>формат .ods: сохраните файл как .xlsx</source>
       <translation>.ods format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="135" />
+      <location filename="../../editor/exchange/reader.py" line="136" />
       <source>формат .xlsb: сохраните файл как .xlsx</source>
       <translation>.xlsb format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="180" />
+      <location filename="../../editor/exchange/reader.py" line="181" />
       <source>формат «Таблица XML 2003»: сохраните файл как .xlsx</source>
       <translation>«XML Spreadsheet 2003» format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="173" />
+      <location filename="../../editor/exchange/reader.py" line="174" />
       <source>это веб-страница (HTML), а не таблица: откройте её в Excel и сохраните как .xlsx</source>
       <translation>this is a web page (HTML), not a table: open it in Excel and save it as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="99" />
+      <location filename="../../editor/exchange/reader.py" line="100" />
       <source>это папка, а не файл</source>
       <translation>this is a folder, not a file</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="458" />
+      <location filename="../../editor/exchange/reader.py" line="460" />
       <source>это файл каталога, а не таблица Excel или CSV</source>
       <translation>this is a catalogue file, not an Excel or CSV table</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reader.py" line="287" />
+      <location filename="../../editor/exchange/reader.py" line="288" />
       <source>ячейка длиннее {limit} знаков — похоже, незакрытая кавычка</source>
       <translation>a cell longer than {limit} characters: probably an unclosed quote</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="145" />
+      <location filename="../../editor/cli_import.py" line="157" />
       <source>… и ещё предупреждений: {count}</source>
       <translation>… and {count} more warnings</translation>
     </message>
