@@ -2709,7 +2709,7 @@ To undo the whole import: Edit → Undo.</translation>
     <message>
       <location filename="../../editor/cli_import.py" line="151" />
       <source> и ещё {count}</source>
-      <translation type="unfinished" />
+      <translation> and {count} more</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/import_plan.py" line="181" />
@@ -2759,7 +2759,7 @@ To undo the whole import: Edit → Undo.</translation>
     <message>
       <location filename="../../editor/cli_import.py" line="152" />
       <source>{file}, строки {rows}</source>
-      <translation type="unfinished" />
+      <translation>{file}, rows {rows}</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/importer.py" line="164" />
