@@ -27,67 +27,76 @@ from editor.exchange.reader_xlsx import (
 
 CHUNK = 4 << 20  # bytes of sheet XML inflated per step
 _HEAD_LIMIT = 64 << 20  # <cols>, <sheetViews> … before the cell data: never near this
+_CACHE_LIMIT = 1 << 16  # distinct inline texts remembered (categories repeat down a column)
 _SHEET_DATA = re.compile(rb"<([\w.-]+:)?sheetData(?=[\s/>])[^>]*?(/?)>")
 _DECLARATION = re.compile(rb"<\?xml[^>]*?encoding=[\"']([\w.-]+)[\"']")
-# Constructs the regexes below do not handle: comments, CDATA, processing instructions,
-# namespace-prefixed elements. They send the sheet to the XML parser.
-_UNSUPPORTED = re.compile(r"<[!?]|</?[\w.-]+:")
+_PREFIXED = re.compile(r"</?[\w.-]+:")
 _DECIMAL_REF = re.compile(r"&#([0-9]{1,7});")
 _HEX_REF = re.compile(r"&#x([0-9A-Fa-f]{1,6});")
 _BAD_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)")
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ROW = re.compile(r'<row((?:\s+[\w:.-]+="[^"]*")*)\s*(?:/>|>(.*?)</row>)', re.DOTALL)
-_ROW_NUMBER = re.compile(r'\sr="(\d+)"')
-# A cell: r / s / t picked by lookaheads (any order), then the whole tag with strictly
-# double-quoted attributes, then <f>?, then one of <v> or <is>. A cell that does not fit fails
-# to match, and the per-row count of "<c" catches it.
+_ROW = re.compile(r'<row((?:\s+[\w:.-]+="[^"]*")*)\s*(?:/>|>([^<]*(?:<(?!/row>)[^<]*)*)</row>)')
+_ROW_NUMBER = re.compile(r'\sr="([0-9]+)"')
+# A cell: attributes strictly double-quoted, r / s / t in any order (a group inside a repeat
+# keeps its value from the round that matched it), then <f>?, then one of <v> or <is>; an <is>
+# with one plain <t> gets its own group. A cell that does not fit fails to match, and the
+# per-row count of "<c" catches it.
 _CELL = re.compile(
-    r"<c(?=[\s/>])"
-    r'(?=(?:[^>]*?\sr="([A-Z]{1,3})[0-9]*")?)'
-    r'(?=(?:[^>]*?\ss="([0-9]+)")?)'
-    r'(?=(?:[^>]*?\st="(\w+)")?)'
-    r'(?:\s+[\w:.-]+="[^"]*")*\s*'
+    r"<c"
+    r'(?:\s+(?:r="([A-Z]{1,3})[0-9]*"|s="([0-9]+)"|t="(\w+)"|[\w:.-]+="[^"]*"))*\s*'
     r"(?:/>|>\s*"
     r"(?:<f(?:\s[^>]*?)?(?:/>|>[^<]*</f>)\s*)?"
-    r"(?:<v>([^<]*)</v>\s*|<v/>\s*|<is>(.*?)</is>\s*|<is/>\s*)?"
+    r"(?:<is>\s*<t(?:\s[^>]*)?>([^<]*)</t>\s*</is>\s*|<v>([^<]*)</v>\s*"
+    r"|<is>(.*?)</is>\s*|<v/>\s*|<is/>\s*)?"
     r"</c>)",
     re.DOTALL,
 )
 _CELL_START = re.compile(r"<c[\s/>]")
-_PLAIN_T = re.compile(r"<t(?:\s[^>]*)?>([^<]*)</t>|<t/>")
 _PHONETIC = re.compile(r"<rPh(?=[\s/>]).*?</rPh>|<rPh(?=[\s/>])[^>]*/>", re.DOTALL)
 _ANY_T = re.compile(r"<t(?=[\s/>])[^>]*?(?:/>|>([^<]*)</t>)")
-# Numeric references to the characters that delimit markup stay escaped until a text is cut out.
+# References to the characters that delimit markup stay escaped until the named entities go.
 _MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
 
 
 class _Unsupported(Exception):
-    """The chunk holds XML these regexes do not read."""
+    """The sheet holds XML these regexes do not read."""
 
 
 class _References(dict):
     """Decimal character reference digits → the character (markup characters kept escaped)."""
 
     def __missing__(self, digits: str) -> str:
-        try:
-            char = chr(int(digits))
-        except (ValueError, OverflowError) as error:
-            raise _Unsupported(f"&#{digits};") from error
-        value = self[digits] = _MARKUP.get(char, char)
+        value = self[digits] = _character(int(digits))
         return value
 
 
-def _hex_reference(match: re.Match) -> str:
+def _character(code: int) -> str:
     try:
-        char = chr(int(match[1], 16))
-    except ValueError as error:
-        raise _Unsupported(match[0]) from error
+        char = chr(code)
+    except (ValueError, OverflowError) as error:
+        raise _Unsupported(f"character reference {code}") from error
+    if _BAD_CHAR.match(char):
+        raise _Unsupported(f"character reference {code}")
     return _MARKUP.get(char, char)
 
 
-def _text(raw: str) -> str:
-    """Character data of an element with the five predefined entities resolved."""
+def _hex_reference(match: re.Match) -> str:
+    return _character(int(match[1], 16))
+
+
+def _resolve(raw: str, references: _References) -> str:
+    """Character data of an element as an XML parser reports it: references and the five
+    predefined entities resolved; anything else with "&", or a character XML forbids, refused."""
     if "&" in raw:
+        if "&#" in raw:
+            parts = _DECIMAL_REF.split(raw)
+            if len(parts) > 1:
+                parts[1::2] = map(references.__getitem__, parts[1::2])
+                raw = "".join(parts)
+            if "&#x" in raw:
+                raw = _HEX_REF.sub(_hex_reference, raw)
+        if _BAD_AMPERSAND.search(raw):
+            raise _Unsupported("unknown entity or malformed character reference")
         raw = (
             raw.replace("&lt;", "<")
             .replace("&gt;", ">")
@@ -95,42 +104,47 @@ def _text(raw: str) -> str:
             .replace("&apos;", "'")
             .replace("&amp;", "&")
         )
+    if _BAD_CHAR.search(raw):
+        raise _Unsupported("character not allowed in XML")
     return raw
 
 
-def _inline(body: str) -> str:
-    """The text of an <is>: its <t>, or its runs' <t>, phonetic runs (<rPh>) left out."""
-    match = _PLAIN_T.fullmatch(body)
-    if match is not None:
-        text = _text(match[1] or "")
-    else:
-        if "<rPh" in body:
-            body = _PHONETIC.sub("", body)
-        text = "".join(_text(t) for t in _ANY_T.findall(body))
+def _inline(raw: str, references: _References) -> str:
+    """The text of a plain <is><t>: resolved, with Excel's _xHHHH_ escapes undone."""
+    text = _resolve(raw, references)
     return _unescape(text) if "_x" in text else text
 
 
-def _decode(data: bytes, references: _References) -> str:
-    """A piece of sheet data as text with line ends and character references resolved."""
+def _rich(body: str, references: _References) -> str:
+    """The text of an <is> of runs: its <t>, or its runs' <t>; phonetic runs (<rPh>) left out."""
+    if "<rPh" in body:
+        body = _PHONETIC.sub("", body)
+    return _inline("".join(_ANY_T.findall(body)), references)
+
+
+def _check(text: str) -> None:
+    """Refuse what the regexes would misread: comments, CDATA, processing instructions and
+    namespace-prefixed elements (found from the colons, which are few: a plain regex scan of
+    every "<" costs more than the rest of the checks)."""
+    if "<!" in text or "<?" in text:
+        raise _Unsupported("comment, CDATA or processing instruction in the cell data")
+    at = text.find(":")
+    while at >= 0:
+        start = text.rfind("<", max(at - 256, 0), at)
+        if start >= 0 and _PREFIXED.fullmatch(text, start, at + 1):
+            raise _Unsupported(f"namespace prefix {text[start : at + 1]!r}")
+        at = text.find(":", at + 1)
+
+
+def _decode(data: bytes) -> str:
+    """A piece of sheet data as checked text with line ends normalised as a parser does."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise _Unsupported(f"not UTF-8: {error}") from error
-    if _UNSUPPORTED.search(text):
-        raise _Unsupported(f"unsupported XML: {_UNSUPPORTED.search(text)[0]!r}")
-    if "\r" in text:  # as an XML parser normalises line ends (a &#13; stays a CR)
+    _check(text)
+    if "\r" in text:  # a literal CR is a line end to XML (only &#13; stays a CR)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "&#" in text:
-        parts = _DECIMAL_REF.split(text)
-        if len(parts) > 1:
-            parts[1::2] = map(references.__getitem__, parts[1::2])
-            text = "".join(parts)
-        if "&#x" in text:
-            text = _HEX_REF.sub(_hex_reference, text)
-    if "&" in text and _BAD_AMPERSAND.search(text):
-        raise _Unsupported("unknown entity or malformed character reference")
-    if _BAD_CHAR.search(text):
-        raise _Unsupported("character not allowed in XML")
     return text
 
 
@@ -156,17 +170,16 @@ def _pieces(stream, chunk: int) -> Iterator[str]:
         raise _Unsupported("namespace prefix")
     if match[2]:  # <sheetData/>
         return
-    references = _References()
     rest = head[match.end() :]
     while True:
         end = rest.find(b"</sheetData>")
         if end >= 0:
-            yield _decode(rest[:end], references)
+            yield _decode(rest[:end])
             return
         cut = rest.rfind(b"</row>")
         if cut >= 0:
             cut += 6
-            yield _decode(rest[:cut], references)
+            yield _decode(rest[:cut])
             rest = rest[cut:]
         data = stream.read(chunk)
         if not data:

@@ -44,7 +44,7 @@ class FilterBar(QWidget):
         self.quick = QLineEdit(self)
         self.quick.setObjectName("quickFilter")
         self.quick.setClearButtonEnabled(True)
-        self.quick.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
+        self.quick.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
         self.quick.textChanged.connect(lambda _text: self._debounce.start())
         self.quick.returnPressed.connect(self._flush)
 
