@@ -7,7 +7,6 @@ the catalogue unchanged; rejected rows are listed (and with `--strict` abort the
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,13 +31,9 @@ def parse_map(items: Sequence[str]) -> dict[str, str]:
 
 def _backup(catalogue: Path) -> None:
     """The automatic backup before an import writes, when the backup module is available."""
-    if importlib.util.find_spec("editor.core.backup") is None:
-        return
-    from editor.core import backup
+    from editor.core.backup import make_backup
 
-    make_backup = getattr(backup, "make_backup", None)
-    if make_backup is not None:
-        make_backup(catalogue, "import")
+    make_backup(catalogue, "import")
 
 
 def run(args: argparse.Namespace) -> int:

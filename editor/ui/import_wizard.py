@@ -8,7 +8,6 @@ whole import is one undo step.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -243,13 +242,10 @@ class ImportWizard(QWizard):
         self.run(dry_run=False, done=applied)
 
     def _backup(self) -> bool:
-        if importlib.util.find_spec("editor.core.backup") is None:
-            return True
-        from editor.core import backup
+        from editor.core.backup import make_backup
 
-        make_backup = getattr(backup, "make_backup", None)
         path = getattr(self.main_window, "catalogue_path", None) or self.main_window.store.path
-        if make_backup is None or not path:
+        if not path:
             return True
         try:
             make_backup(Path(path), "import")

@@ -505,12 +505,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _install_edit_actions(window: MainWindow) -> object | None:
-    """Plug in the editing actions (add, delete, bulk edit, duplicates...) when present."""
-    try:
-        from editor.ui import edit_actions
-    except ModuleNotFoundError as error:
-        if error.name != "editor.ui.edit_actions":
-            raise
-        return None
+def _install_edit_actions(window: MainWindow) -> object:
+    """Plug in the editing actions (add, delete, bulk edit, duplicates...)."""
+    from editor.ui import edit_actions  # imported late: it imports this module's window type
+
     return edit_actions.install(window)

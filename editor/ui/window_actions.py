@@ -106,8 +106,7 @@ def install(window: MainWindow) -> WindowActions:
     backup_now = _action(window, "actionBackupNow", None, files.backup_now)
     import_ = _action(window, "actionImport", "Ctrl+I", lambda: _open_dialog(window, "import"))
     export = _action(window, "actionExport", "Ctrl+E", lambda: _open_dialog(window, "export"))
-    import_.setEnabled(_module_exists("editor.ui.import_wizard") and not window.read_only)
-    export.setEnabled(_module_exists("editor.ui.export_dialog"))
+    import_.setEnabled(not window.read_only)
     quit_ = _action(window, "actionQuit", QKeySequence.StandardKey.Quit, window.close)
     for item in (new, open_):
         menu_file.addAction(item)
@@ -334,15 +333,6 @@ def _focus_form(window: MainWindow) -> None:
     window.form_dock.raise_()
     first = next(iter(window.page_form.rows.values())).editor
     first.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-
-def _module_exists(name: str) -> bool:
-    from importlib.util import find_spec
-
-    try:
-        return find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def _open_dialog(window: MainWindow, which: str) -> None:
