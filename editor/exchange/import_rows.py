@@ -122,33 +122,41 @@ _CACHEABLE = (str, int, float, bool)
 
 def _cached(convert: Callable[[object], object]) -> Callable[[object], object]:
     """Remember the result (or the error) of converting each distinct value, up to a limit."""
-    cache: dict[object, object] = {}
+    # One dict per type: 1, 1.0 and True are equal as dict keys but convert differently.
+    caches: dict[type, dict[object, object]] = {kind: {} for kind in _CACHEABLE}
+    error_type = nz.NormalizeError
 
     def run(value: object) -> object:
-        kind = type(value)
-        if kind not in _CACHEABLE:
+        cache = caches.get(type(value))
+        if cache is None:
             return convert(value)
-        # The type is part of the key: 1, 1.0 and True are equal as dict keys.
-        key = (kind, value)
-        hit = cache.get(key, _MISSING)
+        hit = cache.get(value, _MISSING)
         if hit is _MISSING:
             try:
                 hit = convert(value)
-            except nz.NormalizeError as error:
+            except error_type as error:
                 hit = error
             if len(cache) < _CACHE_LIMIT:
-                cache[key] = hit
-        if isinstance(hit, nz.NormalizeError):
+                cache[value] = hit
+        if isinstance(hit, error_type):
             raise hit
         return hit
 
+    run.caches = caches  # type: ignore[attr-defined]  # RowParser.parse reads hits inline
     return run
 
 
 def _count(label: str) -> Callable[[object], object]:
     def convert(value: object) -> object:
-        if type(value) is int and value >= 0:
+        kind = type(value)
+        if kind is int and value >= 0:
             return value
+        if kind is str:
+            # «12 345» and «12345» are by far the most common: plain ASCII digits once the
+            # thousands separators are dropped read the same as through parse_count.
+            digits = "".join(value.split())  # type: ignore[attr-defined]
+            if digits.isascii() and digits.isdigit():
+                return int(digits)
         return nz.parse_count(value, field=label)
 
     return convert
@@ -214,20 +222,22 @@ class RowParser:
         self, headers: Sequence[str], mapping: Mapping[int, str], spheres: Mapping[str, int]
     ) -> None:
         self.headers = list(headers)
-        self.plan: list[tuple[int, str, str, Callable[[object], object], str]] = []
+        # (index, kind, target, convert, header, the converter's per-type caches or None)
+        self.plan: list[tuple[int, str, str, Callable[[object], object], str, dict | None]] = []
         for index, field in sorted(mapping.items()):
             convert = converter(field, spheres)
             if convert is None:
                 continue
             header = self.headers[index] if index < len(self.headers) else field
+            caches = getattr(convert, "caches", None)
             if field in ORG_TARGETS:
-                self.plan.append((index, "org", ORG_TARGETS[field], convert, header))
+                self.plan.append((index, "org", ORG_TARGETS[field], convert, header, caches))
             elif field in PAGE_TARGETS:
-                self.plan.append((index, "page", PAGE_TARGETS[field], convert, header))
+                self.plan.append((index, "page", PAGE_TARGETS[field], convert, header, caches))
             else:
-                self.plan.append((index, "row", field, convert, header))
-        self.columns = {target: header for _, _, target, _, header in self.plan}
-        self.has_territory = any(kind == "row" for _, kind, _, _, _ in self.plan)
+                self.plan.append((index, "row", field, convert, header, caches))
+        self.columns = {entry[2]: entry[4] for entry in self.plan}
+        self.has_territory = any(entry[1] == "row" for entry in self.plan)
 
     def header_of(self, target: str) -> str:
         """The header of the column that fills `target` (a field name)."""
@@ -238,17 +248,25 @@ class RowParser:
         parsed = ParsedRow(row, cells)
         org, page = parsed.org, parsed.page
         width = len(cells)
-        for index, kind, target, convert, header in self.plan:
+        for index, kind, target, convert, header, caches in self.plan:
             if index >= width:
                 continue
             value = cells[index]
             if value is None or value == "":
                 continue
-            try:
-                clean = convert(value)
-            except nz.NormalizeError as error:
-                parsed.problems.append(Problem(header, value, str(error)))
-                continue
+            # A repeated value of a cached column is looked up here, sparing a call per cell;
+            # a miss or a remembered error goes through the converter as before.
+            clean = _MISSING
+            if caches is not None:
+                cache = caches.get(type(value))
+                if cache is not None:
+                    clean = cache.get(value, _MISSING)
+            if clean is _MISSING or isinstance(clean, nz.NormalizeError):
+                try:
+                    clean = convert(value)
+                except nz.NormalizeError as error:
+                    parsed.problems.append(Problem(header, value, str(error)))
+                    continue
             if clean is None or clean == "":
                 continue
             if kind == "org":
