@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment
 from editor.exchange import reader
 from editor.exchange.reader import ReadError, open_table, sniff_kind
 from editor.exchange.reader_xlsx import CalamineBook, EngineError
+from tests.amur_registry import AMUR_HEADERS, write_amur_registry
 
 XLSX_ENGINES = ["calamine", "openpyxl", "stream", "fast"]
 HEADER = ["№", "Территория", "Наименование учреждения", "Ссылка на страницу", "Подписчики", "ОГРН"]
@@ -570,39 +571,10 @@ def test_a_missing_file(tmp_path):
 
 # --- real data -----------------------------------------------------------------------------------
 
-AMUR_HEADERS = {
-    "level": "Уровень",
-    "founder": "Учредитель",
-    "name": "Наименование подведомственной организации",
-    "reason": "Официальная страница не ведется на основании",
-    "the_main_state_registration_number": "ОГРН",
-    "sphere_1": "Сфера 1",
-    "sphere_2": "Сфера 2",
-    "sphere_3": "Сфера 3",
-    "status": "Статус",
-    "channel_id": "ID госпаблика",
-    "url": "Ссылка на госпаблик ВК",
-    "address": "Адрес, указанный в настройках страницы",
-    "connected": "Подключение к компоненту «Госпаблики» (да/нет)",
-    "state_mark": "Госметка (да/нет)",
-    "decoration": "Оформление (%)",
-    "widgets": "Виджеты (0/1/2)",
-    "activity": "Активность (%)",
-    "followers": "Количество подписчиков",
-    "weekly_audience": "Общий охват аудитории за неделю",
-    "average_publication_coverage": "Средний охват одной публикации",
-}
-
-
 def test_the_amur_registry_reads_back_from_a_workbook(tmp_path, data_dir):
     records = json.loads((data_dir / "amur_registry_2024.json").read_text(encoding="utf-8"))
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("Реестр")
-    ws.append(["Реестр госпабликов Амурской области"])
-    ws.append(list(AMUR_HEADERS.values()))
-    for record in records:
-        ws.append([_cell(record.get(key)) for key in AMUR_HEADERS])
-    wb.save(tmp_path / "amur.xlsx")
+    write_amur_registry(records, tmp_path / "amur.xlsx", "Реестр госпабликов Амурской области",
+                        cell=_cell)
     for engine in XLSX_ENGINES:
         table, rows = read_all(tmp_path / "amur.xlsx", engine=engine)
         assert table.header_row == 2

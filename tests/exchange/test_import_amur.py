@@ -6,54 +6,21 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from editor.cli import main
 from editor.core import normalize as nz
 from editor.core import spheres
 from editor.core.integrity import check_catalogue
 from editor.core.rollup import stats
 from editor.core.territories import resolve
-
-# JSON key → the header of the real spreadsheet (../shared/data/README.md).
-HEADERS = {
-    "level": "Уровень",
-    "founder": "Учредитель",
-    "name": "Наименование подведомственной организации",
-    "reason": "Официальная страница не ведется на основании",
-    "the_main_state_registration_number": "ОГРН",
-    "sphere_1": "Сфера 1",
-    "sphere_2": "Сфера 2",
-    "sphere_3": "Сфера 3",
-    "status": "Статус",
-    "channel_id": "ID госпаблика",
-    "url": "Ссылка на госпаблик ВК",
-    "address": "Адрес, указанный в настройках страницы",
-    "connected": "Подключение к компоненту «Госпаблики» (да/нет)",
-    "state_mark": "Госметка (да/нет)",
-    "decoration": "Оформление (%)",
-    "widgets": "Виджеты (0/1/2)",
-    "activity": "Активность (%)",
-    "followers": "Количество подписчиков",
-    "weekly_audience": "Общий охват аудитории за неделю",
-    "average_publication_coverage": "Средний охват одной публикации",
-}
+from tests.amur_registry import write_amur_registry
 
 
 def _write_registry(records: list[dict], path: Path) -> Path:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Реестр")
-    sheet.append(
-        [
-            "Реестр официальных страниц органов власти и подведомственных организаций"
-            " Амурской области"
-        ]
+    return write_amur_registry(
+        records, path,
+        "Реестр официальных страниц органов власти и подведомственных организаций"
+        " Амурской области",
     )
-    sheet.append(list(HEADERS.values()))
-    for record in records:
-        sheet.append([record[key] for key in HEADERS])
-    book.save(path)
-    return path
 
 
 def _expected(records: list[dict]) -> tuple[int, int, Counter]:
