@@ -21,7 +21,6 @@ from editor.exchange.reader_xlsx import (
     EngineError,
     StreamBook,
     _number,
-    _Strings,
     _unescape,
     clean_value,
     column_index,
@@ -221,17 +220,9 @@ class FastBook(StreamBook):
         yield from islice(StreamBook.rows(self, sheet, width), done, None)
 
     def _fast_rows(self, sheet: str, width: int | None) -> Iterator[tuple[int, list[object]]]:
-        part = self.package.part(sheet)
-        if part is None:
-            raise EngineError(sheet)
-        if self._strings is None:
-            self._strings = _Strings(self.package.zf, self.package.shared_strings)
-        strings = self._strings
-        date_styles = self._load_date_styles()
-        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+        from openpyxl.utils.datetime import from_excel
 
-        epoch = CALENDAR_MAC_1904 if self.package.date1904 else CALENDAR_WINDOWS_1900
-        limit = width if width is not None else 1 << 20
+        part, strings, date_styles, epoch, limit = self._prepare(sheet, width)
         clean = clean_value
         references = _References()
         texts: dict[str, object] = {}  # raw plain inline text → cleaned value

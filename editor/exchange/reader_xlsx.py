@@ -469,18 +469,23 @@ class StreamBook(Book):
             self._date_styles = styles
         return self._date_styles
 
-    def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
+    def _prepare(self, sheet: str, width: int | None):
+        """What reading a sheet needs: its part, shared strings, date styles, epoch, width limit."""
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
         part = self.package.part(sheet)
         if part is None:
             raise EngineError(sheet)
         if self._strings is None:
             self._strings = _Strings(self.package.zf, self.package.shared_strings)
-        strings = self._strings
-        date_styles = self._load_date_styles()
-        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
         epoch = CALENDAR_MAC_1904 if self.package.date1904 else CALENDAR_WINDOWS_1900
         limit = width if width is not None else 1 << 20
+        return part, self._strings, self._load_date_styles(), epoch, limit
+
+    def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
+        from openpyxl.utils.datetime import from_excel
+
+        part, strings, date_styles, epoch, limit = self._prepare(sheet, width)
         clean = clean_value
         columns: dict[str, int] = {}
         number = 0
