@@ -1,12 +1,18 @@
-"""Roll-ups: counts and subscriber totals of a territory with all its descendants."""
+"""Roll-ups: counts and subscriber totals of a territory with all its descendants.
+
+The figures come from the stored tallies (per own territory, kept exact by triggers, see
+editor.db.models); `_reference_stats` and `_reference_tree_totals` compute the same from the
+records themselves and serve the tests as the yardstick.
+"""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
 from editor.core.normalize import NETWORKS, STATUSES
-from editor.db.models import LEVELS, db
+from editor.db.models import LEVELS, NETWORK_COUNTERS, TALLY_STATUSES, db
 
 
 @dataclass(slots=True)
@@ -18,13 +24,29 @@ class Totals:
 
 
 def tree_totals() -> dict[int, Totals]:
-    """Totals for every territory at once: one grouped scan of the covering index, summed upwards."""
+    """Totals for every territory at once: the tallies per own territory, summed upwards."""
+    return _roll_up(
+        db.execute_sql(
+            "SELECT territory_id, pages, subscribers FROM tally_territory WHERE pages != 0"
+        )
+    )
+
+
+def _reference_tree_totals() -> dict[int, Totals]:
+    """tree_totals() computed from the pages themselves (the yardstick of the tallies)."""
+    return _roll_up(
+        db.execute_sql(
+            "SELECT territory_id, count(*), total(subscribers) FROM page"
+            " WHERE deleted_at IS NULL GROUP BY territory_id"
+        )
+    )
+
+
+def _roll_up(own_rows) -> dict[int, Totals]:
+    """Add each territory's own (id, pages, subscribers) into all its ancestors."""
     pages: dict[int, int] = {}
     subscribers: dict[int, float] = {}
-    for territory_id, count, total in db.execute_sql(
-        "SELECT territory_id, count(*), total(subscribers) FROM page"
-        " WHERE deleted_at IS NULL GROUP BY territory_id"
-    ):
+    for territory_id, count, total in own_rows:
         pages[territory_id] = count
         subscribers[territory_id] = total
     # Deepest first, so that each node is complete before it is added to its parent.
@@ -106,8 +128,8 @@ _PAGE_FIGURES = (
 )
 
 
-def stats(territory_id: int | None = None, *, with_territories: bool = True) -> Stats:
-    """Counts of organisations and pages (by network, status, flags, sphere, level) in a scope."""
+def _reference_stats(territory_id: int | None = None, *, with_territories: bool = True) -> Stats:
+    """stats() computed from the records themselves (the yardstick of the tallies)."""
     result = Stats()
     scope, params = _scope(territory_id)
     known = ", ".join(f"'{network}'" for network in NETWORKS)
@@ -159,3 +181,77 @@ def stats(territory_id: int | None = None, *, with_territories: bool = True) -> 
 
         result.territories = level_counts(territory_id)
     return result
+
+
+def stats(territory_id: int | None = None, *, with_territories: bool = True) -> Stats:
+    """Counts of organisations and pages (by network, status, flags, sphere, level) in a scope."""
+    result = Stats()
+    if territory_id is None:
+        # The whole catalogue needs no scope: every tally row belongs to an existing territory.
+        where, params = "", ()
+    else:
+        # The subtree is walked once and handed to the three queries as one JSON array.
+        scope, scope_params = _scope(territory_id)
+        ids = [row[0] for row in db.execute_sql(scope, scope_params)]
+        where = " WHERE x.territory_id IN (SELECT value FROM json_each(?))"
+        params = (json.dumps(ids),)
+    _add_page_figures(result, where, params)
+    result.organizations = int(
+        db.execute_sql(
+            f"SELECT total(x.organizations) FROM tally_territory x{where}", params
+        ).fetchone()[0]
+    )
+    names = dict(db.execute_sql("SELECT id, name FROM sphere").fetchall())
+    spheres: Counter[str] = Counter()
+    for sphere_id, count in db.execute_sql(
+        f"SELECT x.sphere_id, sum(x.pages) FROM tally_sphere x{where} GROUP BY x.sphere_id", params
+    ):
+        if sphere_id in names:  # 0: no sphere 1
+            spheres[names[sphere_id]] += count
+    result.by_sphere = {name: spheres[name] for name in sorted(spheres) if spheres[name]}
+    if with_territories:
+        from editor.core.territories import level_counts
+
+        result.territories = level_counts(territory_id)
+    return result
+
+
+def _add_page_figures(result: Stats, where: str, params: tuple) -> None:
+    """Page counts by network, status, flag and level from the network tally of the scope."""
+    sums = ", ".join(
+        "total(x.subscribers)" if column == "subscribers" else f"sum(x.{column})"
+        for column in NETWORK_COUNTERS
+    )
+    rows = db.execute_sql(
+        f"SELECT t.level, x.network, {sums} FROM tally_network x"
+        f" JOIN territory t ON t.id = x.territory_id{where} GROUP BY t.level, x.network",
+        params,
+    ).fetchall()
+    known = set(NETWORKS)
+    networks: Counter[str] = Counter()
+    network_subscribers: dict[str, float] = {}
+    levels: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    subscribers = 0.0
+    for level, network, pages, total, gosmark, connected, widgets, *by_status in rows:
+        if not pages:
+            continue
+        network = network if network in known else "other"
+        networks[network] += pages
+        network_subscribers[network] = network_subscribers.get(network, 0.0) + total
+        levels[LEVELS[level]] += pages
+        subscribers += total
+        result.pages += pages
+        result.gosmark += gosmark
+        result.connected += connected
+        result.with_widgets += widgets
+        statuses.update(dict(zip((*TALLY_STATUSES, "none"), by_status, strict=True)))
+    result.subscribers = int(subscribers)
+    for network in NETWORKS:
+        if networks[network]:
+            result.by_network[network] = networks[network]
+            result.subscribers_by_network[network] = int(network_subscribers[network])
+    result.by_status = {
+        status: statuses[status] for status in (*STATUSES, "none") if statuses[status]
+    }
+    result.by_level = {level: levels[level] for level in LEVELS if levels[level]}

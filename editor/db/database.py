@@ -10,7 +10,14 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from editor.core.i18n import tr
-from editor.db.models import EXTRA_INDEXES, MODELS, db
+from editor.db.models import (
+    EXTRA_INDEXES,
+    MODELS,
+    TALLY_RECOMPUTE,
+    TALLY_TABLES,
+    TALLY_TRIGGERS,
+    db,
+)
 
 # Marks a SQLite file as ours (PRAGMA application_id), so that any other SQLite file is refused.
 APPLICATION_ID = 0x47505542  # "GPUB"
@@ -23,6 +30,8 @@ PRAGMAS = {
     "cache_size": -64 * 1024,  # 64 MiB
     "temp_store": "memory",
     "busy_timeout": 5000,
+    # So that rows removed by INSERT OR REPLACE fire the delete triggers of the tallies too.
+    "recursive_triggers": 1,
 }
 
 
@@ -36,8 +45,22 @@ def _migration_1(database: SqliteDatabase) -> None:
         database.execute_sql(statement)
 
 
+def _migration_2(database: SqliteDatabase) -> None:
+    """The stored roll-up tallies with their triggers, filled from the records."""
+    for statement in (*TALLY_TABLES, *TALLY_TRIGGERS):
+        database.execute_sql(statement)
+    fill_tallies(database)
+
+
+def fill_tallies(database: SqliteDatabase) -> None:
+    """Recompute every tally from the records (one statement per table); caller holds atomic()."""
+    for table, recompute in TALLY_RECOMPUTE.items():
+        database.execute_sql(f"DELETE FROM {table}")
+        database.execute_sql(f"INSERT INTO {table} {recompute}")
+
+
 # Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -111,8 +134,20 @@ def migrate(database: SqliteDatabase) -> None:
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+# Caches that read the catalogue through a connection of their own (the search index) let go
+# of it when the catalogue closes, so that the last close checkpoints the WAL.
+_close_hooks: list[Callable[[], None]] = []
+
+
+def on_close(hook: Callable[[], None]) -> None:
+    """Call `hook` whenever close_catalogue() runs."""
+    _close_hooks.append(hook)
+
+
 def close_catalogue() -> None:
     """Close this thread's connection (WAL is checkpointed on the last close)."""
+    for hook in _close_hooks:
+        hook()
     if not db.is_closed():
         db.close()
 
