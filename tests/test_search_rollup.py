@@ -82,3 +82,91 @@ def test_stats_of_a_subtree(region):
     assert result.by_sphere == {"Школы": 1}
     assert result.territories["municipality"] == 1 and result.territories["settlement"] == 1
     assert result.by_level == {"settlement": 1, "municipality": 2}
+
+
+@pytest.mark.parametrize("inline_ids", [0, 5000], ids=["json-ids", "inline-ids"])
+def test_indexed_search_agrees_with_instr_for_every_filter(tmp_path, monkeypatch, inline_ids):
+    """Text through the in-memory index gives what SQLite's instr gave, whatever else is set."""
+    from editor.core import page_list, search, text_index
+    from editor.db.database import close_catalogue
+    from tests.sample_catalogue import build_sample
+
+    sample = build_sample(tmp_path / "sample.gpc")
+    try:
+        records.delete_pages(sample.pages[::4])
+        # The library of the settlement gets a page, so that a scope without descendants differs.
+        records.create_page(sample.organizations[-1], {"url": "vk.com/elki", "subscribers": 9})
+        monkeypatch.setattr(search, "_INLINE_PAGE_IDS", inline_ids)
+        school = spheres.find("Школы")
+        root = territories.root().id
+        scopes = [
+            {},
+            {"territory_id": root},
+            {"territory_id": sample.region},
+            {"territory_id": sample.ketovo},
+            {"territory_id": sample.ketovo, "descendants": False},
+        ]
+        extras = [
+            {},
+            {"spheres": (school,)},
+            {"networks": ("vk", "telegram")},
+            {"statuses": ("card",)},
+            {"no_gosmark": True},
+            {"no_widgets": True},
+            {"not_connected": True},
+            {"stale_days": 30},
+            {"page_ids": tuple(sample.pages[::3])},
+        ]
+        texts = ["школа", "ШКОЛА № 1", "ёлкинская", "t.me/school1", "нет такого"]
+        orders = [
+            ("id", False),
+            ("id", True),
+            ("subscribers", True),
+            ("organization", False),
+            ("territory", True),
+            ("title", False),
+        ]
+
+        def answers(page_filter: PageFilter, order: tuple[str, bool]) -> tuple:
+            return (
+                count_and_total(page_filter),
+                ordered_ids(page_filter),
+                ordered_ids(page_filter, *order),
+                page_list.ordered_ids(page_filter, *order),
+            )
+
+        filters = [
+            PageFilter(text=text, trash=trash, **scope, **extra)
+            for text in texts
+            for scope in scopes
+            for extra in extras
+            for trash in (False, True)
+        ]
+        indexed = [answers(f, orders[n % len(orders)]) for n, f in enumerate(filters)]
+        assert text_index.loads() == 1  # nothing was written: one read served every search
+        monkeypatch.setattr(text_index, "current", lambda *args: None)  # the instr form
+        plain = [answers(f, orders[n % len(orders)]) for n, f in enumerate(filters)]
+        for page_filter, new, old in zip(filters, indexed, plain, strict=True):
+            assert new == old, page_filter
+        assert any(new[0][0] > 1 for new in indexed)  # the grid does find pages
+    finally:
+        text_index.release()
+        close_catalogue()
+
+
+def test_stats_follow_organisation_moves_sphere_changes_and_trash(region):
+    kurgan, ketovo, village, pages = region
+    amur = territories.resolve("10000000")
+    admin = pages["admin"].organization_id
+    records.update_organization(admin, {"territory": amur.id})
+    school = pages["school"].organization_id
+    records.update_organization(school, {"sphere1": spheres.find("Библиотеки")})
+    moved = rollup.stats(kurgan.id)
+    assert (moved.pages, moved.organizations, moved.subscribers) == (1, 1, 300)
+    assert moved.by_sphere == {"Библиотеки": 1} and moved.by_level == {"settlement": 1}
+    assert rollup.stats(amur.id).by_network == {"vk": 1, "ok": 1, "telegram": 1}
+    records.delete_pages([pages["school"].id])
+    assert rollup.stats(kurgan.id).by_sphere == {}
+    assert rollup.tree_totals()[kurgan.id].pages == 0
+    for scope in (None, kurgan.id, ketovo.id, village.id, amur.id):
+        assert rollup.stats(scope) == rollup._reference_stats(scope)

@@ -84,6 +84,11 @@ def ordered_ids(
     `is_cancelled` is polled while SQLite works; when it turns true the query stops at once and
     `Cancelled` is raised (a newer filter made this list useless).
     """
+    quick = search.quick_ids(page_filter, order_by, descending)
+    if quick is not None:
+        # Text, scope and trash alone: the search index gives the whole list at once, so a
+        # `limit` (meant to show the first screen early) has nothing to save.
+        return PageList(*quick)
     key = _SORT_KEYS.get(order_by) or SORT_COLUMNS.get(order_by, Page.id)
     query = filter_query(
         page_filter, Page.id, Page.subscribers, join_organization=key.model is Organization

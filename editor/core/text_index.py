@@ -1,0 +1,341 @@
+"""An in-memory index of every page's search text, so that quick search needs no table scan.
+
+SQLite's ``instr`` compares character by character and takes ~0.2 s over 300k pages; Python's
+substring search over the same keys is several times faster. The index holds each page's
+``search_key`` encoded in cp1251 (one byte per Cyrillic letter) and viewed as a latin-1 ``str``,
+because ``str.__contains__`` is the fastest substring test CPython offers per row, next to small
+arrays of the page ids, territories and subscribers, split into live pages and the trash.
+
+A character outside cp1251 is stored as the byte 0x98, which cp1251 never produces, so a needle
+that encodes in cp1251 cannot match across it and matches exactly where ``instr`` would; such
+keys are also kept as they are, for needles that do not encode in cp1251.
+
+Freshness: the index reads the catalogue through a connection of its own and reloads when that
+connection's ``PRAGMA data_version`` moved, which happens on every commit by any other connection
+(the application's, in any thread or process). A caller inside an open transaction may hold
+uncommitted writes the index cannot see, so `current` refuses to answer then (callers use SQL).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sqlite3
+import sys
+import threading
+from array import array
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from itertools import compress, islice, repeat
+from operator import contains, lt, not_
+
+from peewee import SqliteDatabase
+
+from editor.db.database import on_close
+from editor.db.models import db as models_db
+
+_ENCODING = "cp1251"
+_MARK = "\x98"  # the one byte cp1251 leaves undefined, as a latin-1 character
+_ERRORS = "text_index.mark"
+codecs.register_error(_ERRORS, lambda error: (b"\x98" * (error.end - error.start), error.end))
+
+# One statement, so that all columns come from one consistent snapshot; group_concat of the
+# same rows keeps every column in the same row order.
+_LOAD = (
+    "SELECT count(*), group_concat(id), group_concat(deleted_at IS NOT NULL, ''),"
+    " group_concat(coalesce(subscribers, 0)), group_concat(coalesce(territory_id, 0)),"
+    " group_concat(coalesce(search_key, ''), char(10))"
+    " FROM page"
+)
+_ROWS = (
+    "SELECT id, deleted_at IS NOT NULL, coalesce(subscribers, 0), coalesce(territory_id, 0),"
+    " coalesce(search_key, '') FROM page ORDER BY id"
+)
+
+
+@dataclass(frozen=True)
+class Hits:
+    """Matching pages: their ids in ascending order and the sum of their subscribers."""
+
+    ids: list[int]
+    subscribers: int
+
+
+class _Part:
+    """The live pages or the trash: parallel columns in ascending id order."""
+
+    __slots__ = ("ids", "keys", "odd", "subscribers", "territories")
+
+    def __init__(
+        self,
+        ids: array,
+        subscribers: array,
+        territories: array,
+        keys: list[str],
+        originals: list[str] | None,
+    ) -> None:
+        self.ids = ids
+        self.subscribers = subscribers
+        self.territories = territories
+        self.keys = keys
+        # Row → original key, for keys holding characters outside cp1251.
+        self.odd: dict[int, str] = {}
+        if originals is not None:
+            marked = compress(range(len(keys)), map(contains, keys, repeat(_MARK)))
+            self.odd = {row: originals[row] for row in marked}
+
+    def mask(self, needle: str) -> list[bool] | None:
+        """Per row: does its key contain `needle`; None when only `odd` rows can match."""
+        try:
+            encoded = needle.encode(_ENCODING).decode("latin-1")
+        except UnicodeEncodeError:
+            return None
+        return list(map(contains, self.keys, repeat(encoded)))
+
+    def rows(self, needle: str) -> list[int]:
+        """Row numbers whose key contains `needle`, ascending."""
+        mask = self.mask(needle)
+        if mask is None:
+            return sorted(row for row, key in self.odd.items() if needle in key)
+        return list(compress(range(len(mask)), mask))
+
+    def search(self, needle: str, territories: Collection[int] | None) -> Hits:
+        """Pages whose key contains `needle`, optionally only those of some territories."""
+        mask = self.mask(needle) if territories is None else None
+        if mask is not None:  # the common case, kept to whole-column passes
+            ids = list(compress(self.ids, mask))
+            return Hits(ids, sum(compress(self.subscribers, mask)))
+        rows = self.rows(needle)
+        if territories is not None:
+            wanted = territories if isinstance(territories, set | frozenset) else set(territories)
+            rows = list(
+                compress(rows, map(wanted.__contains__, map(self.territories.__getitem__, rows)))
+            )
+        return Hits(
+            list(map(self.ids.__getitem__, rows)), sum(map(self.subscribers.__getitem__, rows))
+        )
+
+    def nbytes(self) -> int:
+        """Approximate memory held by the columns."""
+        columns = (self.ids, self.subscribers, self.territories)
+        size = sum(column.buffer_info()[1] * column.itemsize for column in columns)
+        size += sys.getsizeof(self.keys) + sum(map(sys.getsizeof, self.keys))
+        return size + sum(sys.getsizeof(key) for key in self.odd.values())
+
+
+class TextIndex:
+    """An immutable snapshot of every page's search key, live pages and trash apart."""
+
+    def __init__(self, live: _Part, trash: _Part) -> None:
+        self._live = live
+        self._trash = trash
+
+    @property
+    def size(self) -> int:
+        """How many pages (live and trashed) the index holds."""
+        return len(self._live.ids) + len(self._trash.ids)
+
+    def nbytes(self) -> int:
+        """Approximate memory held by the index."""
+        return self._live.nbytes() + self._trash.nbytes()
+
+    def search(
+        self, needle: str, *, trash: bool = False, territories: Collection[int] | None = None
+    ) -> Hits:
+        """Pages whose search_key contains `needle` exactly as ``instr(search_key, needle) > 0``.
+
+        `needle` is used as given (callers fold it); `territories` limits the pages to those ids.
+        """
+        return (self._trash if trash else self._live).search(needle, territories)
+
+    @classmethod
+    def load(cls, connection: sqlite3.Connection) -> TextIndex:
+        """Read the page table through `connection` (one statement, ~0.5 s for 300k pages)."""
+        row = connection.execute(_LOAD).fetchone()
+        count, ids, flags, subscribers, territories, keys = row
+        del row
+        if not count:
+            return cls.from_rows(())
+        id_column = _ints(ids)
+        key_column, marked = _latin1_lines(keys)
+        # The originals are needed only for keys with characters outside cp1251 (rare).
+        originals = keys.split("\n") if marked else None
+        del keys
+        if len(key_column) != count or len(id_column) != count or not _ascending(id_column):
+            # A key holding a line break (never written by fold_text) or rows out of id order:
+            # the slow row-by-row path keeps the result exact.
+            return cls.from_rows(connection.execute(_ROWS))
+        return cls._from_columns(
+            id_column,
+            flags.encode("ascii"),
+            _ints(subscribers),
+            _ints(territories),
+            key_column,
+            originals,
+        )
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[int, object, int, int, str]]) -> TextIndex:
+        """Build from (id, trashed, subscribers, territory id, search_key) rows in id order."""
+        ids, flags, subscribers, territories, originals = array("q"), [], array("q"), array("q"), []
+        for page_id, trashed, count, territory, key in rows:
+            ids.append(page_id)
+            flags.append(1 if trashed else 0)
+            subscribers.append(count or 0)
+            territories.append(territory or 0)
+            originals.append(key or "")
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        if order != list(range(len(ids))):
+            ids = array("q", map(ids.__getitem__, order))
+            flags = list(map(flags.__getitem__, order))
+            subscribers = array("q", map(subscribers.__getitem__, order))
+            territories = array("q", map(territories.__getitem__, order))
+            originals = list(map(originals.__getitem__, order))
+        keys = [key.encode(_ENCODING, _ERRORS).decode("latin-1") for key in originals]
+        odd = originals if any(_MARK in key for key in keys) else None
+        return cls._from_columns(ids, bytes(flags), subscribers, territories, keys, odd)
+
+    @classmethod
+    def _from_columns(
+        cls,
+        ids: array,
+        flags: bytes,
+        subscribers: array,
+        territories: array,
+        keys: list[str],
+        originals: list[str] | None,
+    ) -> TextIndex:
+        # flags: one byte per row, b"1"/1 for a trashed page, b"0"/0 for a live one.
+        trashed = flags.translate(bytes.maketrans(b"01", b"\x00\x01"))
+        if not any(trashed):  # the usual state: the columns serve as they are
+            live = _Part(ids, subscribers, territories, keys, originals)
+            return cls(live, _Part(array("q"), array("q"), array("q"), [], None))
+        live = bytes(map(not_, trashed))
+
+        def part(mask: bytes) -> _Part:
+            return _Part(
+                array("q", compress(ids, mask)),
+                array("q", compress(subscribers, mask)),
+                array("q", compress(territories, mask)),
+                list(compress(keys, mask)),
+                list(compress(originals, mask)) if originals is not None else None,
+            )
+
+        return cls(part(live), part(trashed))
+
+
+def _latin1_lines(text: str, chunk: int = 1 << 18) -> tuple[list[str], bool]:
+    """The lines of `text`, each encoded in cp1251 and viewed as latin-1; True if any is marked.
+
+    Done a quarter-megabyte at a time: the pieces stay in the processor's cache, which makes the
+    whole ~20% faster and spares two copies of the text at once.
+    """
+    lines: list[str] = []
+    marked = False
+    start, size = 0, len(text)
+    while start <= size:
+        end = text.find("\n", start + chunk)
+        if end < 0:
+            end = size
+        piece = text[start:end].encode(_ENCODING, _ERRORS).decode("latin-1")
+        marked = marked or _MARK in piece
+        lines.extend(piece.split("\n"))
+        start = end + 1
+    return lines, marked
+
+
+def _ints(text: str | None) -> array:
+    """A comma-separated list of integers as an array (json's parser is twice as fast as int())."""
+    return array("q", json.loads(f"[{text}]")) if text else array("q")
+
+
+def _ascending(values: array) -> bool:
+    return all(map(lt, values, islice(values, 1, None)))
+
+
+# --- the shared, always fresh index of the open catalogue --------------------------------------
+
+
+class _Source:
+    """The index of one catalogue file with the connection that loads and stamps it."""
+
+    def __init__(self, path: str, identity: tuple[int, int]) -> None:
+        self.path = path
+        self.identity = identity
+        self.connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.connection.execute("PRAGMA busy_timeout = 5000")
+        self.connection.execute("PRAGMA query_only = 1")
+        self.index: TextIndex | None = None
+        self.stamp: int | None = None
+        self.loads = 0
+
+    def fresh(self) -> TextIndex:
+        """The index, reloaded first when anything was committed since it was read."""
+        stamp = self.connection.execute("PRAGMA data_version").fetchone()[0]
+        if self.index is None or stamp != self.stamp:
+            # The stamp is taken before the read: a commit during the read moves it again,
+            # so the next use reloads rather than trusting a snapshot that may predate it.
+            self.index = None
+            self.index = TextIndex.load(self.connection)
+            self.stamp = stamp
+            self.loads += 1
+        return self.index
+
+    def close(self) -> None:
+        self.index = None
+        self.connection.close()
+
+
+_lock = threading.Lock()
+_source: _Source | None = None
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def current(database: SqliteDatabase = models_db) -> TextIndex | None:
+    """The fresh index of the catalogue `database` is bound to, for this thread's connection.
+
+    None when the index cannot answer for this connection: an in-memory database, or an open
+    transaction whose uncommitted writes only SQL can see.
+    """
+    global _source
+    path = database.database
+    if not path or path == ":memory:" or str(path).startswith("file:"):
+        return None
+    if database.connection().in_transaction:
+        return None
+    identity = _file_identity(path)
+    if identity is None:
+        return None
+    with _lock:
+        if _source is not None and (_source.path != path or _source.identity != identity):
+            _source.close()
+            _source = None
+        if _source is None:
+            _source = _Source(path, identity)
+        return _source.fresh()
+
+
+def loads() -> int:
+    """How many times the open catalogue's index was read (for tests and measurements)."""
+    with _lock:
+        return _source.loads if _source is not None else 0
+
+
+def release() -> None:
+    """Drop the index and close its connection (when a catalogue is closed)."""
+    global _source
+    with _lock:
+        if _source is not None:
+            _source.close()
+            _source = None
+
+
+on_close(release)

@@ -1,0 +1,212 @@
+"""The in-memory search index: exactly SQLite's instr, and never stale after any kind of write."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from itertools import pairwise
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor.core import records, search, territories, text_index
+from editor.core.search import PageFilter, count_and_total, ordered_ids
+from editor.core.text_index import TextIndex
+from editor.db.models import Page, db
+from editor.exchange.import_apply import undo_batch
+from tests.exchange.import_helpers import HEADERS, OGRN_SCHOOL, run, write_xlsx
+
+# Cyrillic with ё, Latin, digits, punctuation, a few characters cp1251 lacks (Kazakh ә, Chinese,
+# an emoji) and, rarely, a line break (which the index stores as its row separator).
+_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяшкола" + "ШЁЯ" + "abcxyzAZ019 .,-/«»№?" + "әң中😀"
+_keys = st.text(alphabet=_ALPHABET + "\n", max_size=12)
+_needles = st.text(alphabet=_ALPHABET, min_size=1, max_size=4)
+
+
+def _table(rows: list[tuple[str, bool]]) -> sqlite3.Connection:
+    """A page table holding `rows` of (search_key, trashed), ids with gaps."""
+    connection = sqlite3.connect(":memory:")
+    connection.execute(
+        "CREATE TABLE page (id INTEGER PRIMARY KEY, search_key TEXT, deleted_at TEXT,"
+        " subscribers INTEGER, territory_id INTEGER)"
+    )
+    connection.executemany(
+        "INSERT INTO page VALUES (?, ?, ?, ?, ?)",
+        [
+            (3 * number + 1, key, "2025-01-01" if trashed else None, number, number % 3)
+            for number, (key, trashed) in enumerate(rows)
+        ],
+    )
+    return connection
+
+
+def _instr(connection: sqlite3.Connection, needle: str, trash: bool) -> list[int]:
+    deleted = "IS NOT NULL" if trash else "IS NULL"
+    return [
+        row[0]
+        for row in connection.execute(
+            f"SELECT id FROM page WHERE deleted_at {deleted} AND instr(search_key, ?) > 0"
+            " ORDER BY id",
+            (needle,),
+        )
+    ]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(st.tuples(_keys, st.booleans()), max_size=12),
+    needles=st.lists(_needles, min_size=1, max_size=4),
+    data=st.data(),
+)
+def test_index_finds_exactly_what_instr_finds(rows, needles, data):
+    connection = _table(rows)
+    try:
+        index = TextIndex.load(connection)
+        keys = [key for key, _ in rows]
+        # Needles cut out of the keys, and ones spanning the end of one key and the next.
+        for key in keys:
+            if key:
+                start = data.draw(st.integers(0, len(key) - 1))
+                needles.append(key[start : start + data.draw(st.integers(1, 4))])
+        for first, second in pairwise(keys):
+            if first and second:
+                needles.append(first[-2:] + second[:2])
+                needles.append(first[-2:] + "\n" + second[:2])
+        for needle in needles:
+            for trash in (False, True):
+                assert index.search(needle, trash=trash).ids == _instr(connection, needle, trash)
+    finally:
+        connection.close()
+
+
+def test_totals_scope_and_the_separator_between_keys():
+    connection = _table(
+        [("школа № 1", False), ("лицей", False), ("школа 中", False), ("школа", True)]
+    )
+    try:
+        index = TextIndex.load(connection)
+    finally:
+        connection.close()
+    # Ids are 1, 4, 7, 10; subscribers 0..3; territories 0, 1, 2, 0.
+    assert index.search("школа") == text_index.Hits([1, 7], 2)
+    assert index.search("школа", territories={2}) == text_index.Hits([7], 2)
+    assert index.search("школа", trash=True) == text_index.Hits([10], 3)
+    assert index.search("1лиц").ids == [] and index.search("1\nлиц").ids == []
+    assert index.search("а 中").ids == [7]  # a needle outside cp1251 meets the kept original
+    assert index.search("а \x98").ids == []  # the stand-in byte never matches a real character
+
+
+# --- the shared index of the open catalogue -----------------------------------------------
+
+
+@pytest.fixture
+def school(catalogue):
+    """One school page in Курганская область; the index released after the test."""
+    kurgan = territories.resolve("37000000")
+    org = records.create_organization(kurgan.id, {"full_name": "МКОУ «Лесная школа»"})
+    page = records.create_page(org.id, {"url": "vk.com/forest_school", "subscribers": 40})
+    yield page.id
+    text_index.release()
+
+
+def test_an_edit_and_its_undo_show_at_once(school):
+    assert ordered_ids(PageFilter(text="лесная")) == [school]
+    old = records.update_page(school, {"title": "Гимназия на опушке"})
+    assert ordered_ids(PageFilter(text="опушке")) == [school]
+    records.restore_page_values(school, old, records.MANUAL)
+    assert ordered_ids(PageFilter(text="опушке")) == []
+    records.update_page(school, {"subscribers": 55})
+    assert count_and_total(PageFilter(text="лесная")) == (1, 55)
+    records.delete_pages([school])
+    assert ordered_ids(PageFilter(text="лесная")) == []
+    assert ordered_ids(PageFilter(text="лесная", trash=True)) == [school]
+
+
+def test_a_write_by_another_connection_shows_at_once(school, catalogue):
+    assert count_and_total(PageFilter(text="лесная")) == (1, 40)
+    other = sqlite3.connect(catalogue)
+    try:
+        with other:
+            other.execute("UPDATE page SET search_key = 'бор' WHERE id = ?", (school,))
+    finally:
+        other.close()
+    assert count_and_total(PageFilter(text="лесная")) == (0, 0)
+    assert ordered_ids(PageFilter(text="бор")) == [school]
+
+
+def test_an_import_and_its_undo_show_at_once(school, tmp_path):
+    ketovo = territories.create(territories.resolve("37000000").id, "Кетовский муниципальный округ")
+    assert ordered_ids(PageFilter(text="березовская")) == []
+    sheet = write_xlsx(
+        tmp_path / "reg.xlsx",
+        HEADERS,
+        [
+            [
+                "Кетовский муниципальный округ",
+                "МКОУ «Берёзовская школа»",
+                OGRN_SCHOOL,
+                "Школы",
+                "ВКонтакте",
+                "https://vk.com/bereza",
+                "активный",
+                "да",
+                120,
+                "01.03.2025",
+            ]
+        ],
+    )
+    report = run([sheet], ketovo.id)
+    imported = [page.id for page in Page.select().where(Page.batch == report.batch_id)]
+    assert imported and ordered_ids(PageFilter(text="березовская")) == imported
+    undo_batch(report.batch_id)
+    assert ordered_ids(PageFilter(text="березовская")) == []
+
+
+def test_uncommitted_writes_are_seen_and_a_rollback_forgets_them(school):
+    class Rollback(Exception):
+        pass
+
+    with pytest.raises(Rollback), db.atomic():
+        records.update_page(school, {"title": "Временная страница"})
+        assert ordered_ids(PageFilter(text="временная")) == [school]
+        raise Rollback
+    assert ordered_ids(PageFilter(text="временная")) == []
+    assert ordered_ids(PageFilter(text="лесная")) == [school]
+
+
+def test_a_worker_thread_sees_the_main_threads_edit(school):
+    assert ordered_ids(PageFilter(text="лесная")) == [school]
+    records.update_page(school, {"title": "Школа у реки"})
+    found: list[list[int]] = []
+
+    def work() -> None:
+        found.append(ordered_ids(PageFilter(text="у реки")))
+        db.close()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert found == [[school]]
+
+
+def test_searches_without_writes_read_the_catalogue_once(school):
+    ordered_ids(PageFilter(text="лесная"))
+    before = text_index.loads()
+    for text in ("лесная", "школа", "forest"):
+        assert search.count_and_total(PageFilter(text=text)) == (1, 40)
+    assert text_index.loads() == before
+    records.update_page(school, {"notes": "без изменений в поиске"})
+    ordered_ids(PageFilter(text="лесная"))
+    assert text_index.loads() == before + 1
+
+
+def test_keys_read_in_pieces_keep_every_line():
+    from editor.core.text_index import _latin1_lines
+
+    text = "школа\nә\n\nvk.com/x\n"
+    whole = [line.encode("cp1251", "replace").decode("latin-1") for line in text.split("\n")]
+    whole[1] = "\x98"
+    for chunk in (1, 2, 5, 100):
+        assert _latin1_lines(text, chunk) == (whole, True)
+    assert _latin1_lines("школа", 1) == (["\xf8\xea\xee\xeb\xe0"], False)
