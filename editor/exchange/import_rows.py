@@ -102,6 +102,20 @@ class ParsedRow:
         self.notices: list[tuple[str, object, str]] = []  # (column, value, message)
         self.dropped: list[str] = []  # page columns ignored for want of a link
 
+    def __reduce__(self) -> tuple[object, tuple]:
+        # One flat tuple per row: the import's reader process sends 300,000 of them.
+        return _rebuild, tuple(getattr(self, name) for name in _STATE)
+
+
+_STATE = ParsedRow.__slots__
+
+
+def _rebuild(*state: object) -> ParsedRow:
+    parsed = ParsedRow.__new__(ParsedRow)
+    for name, value in zip(_STATE, state, strict=True):
+        setattr(parsed, name, value)
+    return parsed
+
 
 def _text(value: object) -> str:
     if isinstance(value, str):

@@ -25,6 +25,7 @@ from editor.core import spheres
 from editor.core.i18n import tr
 from editor.db.models import ImportBatch, db
 from editor.exchange.import_apply import BatchWriter
+from editor.exchange.import_feed import parsed_chunks
 from editor.exchange.import_plan import Planner, pack, unpack
 from editor.exchange.import_report import ImportReport, SourceFile
 from editor.exchange.import_rows import RowParser
@@ -224,16 +225,16 @@ def _write(
             today=options.today,
         )
         done = 0
-        for file_index, (path, _kind, table) in enumerate(opened):
+        for file_index, (path, kind, table) in enumerate(opened):
             source = report.files[file_index]
             parser = RowParser(source.headers, source.mapping, matcher)
-            chunk = []
-            for row, cells in table.rows():  # type: ignore[attr-defined]
-                chunk.append(parser.parse(row, cells))
-                if len(chunk) >= CHUNK_ROWS:
+            chunks = parsed_chunks(
+                path, kind, table, parser, matcher, options.overrides, CHUNK_ROWS
+            )
+            try:
+                for chunk in chunks:
                     planner.process(file_index, parser, chunk, path.name, source.count_date)
                     done += len(chunk)
-                    chunk = []
                     if is_cancelled():
                         raise ImportCancelled(tr("Импорт отменён", "import"))
                     progress(done, max(total, done), _progress_text(done, total, started))
@@ -241,9 +242,8 @@ def _write(
                         print("import: first chunk written", file=sys.stderr, flush=True)
                         time.sleep(sleep)
                         sleep = 0
-            if chunk:
-                planner.process(file_index, parser, chunk, path.name, source.count_date)
-                done += len(chunk)
+            finally:
+                chunks.close()  # stops the reader process at once on cancel or error
             if is_cancelled():
                 raise ImportCancelled(tr("Импорт отменён", "import"))
             progress(done, max(total, done), _progress_text(done, total, started))

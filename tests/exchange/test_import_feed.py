@@ -1,0 +1,135 @@
+"""Big imports read their rows in a reader process.
+
+That must be invisible to the user: the same report and the same catalogue as a plain import,
+the same message when the file is bad, and nothing left behind by a cancel.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from editor.exchange import import_feed, importer
+from editor.exchange.importer import ImportCancelled, ImportOptions, run_import
+from editor.exchange.reader import ReadError
+from tests.exchange.import_helpers import HEADERS, TODAY, add_region, counts, write_xlsx
+
+ROWS = [
+    [
+        "Кетовский район" if n % 3 else "г. Курган",
+        f"МКОУ «Школа № {n}»",
+        None,
+        "Школы" if n % 2 else "Библиотеки",
+        "ВКонтакте",
+        f"vk.com/school_{n}" if n % 50 else "https://ok.ru/wrong_network",
+        "активный",
+        "да" if n % 4 else "нет",
+        f"{n * 7} 000" if n % 40 else "много",
+        "01.03.2025",
+    ]
+    for n in range(1, 401)
+]
+ROWS.append(ROWS[10])  # a repeated row: reported, the first wins
+
+
+@pytest.fixture
+def region(catalogue):
+    return add_region()
+
+
+@pytest.fixture
+def through_reader_process(monkeypatch):
+    """Every xlsx import reads its rows in a reader process; yields the processes started."""
+    started: list[import_feed._ReaderProcess] = []
+    original = import_feed._ReaderProcess.__init__
+
+    def record(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setenv(import_feed.PARALLEL_ENV, "always")
+    monkeypatch.setattr(import_feed._ReaderProcess, "__init__", record)
+    import_feed.last_reader.clear()
+    return started
+
+
+def _summary(report) -> tuple:
+    return (
+        (report.rows, report.new, report.updated, report.unchanged, report.rejected),
+        [(c.kind, c.row) for c in report.changes],
+        [(r.row, r.reason) for r in report.rejections],
+        [(n.row, n.message) for n in report.notices],
+    )
+
+
+def _import(path: Path, target: int, **options) -> object:
+    return run_import([path], ImportOptions(target_id=target, today=TODAY, **options))
+
+
+def test_rows_read_in_a_reader_process_import_exactly_as_in_process(
+    region, tmp_path, monkeypatch, through_reader_process
+):
+    path = write_xlsx(tmp_path / "реестр.xlsx", HEADERS, ROWS)
+    monkeypatch.setenv(import_feed.PARALLEL_ENV, "0")
+    plain = _summary(_import(path, region.region, dry_run=True))
+    monkeypatch.setenv(import_feed.PARALLEL_ENV, "always")
+    parallel = _import(path, region.region)
+    assert len(through_reader_process) == 1 and import_feed.last_reader["cpu_seconds"] > 0
+    assert _summary(parallel) == plain
+    assert parallel.rejected == 16  # 8 links to the wrong network, 8 counts that are words
+    assert parallel.new == 384 and counts()["pages"] >= 384
+    again = _import(path, region.region)
+    assert (again.new, again.updated, again.rejected) == (0, 0, 16)
+
+
+def test_an_error_found_by_the_reader_process_reads_as_in_process(
+    region, tmp_path, monkeypatch, through_reader_process
+):
+    path = write_xlsx(tmp_path / "битый.xlsx", HEADERS, ROWS)
+    _break_sheet_after_the_first_rows(path)
+    before = counts()
+    monkeypatch.setenv(import_feed.PARALLEL_ENV, "0")
+    with pytest.raises(ReadError) as plain:
+        _import(path, region.region)
+    monkeypatch.setenv(import_feed.PARALLEL_ENV, "always")
+    with pytest.raises(ReadError) as parallel:
+        _import(path, region.region)
+    assert through_reader_process, "the reader process was not used"
+    assert str(parallel.value) == str(plain.value)
+    assert "битый.xlsx" in str(parallel.value) and "строка" in str(parallel.value)
+    assert counts() == before
+
+
+def _break_sheet_after_the_first_rows(path: Path) -> None:
+    """Cut the sheet XML in the middle of row 300: the rows before it read, then it fails."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    xml = parts[sheet]
+    parts[sheet] = xml[: xml.index(b'<row r="300"')] + b'<row r="300"><c r="A300" t="inlineStr">'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def test_cancelling_stops_the_reader_process_and_writes_nothing(
+    region, tmp_path, monkeypatch, through_reader_process
+):
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 20)
+    path = write_xlsx(tmp_path / "реестр.xlsx", HEADERS, ROWS)
+    before = counts()
+    calls: list[int] = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(ImportCancelled):
+        run_import(
+            [path], ImportOptions(target_id=region.region, today=TODAY), is_cancelled=cancelled
+        )
+    assert counts() == before
+    (reader,) = through_reader_process
+    assert reader.process.poll() is not None  # stopped, not left reading
