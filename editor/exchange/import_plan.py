@@ -152,7 +152,8 @@ class Planner(ChunkCache):
         territory_key: str | None = None,
     ) -> None:
         # Beyond the detail limit the cells are not kept: the errors file reads them again.
-        keep = len(self.report.rejections) < self.detail_limit
+        # A reader process sends cells only with rows that have problems (see import_feed).
+        keep = len(self.report.rejections) < self.detail_limit and parsed.cells is not None
         cells = tuple(parsed.cells) if keep else None
         self.report.rejections.append(
             Rejection(file_index, parsed.row, tuple(problems), cells, territory_key)

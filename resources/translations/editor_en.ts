@@ -529,38 +529,38 @@
   <context>
     <name>FilesPage</name>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="65" />
+      <location filename="../../editor/ui/import_wizard.py" line="64" />
       <source>Добавить файлы…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="72" />
+      <location filename="../../editor/ui/import_wizard.py" line="71" />
       <source>ОКТМО, название или путь «Область/Округ»</source>
       <translation>OKTMO, a name or a path «Region/District»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="101" />
+      <location filename="../../editor/ui/import_wizard.py" line="100" />
       <source>Таблицы и каталоги (*.xlsx *.xlsm *.csv *.txt *.gpc);;Все файлы (*)</source>
       <translation>Spreadsheets and catalogues (*.xlsx *.xlsm *.csv *.txt *.gpc);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="58" />
+      <location filename="../../editor/ui/import_wizard.py" line="57" />
       <source>Таблицы муниципалитетов (.xlsx, .csv) или другой каталог; строки без территории попадут в выбранную территорию.</source>
       <translation>Spreadsheets of municipalities (.xlsx, .csv) or another catalogue; rows without a territory go to the chosen territory.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="84" />
+      <location filename="../../editor/ui/import_wizard.py" line="83" />
       <source>Территория импорта:</source>
       <translation>Import territory:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="68" />
+      <location filename="../../editor/ui/import_wizard.py" line="67" />
       <source>Убрать</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="56" />
-      <location filename="../../editor/ui/import_wizard.py" line="101" />
+      <location filename="../../editor/ui/import_wizard.py" line="55" />
+      <location filename="../../editor/ui/import_wizard.py" line="100" />
       <source>Файлы для импорта</source>
       <translation>Files to import</translation>
     </message>
@@ -769,38 +769,38 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="223" />
+      <location filename="../../editor/ui/import_wizard.py" line="222" />
       <source>Импорт отменён: каталог не изменён</source>
       <translation>Import cancelled: the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="139" />
-      <location filename="../../editor/ui/import_wizard.py" line="183" />
+      <location filename="../../editor/ui/import_wizard.py" line="138" />
+      <location filename="../../editor/ui/import_wizard.py" line="182" />
       <source>Импорт таблиц</source>
       <translation>Import spreadsheets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="180" />
+      <location filename="../../editor/ui/import_wizard.py" line="179" />
       <source>Импорт…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="230" />
+      <location filename="../../editor/ui/import_wizard.py" line="229" />
       <source>Каталог открыт только для чтения</source>
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="260" />
+      <location filename="../../editor/ui/import_wizard.py" line="256" />
       <source>Не удалось сделать резервную копию перед импортом: {error}</source>
       <translation>Could not make a backup before the import: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="181" />
+      <location filename="../../editor/ui/import_wizard.py" line="180" />
       <source>Отмена</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="180" />
+      <location filename="../../editor/ui/import_wizard.py" line="179" />
       <source>Пробный импорт…</source>
       <translation>Dry run…</translation>
     </message>
@@ -808,32 +808,32 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="246" />
+      <location filename="../../editor/ui/window_actions.py" line="245" />
       <source>&amp;Вид</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="245" />
+      <location filename="../../editor/ui/window_actions.py" line="244" />
       <source>&amp;Правка</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="248" />
+      <location filename="../../editor/ui/window_actions.py" line="247" />
       <source>&amp;Сервис</source>
       <translation>&amp;Tools</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="247" />
+      <location filename="../../editor/ui/window_actions.py" line="246" />
       <source>&amp;Территории</source>
       <translation>&amp;Territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="244" />
+      <location filename="../../editor/ui/window_actions.py" line="243" />
       <source>&amp;Файл</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="324" />
+      <location filename="../../editor/ui/window_actions.py" line="323" />
       <source>(пусто)</source>
       <translation>(empty)</translation>
     </message>
@@ -843,12 +843,12 @@
       <translation>{shown} pages of {total}, {selected} selected, {subscribers} subscribers</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="263" />
+      <location filename="../../editor/ui/window_actions.py" line="262" />
       <source>Включая вложенные территории</source>
       <translation>Including nested territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="261" />
+      <location filename="../../editor/ui/window_actions.py" line="260" />
       <source>Выход</source>
       <translation>Quit</translation>
     </message>
@@ -863,18 +863,18 @@
       <translation>Loading pages…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="259" />
+      <location filename="../../editor/ui/window_actions.py" line="258" />
       <source>Импорт таблиц…</source>
       <translation>Import spreadsheets…</translation>
     </message>
     <message>
       <location filename="../../editor/ui/main_window.py" line="262" />
-      <location filename="../../editor/ui/window_actions.py" line="265" />
+      <location filename="../../editor/ui/window_actions.py" line="264" />
       <source>Карточка страницы</source>
       <translation>Page details</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="368" />
+      <location filename="../../editor/ui/window_actions.py" line="358" />
       <source>Каталог в порядке</source>
       <translation>The catalogue is consistent</translation>
     </message>
@@ -884,114 +884,114 @@
       <translation>Official pages catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="378" />
+      <location filename="../../editor/ui/window_actions.py" line="368" />
       <source>Каталог госпабликов — редактор каталога официальных страниц органов власти и подведомственных учреждений региона в социальных сетях.</source>
       <translation>Official pages catalogue: an editor of the region's catalogue of official social network pages of state bodies and their institutions.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="351" />
+      <location filename="../../editor/ui/window_actions.py" line="341" />
       <source>Каталог открыт только для чтения</source>
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="262" />
+      <location filename="../../editor/ui/window_actions.py" line="261" />
       <source>Найти</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="250" />
+      <location filename="../../editor/ui/window_actions.py" line="249" />
       <source>Недавние каталоги</source>
       <translation>Recent catalogues</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="255" />
+      <location filename="../../editor/ui/window_actions.py" line="254" />
       <source>Новый каталог…</source>
       <translation>New catalogue…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="272" />
-      <location filename="../../editor/ui/window_actions.py" line="377" />
+      <location filename="../../editor/ui/window_actions.py" line="271" />
+      <location filename="../../editor/ui/window_actions.py" line="367" />
       <source>О программе</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="264" />
+      <location filename="../../editor/ui/window_actions.py" line="263" />
       <source>Обновить</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="256" />
+      <location filename="../../editor/ui/window_actions.py" line="255" />
       <source>Открыть каталог…</source>
       <translation>Open catalogue…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="278" />
+      <location filename="../../editor/ui/window_actions.py" line="277" />
       <source>Отменить</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="266" />
+      <location filename="../../editor/ui/window_actions.py" line="265" />
       <source>Перейти к дереву</source>
       <translation>Go to the tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="268" />
+      <location filename="../../editor/ui/window_actions.py" line="267" />
       <source>Перейти к карточке</source>
       <translation>Go to the page details</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="267" />
+      <location filename="../../editor/ui/window_actions.py" line="266" />
       <source>Перейти к таблице</source>
       <translation>Go to the table</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="279" />
+      <location filename="../../editor/ui/window_actions.py" line="278" />
       <source>Повторить</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="269" />
+      <location filename="../../editor/ui/window_actions.py" line="268" />
       <source>Показать территорию страницы</source>
       <translation>Show the page's territory</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="277" />
+      <location filename="../../editor/ui/window_actions.py" line="276" />
       <source>Показывать страницы и вложенных территорий (Ctrl+D)</source>
       <translation>Show the pages of nested territories too (Ctrl+D)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="270" />
+      <location filename="../../editor/ui/window_actions.py" line="269" />
       <source>Проверить каталог</source>
       <translation>Check catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="368" />
-      <location filename="../../editor/ui/window_actions.py" line="371" />
+      <location filename="../../editor/ui/window_actions.py" line="358" />
+      <location filename="../../editor/ui/window_actions.py" line="361" />
       <source>Проверка каталога</source>
       <translation>Catalogue check</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="276" />
+      <location filename="../../editor/ui/window_actions.py" line="275" />
       <source>С вложенными</source>
       <translation>With nested</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="258" />
+      <location filename="../../editor/ui/window_actions.py" line="257" />
       <source>Создать резервную копию</source>
       <translation>Make a backup</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="257" />
+      <location filename="../../editor/ui/window_actions.py" line="256" />
       <source>Сохранить копию…</source>
       <translation>Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="271" />
+      <location filename="../../editor/ui/window_actions.py" line="270" />
       <source>Сочетания клавиш</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="249" />
+      <location filename="../../editor/ui/window_actions.py" line="248" />
       <source>Спр&amp;авка</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1001,12 +1001,12 @@
       <translation>Page table</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="260" />
+      <location filename="../../editor/ui/window_actions.py" line="259" />
       <source>Экспорт отчёта…</source>
       <translation>Export report…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="251" />
+      <location filename="../../editor/ui/window_actions.py" line="250" />
       <source>Язык</source>
       <translation>Language</translation>
     </message>
@@ -1278,27 +1278,27 @@ To undo the whole import: Edit → Undo.</translation>
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="408" />
+      <location filename="../../editor/ui/window_actions.py" line="398" />
       <source>Действие</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="403" />
+      <location filename="../../editor/ui/window_actions.py" line="393" />
       <source>Изменить ячейку</source>
       <translation>Edit a cell</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="408" />
+      <location filename="../../editor/ui/window_actions.py" line="398" />
       <source>Клавиши</source>
       <translation>Keys</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="403" />
+      <location filename="../../editor/ui/window_actions.py" line="393" />
       <source>Переход между панелями</source>
       <translation>Move between panes</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="391" />
+      <location filename="../../editor/ui/window_actions.py" line="381" />
       <source>Сочетания клавиш</source>
       <translation>Keyboard shortcuts</translation>
     </message>
@@ -1768,17 +1768,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Catalogue {path} is consistent</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="85" />
+      <location filename="../../editor/db/database.py" line="108" />
       <source>Каталог {path} не найден</source>
       <translation>Catalogue {path} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="72" />
+      <location filename="../../editor/db/database.py" line="95" />
       <source>Каталог {path} создан более новой версией программы (схема {version}, поддерживается {supported}); обновите программу</source>
       <translation>Catalogue {path} was made by a newer version of the program (schema {version}, supported {supported}); update the program</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="159" />
+      <location filename="../../editor/db/database.py" line="194" />
       <source>Каталог {path} уже открыт для изменения другой программой</source>
       <translation>Catalogue {path} is already open for editing in another program</translation>
     </message>
@@ -1840,12 +1840,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Could not write file {path}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="99" />
+      <location filename="../../editor/db/database.py" line="122" />
       <source>Не удалось открыть каталог {path}: {error}</source>
       <translation>Could not open catalogue {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="51" />
+      <location filename="../../editor/db/database.py" line="74" />
       <source>Не удалось открыть файл {path}: {error}</source>
       <translation>Could not open file {path}: {error}</translation>
     </message>
@@ -1963,7 +1963,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Responsible person</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="89" />
+      <location filename="../../editor/db/database.py" line="112" />
       <location filename="../../editor/exchange/export.py" line="135" />
       <source>Папка {path} не существует</source>
       <translation>Folder {path} does not exist</translation>
@@ -2101,7 +2101,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Link</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="71" />
+      <location filename="../../editor/core/integrity.py" line="88" />
       <source>Ссылок, которые встречаются у нескольких страниц: {count}</source>
       <translation>Links shared by several pages: {count}</translation>
     </message>
@@ -2113,17 +2113,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="52" />
+      <location filename="../../editor/core/integrity.py" line="61" />
       <source>Страниц вне корзины у организаций в корзине: {count}</source>
       <translation>Live pages of trashed organisations: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="46" />
+      <location filename="../../editor/core/integrity.py" line="51" />
       <source>Страниц с территорией, отличной от территории организации: {count}</source>
       <translation>Pages whose territory differs from their organisation's: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="49" />
+      <location filename="../../editor/core/integrity.py" line="56" />
       <source>Страниц, у которых число подписчиков не совпадает с последним замером: {count}</source>
       <translation>Pages whose subscriber number differs from the latest count: {count}</translation>
     </message>
@@ -2210,19 +2210,24 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Territories and spheres</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="43" />
+      <location filename="../../editor/core/integrity.py" line="46" />
       <source>Территорий без родителя не на уровне страны: {count}</source>
       <translation>Territories without a parent below the country level: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="64" />
+      <location filename="../../editor/core/integrity.py" line="81" />
       <source>Территорий вне дерева (цикл): {count}</source>
       <translation>Territories outside the tree (a cycle): {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="41" />
+      <location filename="../../editor/core/integrity.py" line="42" />
       <source>Территорий с уровнем не ниже родительского: {count}</source>
       <translation>Territories whose level is not below their parent's: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/integrity.py" line="71" />
+      <source>Территорий, у которых сводные счётчики расходятся с пересчётом: {count}</source>
+      <translation>Territories whose stored totals differ from a recount: {count}</translation>
     </message>
     <message>
       <location filename="../../editor/cli.py" line="140" />
@@ -2269,8 +2274,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>File {path} is held by another program (open in Excel?) or cannot be written</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="54" />
-      <location filename="../../editor/db/database.py" line="69" />
+      <location filename="../../editor/db/database.py" line="77" />
+      <location filename="../../editor/db/database.py" line="92" />
       <source>Файл {path} не является каталогом госпабликов</source>
       <translation>File {path} is not an official pages catalogue</translation>
     </message>
@@ -2281,7 +2286,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>File {path} already exists</translation>
     </message>
     <message>
-      <location filename="../../editor/db/database.py" line="66" />
+      <location filename="../../editor/db/database.py" line="89" />
       <source>Файл каталога {path} повреждён: {error}</source>
       <translation>Catalogue file {path} is damaged: {error}</translation>
     </message>
@@ -2707,22 +2712,22 @@ To undo the whole import: Edit → Undo.</translation>
       <translation> in «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="151" />
+      <location filename="../../editor/cli_import.py" line="146" />
       <source> и ещё {count}</source>
       <translation> and {count} more</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="181" />
+      <location filename="../../editor/exchange/import_plan.py" line="182" />
       <source> файла {name}</source>
       <translation> of file {name}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="107" />
+      <location filename="../../editor/cli_import.py" line="102" />
       <source>, заголовок в строке {row}</source>
       <translation>, header on row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="129" />
+      <location filename="../../editor/cli_import.py" line="124" />
       <source>, значение «{value}»</source>
       <translation>, value «{value}»</translation>
     </message>
@@ -2737,7 +2742,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>, ~{seconds} s left</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="124" />
+      <location filename="../../editor/cli_import.py" line="119" />
       <source>, столбец «{column}»</source>
       <translation>, column «{column}»</translation>
     </message>
@@ -2747,22 +2752,22 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>, row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="27" />
+      <location filename="../../editor/cli_import.py" line="26" />
       <source>--map «{item}»: ожидается «Заголовок=поле»</source>
       <translation>--map «{item}»: «Header=field» expected</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_rows.py" line="166" />
+      <location filename="../../editor/exchange/import_rows.py" line="188" />
       <source>{field}: «{value}» — нет такой сферы в справочнике</source>
       <translation>{field}: «{value}»: no such sphere in the dictionary</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="152" />
+      <location filename="../../editor/cli_import.py" line="147" />
       <source>{file}, строки {rows}</source>
       <translation>{file}, rows {rows}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="164" />
+      <location filename="../../editor/exchange/importer.py" line="165" />
       <source>{file}: в таблице нет столбца территории — укажите территорию импорта (--into)</source>
       <translation>{file}: the table has no territory column; give the import territory (--into)</translation>
     </message>
@@ -2770,6 +2775,16 @@ To undo the whole import: Edit → Undo.</translation>
       <location filename="../../editor/exchange/catalogue_source.py" line="108" />
       <source>{file}: каталог повреждён: {error}</source>
       <translation>{file}: the catalogue is damaged: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_feed.py" line="241" />
+      <source>{file}: файл изменился во время импорта</source>
+      <translation>{file}: the file changed during the import</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/import_feed.py" line="192" />
+      <source>{file}: чтение файла прервано (код {code})</source>
+      <translation>{file}: reading the file was interrupted (code {code})</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/catalogue_source.py" line="164" />
@@ -2787,38 +2802,38 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{size} MB</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="155" />
+      <location filename="../../editor/cli_import.py" line="150" />
       <source>Внимание: {place}: {message}</source>
       <translation>Warning: {place}: {message}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="172" />
+      <location filename="../../editor/cli_import.py" line="167" />
       <source>Добавлено организаций: {orgs}, страниц: {pages}</source>
       <translation>Organisations added: {orgs}, pages: {pages}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="178" />
+      <location filename="../../editor/cli_import.py" line="173" />
       <source>Записано в каталог: пакет импорта №{batch}</source>
       <translation>Written to the catalogue: import batch {batch}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_rows.py" line="281" />
+      <location filename="../../editor/exchange/import_rows.py" line="313" />
       <source>ИНН {value}: неверная контрольная цифра (строка импортирована)</source>
       <translation>INN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importer.py" line="238" />
+      <location filename="../../editor/exchange/importer.py" line="239" />
       <location filename="../../editor/exchange/importer.py" line="248" />
       <source>Импорт отменён</source>
       <translation>Import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="89" />
+      <location filename="../../editor/cli_import.py" line="84" />
       <source>Импорт отменён (--strict): отклонено строк: {count}; каталог не изменён</source>
       <translation>Import cancelled (--strict): {count} rows rejected; the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="181" />
+      <location filename="../../editor/cli_import.py" line="176" />
       <source>Каталог не изменён</source>
       <translation>The catalogue is unchanged</translation>
     </message>
@@ -2828,7 +2843,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Unknown field «{field}» for column «{header}»; fields: {known}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_rows.py" line="270" />
+      <location filename="../../editor/exchange/import_rows.py" line="302" />
       <source>ОГРН {value}: неверная контрольная цифра (строка импортирована)</source>
       <translation>OGRN {value}: wrong check digit (the row was imported)</translation>
     </message>
@@ -2838,12 +2853,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OKTMO {code}: territory «{path}» is not inside «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="134" />
+      <location filename="../../editor/cli_import.py" line="129" />
       <source>Отклонено: {place}{column}{value}: {reason}</source>
       <translation>Rejected: {place}{column}{value}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="86" />
+      <location filename="../../editor/cli_import.py" line="81" />
       <source>Отклонённые строки сохранены в {path}</source>
       <translation>Rejected rows saved to {path}</translation>
     </message>
@@ -2853,7 +2868,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="482" />
+      <location filename="../../editor/exchange/import_plan.py" line="483" />
       <source>Подписчики на {date}</source>
       <translation>Subscribers on {date}</translation>
     </message>
@@ -2863,33 +2878,33 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Rows: {done} of {total}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="159" />
+      <location filename="../../editor/cli_import.py" line="154" />
       <source>Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged}; отклонено: {rejected}</source>
       <translation>Rows: {rows}; new: {new}; updated: {updated}; unchanged: {unchanged}; rejected: {rejected}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="253" />
+      <location filename="../../editor/exchange/import_plan.py" line="254" />
       <location filename="../../editor/exchange/import_territories.py" line="139" />
       <source>Территория</source>
       <translation>Territory</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="55" />
+      <location filename="../../editor/cli_import.py" line="50" />
       <source>Файл {path} не найден</source>
       <translation>File {path} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="108" />
+      <location filename="../../editor/cli_import.py" line="103" />
       <source>Файл {where}; столбцы: {columns}</source>
       <translation>File {where}; columns: {columns}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="362" />
+      <location filename="../../editor/exchange/import_plan.py" line="363" />
       <source>в каталоге</source>
       <translation>in the catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="206" />
+      <location filename="../../editor/exchange/import_plan.py" line="207" />
       <source>в каталоге несколько организаций «{name}»: укажите ОГРН</source>
       <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
     </message>
@@ -2932,7 +2947,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/import_plan.py" line="133" />
-      <location filename="../../editor/exchange/import_plan.py" line="329" />
+      <location filename="../../editor/exchange/import_plan.py" line="330" />
       <source>не указано наименование организации</source>
       <translation>no organisation name</translation>
     </message>
@@ -2942,37 +2957,37 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no access to the file (is it open in another program?)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="467" />
+      <location filename="../../editor/exchange/import_plan.py" line="468" />
       <source>нет ссылки на страницу: значения столбцов {columns} не импортированы</source>
       <translation>no page link: the values of columns {columns} were not imported</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="345" />
+      <location filename="../../editor/exchange/import_plan.py" line="346" />
       <source>организация найдена по ссылке; наименование в файле отличается от каталога («{old}»): оставлено как в каталоге</source>
       <translation>the organisation was found by its link; the file's name differs from the catalogue's («{old}»): the catalogue's was kept</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="327" />
+      <location filename="../../editor/exchange/import_plan.py" line="328" />
       <source>организация с ОГРН {ogrn} не найдена, а наименование не указано</source>
       <translation>no organisation with OGRN {ogrn}, and no name given</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="454" />
+      <location filename="../../editor/exchange/import_plan.py" line="455" />
       <source>организация уже встречалась в строке {row}{file} со значением «{old}»: оставлено оно</source>
       <translation>the organisation already appeared on row {row}{file} with «{old}»: that value was kept</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="424" />
+      <location filename="../../editor/exchange/import_plan.py" line="425" />
       <source>повторяет строку {row}{file}</source>
       <translation>repeats row {row}{file}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="410" />
+      <location filename="../../editor/exchange/import_plan.py" line="411" />
       <source>противоречит строке {row}{file} (оставлена та строка): {diffs}</source>
       <translation>contradicts row {row}{file} (that row was kept): {diffs}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="369" />
+      <location filename="../../editor/exchange/import_plan.py" line="370" />
       <source>ссылка уже указана у другой организации ({where}): страница не изменена</source>
       <translation>the link already belongs to another organisation ({where}): the page was not changed</translation>
     </message>
@@ -2987,7 +3002,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/import_plan.py" line="360" />
+      <location filename="../../editor/exchange/import_plan.py" line="361" />
       <source>строка {row}{file}</source>
       <translation>row {row}{file}</translation>
     </message>
@@ -3085,7 +3100,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>a cell longer than {limit} characters: probably an unclosed quote</translation>
     </message>
     <message>
-      <location filename="../../editor/cli_import.py" line="157" />
+      <location filename="../../editor/cli_import.py" line="152" />
       <source>… и ещё предупреждений: {count}</source>
       <translation>… and {count} more warnings</translation>
     </message>

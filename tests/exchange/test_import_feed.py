@@ -133,3 +133,32 @@ def test_cancelling_stops_the_reader_process_and_writes_nothing(
     assert counts() == before
     (reader,) = through_reader_process
     assert reader.process.poll() is not None  # stopped, not left reading
+
+
+def test_the_errors_file_of_a_reader_process_import_is_the_same(
+    region, tmp_path, monkeypatch, through_reader_process
+):
+    from openpyxl import load_workbook
+
+    from editor.exchange.import_errors import write_rejections
+
+    rows = [*ROWS, ["Нигдеевский район", "Школа-призрак", None, None, None, "vk.com/ghost"]]
+    path = write_xlsx(tmp_path / "реестр.xlsx", HEADERS, rows)
+
+    def errors_file(name: str) -> list[tuple]:
+        report = _import(path, region.region, dry_run=True)
+        out = tmp_path / name
+        write_rejections(report, out)
+        book = load_workbook(out, read_only=True)
+        try:
+            return list(book.worksheets[0].iter_rows(values_only=True))
+        finally:
+            book.close()
+
+    monkeypatch.setenv(import_feed.PARALLEL_ENV, "0")
+    plain = errors_file("plain.xlsx")
+    monkeypatch.setenv(import_feed.PARALLEL_ENV, "always")
+    parallel = errors_file("parallel.xlsx")
+    assert through_reader_process
+    assert parallel == plain
+    assert len(plain) == 1 + 17 and any("Школа-призрак" in str(row) for row in plain)
