@@ -19,6 +19,13 @@ CASES = [
     ),
     Case("search «школа»: count_and_total", 0.15, paths.search_count, setup=paths.prepare_search),
     Case("search «школа»: ordered_ids", 0.15, paths.search_ids, setup=paths.prepare_search),
+    Case(
+        "search «школа»: first after a change",
+        None,
+        paths.search_cold,
+        repeat=3,
+        setup=paths.prepare_search,
+    ),
     Case("stats: whole catalogue", None, paths.whole_stats, repeat=3, setup=paths.prepare_totals),
     Case("check: whole catalogue", None, paths.check, repeat=1, setup=paths.open_for_reading),
 ]

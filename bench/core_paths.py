@@ -144,6 +144,15 @@ def search_count(ctx: Context) -> str:
     return _compare(found, ctx)
 
 
+def search_cold(ctx: Context) -> str:
+    """The first search after the catalogue changed: the in-memory index is read again."""
+    from editor.core import text_index
+
+    text_index.release()
+    found, _ = search.count_and_total(search.PageFilter(text=SEARCH_TEXT))
+    return _compare(found, ctx) + " (index read again)"
+
+
 def search_ids(ctx: Context) -> str:
     """The ids of the matching pages in display order (what the page table loads)."""
     ids = search.ordered_ids(search.PageFilter(text=SEARCH_TEXT))

@@ -191,6 +191,8 @@ class BatchWriter:
         page_id = self.next_page
         self.next_page += 1
         count, date = values["subscribers"], values["subscribers_date"]
+        day = db_value(date)
+        # Booleans bind as 0/1 by themselves (bool is an int to sqlite3).
         self._pages.append(
             (
                 page_id,
@@ -202,15 +204,15 @@ class BatchWriter:
                 values["network_id"],
                 values["title"],
                 values["status"],
-                db_value(values["connected"]),
-                db_value(values["gosmark"]),
+                values["connected"],
+                values["gosmark"],
                 values["widgets"],
                 values["design"],
                 values["activity"],
                 values["weekly_reach"],
                 values["post_reach"],
                 count,
-                db_value(date),
+                day,
                 values["notes"],
                 source,
                 self.batch_id,
@@ -218,7 +220,7 @@ class BatchWriter:
             )
         )
         if count is not None:
-            self._count_inserts.append((page_id, db_value(date), count, self.batch_id))
+            self._count_inserts.append((page_id, day, count, self.batch_id))
         return page_id
 
     def update(

@@ -68,7 +68,8 @@ _BOOL_PAGE = ("connected", "gosmark")
 _PARAMS = 900  # ids per IN (...) query
 
 
-def _chunks(values: list, size: int = _PARAMS):
+def in_chunks(values: list, size: int = _PARAMS):
+    """`values` in slices small enough for one IN (...) list."""
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -87,6 +88,8 @@ class ChunkCache:
         self.by_url: dict[str, int] = {}
         self.by_org_network: dict[tuple[int, str], list[int]] = defaultdict(list)
         self.pending_counts: dict[tuple[int, dt.date], int] = {}
+        # (page, date) → the count stored before this chunk, None if none (Planner fills it).
+        self.stored_counts: dict[tuple[int, dt.date], int | None] = {}
 
     def _add_org(self, record: dict[str, object]) -> None:
         org_id = record["id"]
@@ -109,14 +112,14 @@ class ChunkCache:
                 self.by_org_network[key].append(page_id)  # type: ignore[index,arg-type]
 
     def _fetch_orgs(self, condition: str, values: list, extra: str = "", params=()) -> None:
-        for part in _chunks(values):
+        for part in in_chunks(values):
             sql = _ORG_SELECT + condition.format(", ".join("?" * len(part))) + extra
             for row in db.execute_sql(sql, [*part, *params]).fetchall():
                 record = dict(zip(("id", *ORG_FIELDS, "name_key"), row, strict=True))
                 self._add_org(record)
 
     def _fetch_pages(self, condition: str, values: list, *, indexed_by_org: bool) -> None:
-        for part in _chunks(values):
+        for part in in_chunks(values):
             sql = _PAGE_SELECT + condition.format(", ".join("?" * len(part)))
             for row in db.execute_sql(sql, part).fetchall():
                 record = dict(zip(("id", *PAGE_FIELDS), row, strict=True))

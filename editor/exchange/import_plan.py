@@ -19,12 +19,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 
-from editor.core import normalize as nz
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD
 from editor.core.i18n import tr
 from editor.db.models import db
 from editor.exchange.import_apply import BatchWriter
-from editor.exchange.import_lookup import ChunkCache
+from editor.exchange.import_lookup import ChunkCache, in_chunks
 from editor.exchange.import_report import (
     NEW,
     UNCHANGED,
@@ -36,7 +35,7 @@ from editor.exchange.import_report import (
     Rejection,
     RowChange,
 )
-from editor.exchange.import_rows import ParsedRow, RowParser
+from editor.exchange.import_rows import ParsedRow, RowParser, page_search_key
 from editor.exchange.import_territories import TerritoryResolver
 
 _ORG_DEFAULTS: dict[str, object] = {
@@ -139,10 +138,36 @@ class Planner(ChunkCache):
         if not work:
             return
         self._prefetch(work)
+        self._prefetch_counts(work, file_date)
         for parsed, territory_id, explicit in work:
             self._row(file_index, parser, parsed, territory_id, explicit, source, file_date)
         self.writer.flush()
         self._reset_chunk()
+
+    def _prefetch_counts(
+        self, work: list[tuple[ParsedRow, int, bool]], file_date: dt.date | None
+    ) -> None:
+        """The stored counts that the chunk's rows may replace: one query per date, not per row."""
+        wanted: dict[dt.date, list[int]] = defaultdict(list)
+        for parsed, _territory_id, _explicit in work:
+            page_id = self.by_url.get(parsed.url_key) if parsed.url_key else None
+            date = parsed.count_date or file_date
+            if parsed.count is None or page_id is None or date is None:
+                continue
+            if self.pages[page_id]["subscribers_date"] != date:
+                wanted[date].append(page_id)
+        self.stored_counts = {}
+        for date, page_ids in wanted.items():
+            for part in in_chunks(page_ids):
+                marks = ", ".join("?" * len(part))
+                for page_id, count in db.execute_sql(
+                    "SELECT page_id, count FROM subscriber_count"
+                    f" WHERE date = ? AND page_id IN ({marks})",
+                    [date.isoformat(), *part],
+                ):
+                    self.stored_counts[(page_id, date)] = count
+            for page_id in page_ids:
+                self.stored_counts.setdefault((page_id, date), None)  # known to be absent
 
     def _reject(
         self,
@@ -165,13 +190,14 @@ class Planner(ChunkCache):
             return
         self.report.notices.append(Notice(file_index, row, column, value, message))
 
-    def _keep(self, change: RowChange) -> None:
-        limit = self.detail_limit if change.kind == UPDATED else self.row_limit
-        if self.kept[change.kind] >= limit:
+    def _keep(self, kind: str, *fields: object) -> None:
+        """Keep RowChange(kind, *fields) in the report, up to the limit of its kind."""
+        limit = self.detail_limit if kind == UPDATED else self.row_limit
+        if self.kept[kind] >= limit:
             self.report.changes_dropped += 1
             return
-        self.kept[change.kind] += 1
-        self.report.changes.append(change)
+        self.kept[kind] += 1
+        self.report.changes.append(RowChange(kind, *fields))  # type: ignore[arg-type]
 
     def _where(self, ref: int, file_index: int) -> dict[str, object]:
         """{row}, {file} of the first row, for messages («строке 5» / «строке 5 файла a.xlsx»)."""
@@ -287,6 +313,8 @@ class Planner(ChunkCache):
             old = self.pending_counts[(page_id, date)]
         elif record["subscribers_date"] == date:
             old = record["subscribers"]  # type: ignore[assignment]
+        elif (page_id, date) in self.stored_counts:
+            old = self.stored_counts[(page_id, date)]
         else:
             row = db.execute_sql(
                 "SELECT count FROM subscriber_count WHERE page_id = ? AND date = ?",
@@ -426,13 +454,11 @@ class Planner(ChunkCache):
                 )
                 self.report.unchanged += 1
                 self._keep(
-                    RowChange(
-                        UNCHANGED,
-                        file_index,
-                        parsed.row,
-                        str(parsed.org.get("full_name", "")),
-                        parsed.url_key or "",
-                    )
+                    UNCHANGED,
+                    file_index,
+                    parsed.row,
+                    str(parsed.org.get("full_name", "")),
+                    parsed.url_key or "",
                 )
                 return
             org_diffs = []  # only the count on another date joins the history
@@ -492,19 +518,15 @@ class Planner(ChunkCache):
         name = str(self.orgs[org_id]["full_name"])
         if created:
             self.report.new += 1
-            self._keep(
-                RowChange(NEW, file_index, parsed.row, name, parsed.url_key or "", tuple(applied))
-            )
+            self._keep(NEW, file_index, parsed.row, name, parsed.url_key or "", tuple(applied))
         elif applied:
             self.report.updated += 1
             self._keep(
-                RowChange(
-                    UPDATED, file_index, parsed.row, name, parsed.url_key or "", tuple(applied)
-                )
+                UPDATED, file_index, parsed.row, name, parsed.url_key or "", tuple(applied)
             )
         else:
             self.report.unchanged += 1
-            self._keep(RowChange(UNCHANGED, file_index, parsed.row, name, parsed.url_key or ""))
+            self._keep(UNCHANGED, file_index, parsed.row, name, parsed.url_key or "")
 
     # --- writes --------------------------------------------------------------------------
 
@@ -552,7 +574,14 @@ class Planner(ChunkCache):
         values["subscribers_date"] = (
             parsed.count_date or file_date or self.today if parsed.count is not None else None
         )
-        key = page_search_key(values["title"], org, values["url"])
+        if (org["name_key"], org["short_name"] or "", org["ogrn"] or None) == (
+            parsed.org_key,
+            parsed.org.get("short_name") or "",
+            parsed.org.get("ogrn") or None,
+        ):
+            key = parsed.search_key  # the row's own organisation: the reader made the key
+        else:
+            key = page_search_key(values["title"], org, values["url"])
         page_id = self.writer.new_page(values, source, key)
         values["id"] = page_id
         values["batch"] = self.writer.batch_id
@@ -588,27 +617,6 @@ class Planner(ChunkCache):
             if current is None or date >= current:  # type: ignore[operator]
                 record["subscribers"], record["subscribers_date"] = new, date
                 self.writer.current(page_id, new, date)
-
-
-_QUOTES_IN_URL = ("'", '"', "`")
-
-
-def page_search_key(title: object, org: Mapping[str, object], url: object) -> str:
-    """records.search_key() of a page, from the organisation's cached folded name.
-
-    Folding the parts one by one gives the same text as folding them joined, and a canonical
-    link in ASCII folds to its lower case: this spares folding a long name twice per row.
-    """
-    parts = [nz.fold_text(title) if title else "", org["name_key"]]
-    if org["short_name"]:
-        parts.append(nz.fold_text(org["short_name"]))
-    if url:
-        text = str(url)
-        ascii_link = text.isascii() and not any(q in text for q in _QUOTES_IN_URL)
-        parts.append(text.casefold() if ascii_link else nz.fold_text(text))
-    if org["ogrn"]:
-        parts.append(str(org["ogrn"]))  # digits fold to themselves
-    return " ".join(part for part in parts if part)  # type: ignore[misc]
 
 
 def _text(value: object) -> str:

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 CHUNK_ROWS = 1000
-IMPORT_CACHE_KIB = 96 * 1024
+IMPORT_CACHE_KIB = 128 * 1024
 # Test hook: seconds to sleep inside the transaction after the first chunk is written, so that
 # a test can kill the process mid-import.
 SLEEP_ENV = "GOSPABLIKI_IMPORT_TEST_SLEEP"

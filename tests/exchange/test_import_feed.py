@@ -162,3 +162,32 @@ def test_the_errors_file_of_a_reader_process_import_is_the_same(
     assert through_reader_process
     assert parallel == plain
     assert len(plain) == 1 + 17 and any("Школа-призрак" in str(row) for row in plain)
+
+
+def test_imported_pages_are_found_by_quick_search_like_edited_ones(region, tmp_path, monkeypatch):
+    """The search key an import writes equals the one an edit of the page would write."""
+    from editor.core import records
+    from editor.core.records import search_key
+    from editor.db.models import Organization, Page
+
+    rows = [
+        ["Кетовский район", "МКОУ «Школа № 1»", None, "Школы", "ВКонтакте", "vk.com/School_1"],
+        ["Кетовский район", "МКОУ «Школа № 1»", None, "Школы", "Telegram", "t.me/school_1"],
+        ["г. Курган", "Библиотека «Ёлка»", "1024500000029", None, None, "https://vk.com/club0042"],
+    ]
+    rows.append(["г. Курган", "Дом культуры", None, None, None, "ok.ru/dk_kurgan"])
+    path = write_xlsx(tmp_path / "реестр.xlsx", HEADERS[:6], rows)
+    for setting in ("0", "always"):
+        monkeypatch.setenv(import_feed.PARALLEL_ENV, setting)
+        # An organisation the catalogue already has, with a short name the file does not give.
+        records.create_organization(
+            region.kurgan, {"full_name": "Дом культуры", "short_name": "ДК «Юность»"}
+        )
+        assert _import(path, region.region).rejected == 0
+        pages = list(Page.select().join(Organization))
+        assert len(pages) == 4
+        assert "юность" in Page.get(Page.url == "https://ok.ru/dk_kurgan").search_key
+        for page in pages:
+            assert page.search_key == search_key(page.title, page.organization, page.url)
+        Page.delete().execute()
+        Organization.delete().execute()
