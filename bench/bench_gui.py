@@ -27,16 +27,26 @@ def _app():
 
 
 def _wait(ctx: Context, condition, timeout: float = 60.0) -> None:
-    from PySide6.QtCore import QEventLoop
+    """Run the event loop until `condition()`; it sleeps between events like the application's
+    own loop (a loop that polls would hold the GIL the background queries need)."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     app = ctx.state["app"]
     deadline = time.perf_counter() + timeout
-    while not condition():
-        if ctx.state.get("errors"):
-            raise AssertionError(ctx.state["errors"][-1])
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        if time.perf_counter() > deadline:
-            raise AssertionError("the window did not update within 60 s")
+    tick = QTimer()
+    tick.start(5)  # wakes the loop to look at `condition` even when no event comes
+    try:
+        while not condition():
+            if ctx.state.get("errors"):
+                raise AssertionError(ctx.state["errors"][-1])
+            app.processEvents(
+                QEventLoop.ProcessEventsFlag.AllEvents
+                | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+            )
+            if time.perf_counter() > deadline:
+                raise AssertionError("the window did not update within 60 s")
+    finally:
+        tick.stop()
 
 
 def startup(ctx: Context) -> str:

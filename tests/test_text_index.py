@@ -210,3 +210,24 @@ def test_keys_read_in_pieces_keep_every_line():
     for chunk in (1, 2, 5, 100):
         assert _latin1_lines(text, chunk) == (whole, True)
     assert _latin1_lines("школа", 1) == (["\xf8\xea\xee\xeb\xe0"], False)
+
+
+def test_background_searches_keep_the_index_between_keystrokes(school):
+    """Each quick-filter keystroke runs as a background task: the index must outlive the task."""
+    from editor.tasks.runner import Task
+
+    def search_in_a_task(text: str) -> list[int]:
+        def job(progress=None, is_cancelled=None) -> list[int]:
+            return ordered_ids(PageFilter(text=text))
+
+        task = Task(job)
+        worker = threading.Thread(target=task.run)
+        worker.start()
+        worker.join()
+        return task.result
+
+    assert search_in_a_task("лесная") == [school]
+    before = text_index.loads()
+    for text in ("лес", "лесн", "лесна", "лесная"):
+        assert search_in_a_task(text) == [school]
+    assert text_index.loads() == before

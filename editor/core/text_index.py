@@ -280,6 +280,7 @@ class _Source:
             self.index = TextIndex.load(self.connection)
             self.stamp = stamp
             self.loads += 1
+            _count_load()
         return self.index
 
     def close(self) -> None:
@@ -289,6 +290,7 @@ class _Source:
 
 _lock = threading.Lock()
 _source: _Source | None = None
+_loads = 0
 
 
 def _file_identity(path: str) -> tuple[int, int] | None:
@@ -323,10 +325,15 @@ def current(database: SqliteDatabase = models_db) -> TextIndex | None:
         return _source.fresh()
 
 
+def _count_load() -> None:
+    global _loads
+    _loads += 1
+
+
 def loads() -> int:
-    """How many times the open catalogue's index was read (for tests and measurements)."""
+    """How many times an index was read in this process (for tests and measurements)."""
     with _lock:
-        return _source.loads if _source is not None else 0
+        return _loads
 
 
 def release() -> None:

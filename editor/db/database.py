@@ -145,9 +145,15 @@ def on_close(hook: Callable[[], None]) -> None:
 
 
 def close_catalogue() -> None:
-    """Close this thread's connection (WAL is checkpointed on the last close)."""
+    """Close the catalogue: the caches' connections and this thread's (WAL is checkpointed on
+    the last close)."""
     for hook in _close_hooks:
         hook()
+    close_thread_connection()
+
+
+def close_thread_connection() -> None:
+    """Close this thread's connection only (a worker thread that is done with the catalogue)."""
     if not db.is_closed():
         db.close()
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from editor.db.database import close_catalogue
+from editor.db.database import close_thread_connection
 
 _PROGRESS_INTERVAL = 0.1  # seconds between two progress signals
 
@@ -73,7 +73,7 @@ class Task(QRunnable):
                 self.signals.finished.emit(self.result)
         finally:
             if threading.current_thread() is not threading.main_thread():
-                close_catalogue()  # peewee connections are per thread
+                close_thread_connection()  # peewee connections are per thread
 
 
 class CancelledError(Exception):
