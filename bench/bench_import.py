@@ -153,7 +153,8 @@ def _ratio(ctx: Context) -> str:
         f"ratio {ratio:.2f} (CPU {cpu_ratio:.2f}): import {ours['seconds']:.1f} s (CPU {cpu:.1f} s"
         f" = {ours['cpu']:.1f} + reader process {ours.get('reader_cpu', 0.0):.1f}), peak RSS"
         f" {rss:.0f} MB (= {ours['rss_mb']:.0f} + reader process"
-        f" {ours.get('reader_rss_mb', 0.0):.0f}), reader {ours['engine']}; openpyxl read_only"
+        f" {ours.get('reader_rss_mb', 0.0):.0f}), waited {ours.get('waited', 0.0):.1f} s for the"
+        f" reader, reader {ours['engine']}; openpyxl read_only"
         f" {bare['seconds']:.1f} s (CPU {bare['cpu']:.1f} s), {bare['rss_mb']:.0f} MB;"
         f" {ours['rows']:,} rows: {ours['new']:,} new, {ours['updated']:,} updated,"
         f" {ours['rejected']:,} rejected"
@@ -220,6 +221,7 @@ def import_ours(catalogue: Path, path: Path, workdir: Path) -> dict:
         "cpu": cpu,
         "reader_cpu": last_reader.get("cpu_seconds", 0.0),
         "reader_rss_mb": last_reader.get("peak_rss_kb", 0) / 1024,
+        "waited": last_reader.get("waited_seconds", 0.0),
         "engine": engine,
         "rows": report.rows,
         "new": report.new,
