@@ -65,9 +65,20 @@ def parsed_chunks(
         finally:
             reader.close()
         # The reader process could not start (no rows were read): parse here instead.
+    yield from _parse(table, parser, chunk_rows)
+
+
+def _parse(
+    table: object, parser: RowParser, chunk_rows: int, *, keep_cells: bool = True
+) -> Iterator[list[ParsedRow]]:
+    """Parse the table's rows in chunks; without `keep_cells` only rejected rows keep theirs
+    (the errors file reads any it lacks again), so that rows travel at two thirds the size."""
     chunk: list[ParsedRow] = []
     for row, cells in table.rows():  # type: ignore[attr-defined]
-        chunk.append(parser.parse(row, cells))
+        parsed = parser.parse(row, cells)
+        if not keep_cells and not parsed.problems:
+            parsed.cells = None  # type: ignore[assignment]
+        chunk.append(parsed)
         if len(chunk) >= chunk_rows:
             yield chunk
             chunk = []
@@ -244,19 +255,7 @@ def _read(job: dict, output) -> None:
                     path=path,
                 )
             parser = RowParser(headers, mapping, job["spheres"])
-            chunk: list[ParsedRow] = []
-            chunk_rows = job["chunk_rows"]
-            for row, cells in table.rows():
-                parsed = parser.parse(row, cells)
-                if not parsed.problems:
-                    # Only a rejected row needs its cells (for the errors file, which reads
-                    # any it lacks again): most rows travel at two thirds of the size.
-                    parsed.cells = None  # type: ignore[assignment]
-                chunk.append(parsed)
-                if len(chunk) >= chunk_rows:
-                    send((_ROWS, chunk))
-                    chunk = []
-            if chunk:
+            for chunk in _parse(table, parser, job["chunk_rows"], keep_cells=False):
                 send((_ROWS, chunk))
         send((_DONE, {"cpu_seconds": time.process_time(), "peak_rss_kb": _peak_rss_kb()}))
     except (BrokenPipeError, ConnectionResetError):
