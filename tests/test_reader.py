@@ -571,10 +571,12 @@ def test_a_missing_file(tmp_path):
 
 # --- real data -----------------------------------------------------------------------------------
 
+
 def test_the_amur_registry_reads_back_from_a_workbook(tmp_path, data_dir):
     records = json.loads((data_dir / "amur_registry_2024.json").read_text(encoding="utf-8"))
-    write_amur_registry(records, tmp_path / "amur.xlsx", "Реестр госпабликов Амурской области",
-                        cell=_cell)
+    write_amur_registry(
+        records, tmp_path / "amur.xlsx", "Реестр госпабликов Амурской области", cell=_cell
+    )
     for engine in XLSX_ENGINES:
         table, rows = read_all(tmp_path / "amur.xlsx", engine=engine)
         assert table.header_row == 2
@@ -594,3 +596,74 @@ def _cell(value: object) -> object:
     if isinstance(value, str):
         return value.strip() or None
     return value
+
+
+# --- the inflating member stream -----------------------------------------------------------------
+
+
+def test_member_stream_gives_exactly_what_zipfile_gives(tmp_path):
+    import os
+
+    from editor.exchange.reader_xlsx import open_member
+
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n) for n in range(90_000)
+    )
+    noise = os.urandom(200_000)  # incompressible: stored blocks inside the deflate stream
+    members = {"xl/worksheets/sheet1.xml": rows + noise + rows, "empty.xml": b""}
+    path = tmp_path / "parts.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+        z.writestr("stored.xml", rows[:5000], compress_type=zipfile.ZIP_STORED)
+    members["stored.xml"] = rows[:5000]
+    with zipfile.ZipFile(path) as zf:
+        for name, data in members.items():
+            for size in (1 << 20, 4093, -1):
+                with open_member(zf, name) as stream:
+                    parts = []
+                    while chunk := stream.read(size):
+                        parts.append(chunk)
+                assert b"".join(parts) == data, (name, size)
+
+
+def _break_central_crc(path: Path, member: str) -> None:
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    central = data.rindex(name)  # the central directory comes after the local headers
+    crc = central - 46 + 16  # the CRC field of the central directory header
+    data[crc] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_sheet_whose_checksum_fails_is_refused_not_read(tmp_path, engine):
+    path = tmp_path / "crc.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Организация", "Ссылка", "Подписчики"])
+    for n in range(6000):  # well past the head that the safety check reads (and checks)
+        sheet.append([f"Школа № {n}", f"https://vk.com/school{n}", n])
+    book.save(path)
+    book.close()
+    _break_central_crc(path, "xl/worksheets/sheet1.xml")
+    with pytest.raises(ReadError, match=r"crc\.xlsx"):
+        read_all(path, engine=engine)
+
+
+def test_a_sheet_cut_short_inside_the_zip_is_refused(tmp_path):
+    from editor.exchange.reader_xlsx import open_member
+
+    path = tmp_path / "short.zip"
+    body = b"".join(b'<row r="%d"><c><v>%d</v></c></row>' % (n, n) for n in range(50_000))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("sheet.xml", body)
+    data = bytearray(path.read_bytes())
+    # The central directory declares twice the real size: the stream ends before it.
+    central = data.rindex(b"sheet.xml") - 46
+    declared = int.from_bytes(data[central + 24 : central + 28], "little")
+    data[central + 24 : central + 28] = (declared * 2).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as zf, open_member(zf, "sheet.xml") as stream:
+        with pytest.raises((EOFError, zipfile.BadZipFile)):
+            while stream.read(1 << 16):
+                pass
