@@ -37,6 +37,39 @@ def test_reopening_keeps_the_data(catalogue):
     assert Territory.select().count() == 1 + 8 + 89
 
 
+def test_schema_2_file_loses_the_duplicate_indexes_and_keeps_its_records(catalogue):
+    close_catalogue()
+    connection = sqlite3.connect(catalogue)
+    # What a schema-2 file looks like: two partial twins of the foreign-key indexes.
+    connection.execute(
+        "CREATE INDEX page_live_organization ON page (organization_id) WHERE deleted_at IS NULL"
+    )
+    connection.execute(
+        "CREATE INDEX organization_live_territory ON organization (territory_id)"
+        " WHERE deleted_at IS NULL"
+    )
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+    open_catalogue(catalogue)
+    close_catalogue()
+    connection = sqlite3.connect(catalogue)
+    try:
+        indexes = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    finally:
+        connection.close()
+    assert "page_live_organization" not in indexes
+    assert "organization_live_territory" not in indexes
+    # The foreign keys keep their plain indexes (deleting a record checks them).
+    assert {"page_organization_id", "organization_territory_id", "page_live_rollup"} <= indexes
+    open_catalogue(catalogue)
+    assert Territory.select().count() == 1 + 8 + 89
+
+
 def test_newer_file_is_refused_untouched(catalogue):
     close_catalogue()
     connection = sqlite3.connect(catalogue)

@@ -11,6 +11,7 @@ from peewee import SqliteDatabase
 
 from editor.core.i18n import tr
 from editor.db.models import (
+    DROPPED_INDEXES,
     EXTRA_INDEXES,
     MODELS,
     TALLY_RECOMPUTE,
@@ -59,8 +60,14 @@ def fill_tallies(database: SqliteDatabase) -> None:
         database.execute_sql(f"INSERT INTO {table} {recompute}")
 
 
+def _migration_3(database: SqliteDatabase) -> None:
+    """Two partial indexes that duplicated foreign-key indexes go (see DROPPED_INDEXES)."""
+    for name in DROPPED_INDEXES:
+        database.execute_sql(f"DROP INDEX IF EXISTS {name}")
+
+
 # Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1, _migration_2]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
