@@ -34,7 +34,8 @@ def record(entity: str, entity_id: int, action: str, origin: Origin,
 
 def record_many(entries: Iterable[Entry], origin: Origin) -> int:
     """Write many entries at once through one prepared statement; return their number."""
-    at = now()
+    # As text, the way sqlite3's default adapter writes a datetime, converted once, not per row.
+    at = now().isoformat(" ")
     rows = [
         (at, entity, entity_id, action, field, to_log_text(old), to_log_text(new),
          origin.kind, origin.batch_id)

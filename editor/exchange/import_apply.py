@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from editor.core import normalize as nz
 from editor.core.changelog import Entry, Origin, record_many
-from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD
+from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, day_text
 from editor.core.records import refresh_search_keys
 from editor.db.models import ImportBatch, db, now
 
@@ -148,11 +148,12 @@ class BatchWriter:
         self.next_page = next_id("page")
         self._orgs: list[tuple] = []
         self._pages: list[tuple] = []
-        self._updates: dict[tuple[str, str], list[tuple[object, int]]] = defaultdict(list)
+        # (entity, id) → column → new value: one UPDATE per record, however many fields change,
+        # so that the row, its indexes and the tally triggers are rewritten once, not per field.
+        self._updates: dict[tuple[str, int], dict[str, object]] = {}
         self._moves: list[tuple[int, int]] = []
         self._count_inserts: list[tuple] = []
         self._count_updates: list[tuple] = []
-        self._current: dict[int, tuple[object, object]] = {}
         self._log: list[Entry] = []
         self._renamed: set[int] = set()
 
@@ -236,7 +237,7 @@ class BatchWriter:
         """Queue one field change (logged old → new unless it is a derived key)."""
         assert field_name in _UPDATABLE[entity], field_name
         column = _COLUMN.get(field_name, field_name)
-        self._updates[(entity, column)].append((db_value(new), record_id))
+        self._columns(entity, record_id)[column] = db_value(new)
         if logged:
             self._log.append((entity, record_id, "update", field_name, old, new))
         if entity == "organization" and field_name in ("full_name", "short_name", "ogrn"):
@@ -250,13 +251,19 @@ class BatchWriter:
             self._count_inserts.append((page_id, date.isoformat(), new, self.batch_id))
         else:
             self._count_updates.append((new, page_id, date.isoformat()))
-        self._log.append(
-            ("subscriber_count", page_id, "update", date.strftime("%d.%m.%Y"), old, new)
-        )
+        self._log.append(("subscriber_count", page_id, "update", day_text(date), old, new))
 
     def current(self, page_id: int, count: int, date: dt.date) -> None:
         """Queue the page's current count (the latest of its history)."""
-        self._current[page_id] = (count, date.isoformat())
+        columns = self._columns("page", page_id)
+        columns["subscribers"] = count
+        columns["subscribers_date"] = date.isoformat()
+
+    def _columns(self, entity: str, record_id: int) -> dict[str, object]:
+        columns = self._updates.get((entity, record_id))
+        if columns is None:
+            columns = self._updates[(entity, record_id)] = {}
+        return columns
 
     def flush(self) -> None:
         """Write everything queued so far (inside the caller's transaction)."""
@@ -265,8 +272,13 @@ class BatchWriter:
             _insert_staged(connection, "organization", self._orgs, self.origin)
         if self._pages:
             _insert_staged(connection, "page", self._pages, self.origin)
-        for (entity, column), rows in self._updates.items():
-            connection.executemany(f"UPDATE {entity} SET {column} = ? WHERE id = ?", rows)
+        shapes: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
+        for (entity, record_id), changed in self._updates.items():
+            names = tuple(sorted(changed))
+            shapes[(entity, names)].append((*map(changed.__getitem__, names), record_id))
+        for (entity, names), rows in shapes.items():
+            assignments = ", ".join(f"{name} = ?" for name in names)
+            connection.executemany(f"UPDATE {entity} SET {assignments} WHERE id = ?", rows)
         if self._moves:
             connection.executemany(
                 "UPDATE page SET territory_id = ? WHERE organization_id = ?", self._moves
@@ -281,11 +293,6 @@ class BatchWriter:
                 "UPDATE subscriber_count SET count = ? WHERE page_id = ? AND date = ?",
                 self._count_updates,
             )
-        if self._current:
-            connection.executemany(
-                "UPDATE page SET subscribers = ?, subscribers_date = ? WHERE id = ?",
-                [(count, date, page_id) for page_id, (count, date) in self._current.items()],
-            )
         for organization_id in self._renamed:
             refresh_search_keys(organization_id)
         record_many(self._log, self.origin)
@@ -295,7 +302,6 @@ class BatchWriter:
         self._moves.clear()
         self._count_inserts.clear()
         self._count_updates.clear()
-        self._current.clear()
         self._log.clear()
         self._renamed.clear()
 

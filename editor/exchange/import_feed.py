@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from editor.core.gc_pause import paused_collection
 from editor.exchange.import_rows import ParsedRow, RowParser
 
 # Below this many data rows the parsing stays in the importing process (starting the reader
@@ -53,19 +54,50 @@ def parsed_chunks(
     spheres: Mapping[str, int],
     overrides: Mapping[str, str] | None,
     chunk_rows: int,
-) -> Iterator[list[ParsedRow]]:
-    """The parsed rows of an opened table, `chunk_rows` at a time, in file order."""
+) -> ParsedChunks:
+    """The parsed rows of an opened table, `chunk_rows` at a time, in file order. A reader
+    process, where one is used, starts at once: it reads while the caller gets ready."""
+    reader = None
     if kind == "xlsx" and _parallel(table):
         reader = _ReaderProcess(path, table, spheres, overrides, chunk_rows)
-        try:
-            first = reader.first()
-            if first is not None:
-                yield from reader.chunks(first)
-                return
-        finally:
-            reader.close()
-        # The reader process could not start (no rows were read): parse here instead.
-    yield from _parse(table, parser, chunk_rows)
+    return ParsedChunks(reader, table, parser, chunk_rows)
+
+
+class ParsedChunks:
+    """An iterator of parsed chunks; close() stops its reader process, started or not."""
+
+    def __init__(
+        self, reader: _ReaderProcess | None, table: object, parser: RowParser, chunk_rows: int
+    ) -> None:
+        self._reader = reader
+        self._chunks = self._generate(table, parser, chunk_rows)
+
+    def __iter__(self) -> ParsedChunks:
+        return self
+
+    def __next__(self) -> list[ParsedRow]:
+        return next(self._chunks)
+
+    def close(self) -> None:
+        """Stop reading (at once, also mid-file on cancel or error)."""
+        self._chunks.close()
+        if self._reader is not None:
+            self._reader.close()
+
+    def _generate(
+        self, table: object, parser: RowParser, chunk_rows: int
+    ) -> Iterator[list[ParsedRow]]:
+        reader = self._reader
+        if reader is not None:
+            try:
+                first = reader.first()
+                if first is not None:
+                    yield from reader.chunks(first)
+                    return
+            finally:
+                reader.close()
+            # The reader process could not start (no rows were read): parse here instead.
+        yield from _parse(table, parser, chunk_rows)
 
 
 def _parse(
@@ -207,7 +239,9 @@ class _ReaderProcess:
         )
 
     def close(self) -> None:
-        """Stop the reader (if it is still reading) and the receiving thread."""
+        """Stop the reader (if it is still reading) and the receiving thread; once."""
+        if self.stop.is_set():
+            return
         self.stop.set()
         if self.process is None:
             return
@@ -249,14 +283,14 @@ def _read(job: dict, output) -> None:
         ) as table:
             if (table.sheet, list(table.headers), dict(table.mapping)) != expected:
                 raise ReadError(
-                    tr("{file}: файл изменился во время импорта", "import").format(
-                        file=path.name
-                    ),
+                    tr("{file}: файл изменился во время импорта", "import").format(file=path.name),
                     path=path,
                 )
             parser = RowParser(headers, mapping, job["spheres"])
-            for chunk in _parse(table, parser, job["chunk_rows"], keep_cells=False):
-                send((_ROWS, chunk))
+            with paused_collection() as collection:
+                for chunk in _parse(table, parser, job["chunk_rows"], keep_cells=False):
+                    send((_ROWS, chunk))
+                    collection.tick()
         send((_DONE, {"cpu_seconds": time.process_time(), "peak_rss_kb": _peak_rss_kb()}))
     except (BrokenPipeError, ConnectionResetError):
         return  # the importer stopped reading

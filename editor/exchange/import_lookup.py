@@ -5,12 +5,18 @@ they can match (by ОГРН, by folded name, by canonical URL, and the pages of 
 organisations for matching by organisation + network). The records are kept as plain dicts
 and updated in place as rows change them, so later rows of the same chunk see those changes;
 after the chunk is written the cache is dropped and the next chunk reads the database again.
+
+Those queries cost a B-tree probe per key even when nothing matches, which is most rows of a
+big file of new records. So before the first chunk the ОГРН, names and links of the live
+catalogue are loaded into Bloom filters (`KeyFilter`), kept up to date as the import adds and
+changes records, and a key the filter has never seen is not looked up at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
 from editor.db.models import db
 from editor.exchange.import_apply import BatchWriter
@@ -66,6 +72,66 @@ _PAGE_SELECT = (
 )
 _BOOL_PAGE = ("connected", "gosmark")
 _PARAMS = 900  # ids per IN (...) query
+_BITS_PER_KEY = 16  # with 2 probes: about 1.5 % of absent keys still looked up
+# Filters are built when the rows expected × this reach the catalogue's records: a key costs
+# about as much to load as a lookup of a chunk's rows, and a row has up to three keys.
+FILTER_RATIO = 4
+
+
+class KeyFilter:
+    """A Bloom filter of strings: an added key is always found, and about 1.5 % of the keys
+    never added are found too. Two bits per key from the str's own cached hash (the filter
+    lives in one process); a few MiB for a nationwide catalogue."""
+
+    __slots__ = ("_bits", "_mask")
+
+    def __init__(self, expected: int) -> None:
+        size = 1 << max(16, (max(expected, 1) * _BITS_PER_KEY - 1).bit_length())
+        self._mask = size - 1
+        self._bits = bytearray(size >> 3)
+
+    def update(self, keys: Iterable[str]) -> None:
+        """Remember every key of `keys` (one loop here: a call per key would double the cost)."""
+        bits, mask = self._bits, self._mask
+        for key in keys:
+            code = hash(key)
+            low, high = code & mask, (code >> 32) & mask
+            bits[low >> 3] |= 1 << (low & 7)
+            bits[high >> 3] |= 1 << (high & 7)
+
+    def add(self, key: str) -> None:
+        """Remember `key`."""
+        self.update((key,))
+
+    def present(self, keys: Iterable[str]) -> list[str]:
+        """The keys of `keys` that may have been added: all that were, a few that were not."""
+        bits, mask = self._bits, self._mask
+        found = []
+        for key in keys:
+            code = hash(key)
+            low, high = code & mask, (code >> 32) & mask
+            if bits[low >> 3] >> (low & 7) & 1 and bits[high >> 3] >> (high & 7) & 1:
+                found.append(key)
+        return found
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self.present((key,)))
+
+
+class KnownKeys:
+    """The ОГРН, folded names and canonical links of the catalogue's live records."""
+
+    def __init__(self, orgs: int, pages: int, expected_rows: int) -> None:
+        self.ogrn = KeyFilter(orgs + expected_rows)
+        self.name = KeyFilter(orgs + expected_rows)
+        self.url = KeyFilter(pages + expected_rows)
+        live = "deleted_at IS NULL"
+        for keys, sql in (
+            (self.ogrn, f"SELECT ogrn FROM organization WHERE {live} AND ogrn IS NOT NULL"),
+            (self.name, f"SELECT name_key FROM organization WHERE {live}"),
+            (self.url, f"SELECT url_key FROM page WHERE {live} AND url_key IS NOT NULL"),
+        ):
+            keys.update(key for (key,) in db.execute_sql(sql))
 
 
 def in_chunks(values: list, size: int = _PARAMS):
@@ -79,6 +145,19 @@ class ChunkCache:
 
     writer: BatchWriter
     scope: set[int] | None
+    # None: every key is looked up (until know_catalogue() is called).
+    known: KnownKeys | None = None
+
+    def know_catalogue(self, expected_rows: int) -> None:
+        """Load the catalogue's keys so that rows with keys it lacks skip their lookups (call
+        before the first chunk; `expected_rows` sizes the filters). Not worth it for a file
+        much smaller than the catalogue: reading its keys would cost more than the lookups."""
+        orgs, pages = db.execute_sql(
+            "SELECT (SELECT count(*) FROM organization WHERE deleted_at IS NULL),"
+            " (SELECT count(*) FROM page WHERE deleted_at IS NULL)"
+        ).fetchone()
+        if expected_rows * FILTER_RATIO >= orgs + pages:
+            self.known = KnownKeys(orgs, pages, expected_rows)
 
     def _reset_chunk(self) -> None:
         self.orgs: dict[int, dict[str, object]] = {}
@@ -134,7 +213,10 @@ class ChunkCache:
                 )
 
     def _prefetch(self, work: list[tuple[ParsedRow, int, bool]]) -> None:
+        known = self.known
         ogrns = list({p.org["ogrn"] for p, _, _ in work if "ogrn" in p.org})
+        if known is not None:
+            ogrns = known.ogrn.present(ogrns)
         if ogrns:
             self._fetch_orgs("ogrn IN ({})", ogrns)
         # By name only what the ОГРН did not find, and only in the rows' territories: a common
@@ -142,6 +224,8 @@ class ChunkCache:
         names = list(
             {p.org_key for p, _, _ in work if p.org_key and p.org.get("ogrn") not in self.by_ogrn}
         )
+        if known is not None:
+            names = known.name.present(names)
         if names:
             places = {tid for _, tid, explicit in work if explicit}
             if any(not explicit for _, _, explicit in work):
@@ -154,6 +238,8 @@ class ChunkCache:
                     "name_key IN ({})", names, f" AND territory_id IN ({marks})", sorted(places)
                 )
         urls = list({p.url_key for p, _, _ in work if p.url_key})
+        if known is not None:
+            urls = known.url.present(urls)
         if urls:
             self._fetch_pages("url_key IN ({})", urls, indexed_by_org=False)
             owners = list({page["organization"] for page in self.pages.values()} - set(self.orgs))
@@ -162,8 +248,11 @@ class ChunkCache:
         # Pages of the organisations that rows with a link new to the catalogue match, for
         # matching by organisation + network.
         matched = set()
+        by_ogrn, by_name, by_url = self.by_ogrn, self.by_name, self.by_url
         for parsed, territory_id, explicit in work:
-            if parsed.url_key and parsed.url_key not in self.by_url:
+            if parsed.url_key and parsed.url_key not in by_url:
+                if parsed.org_key not in by_name and parsed.org.get("ogrn") not in by_ogrn:
+                    continue  # an organisation new to the catalogue: nothing to match
                 org_id, _problem = self._match_org(parsed, territory_id, explicit)
                 if org_id is not None:
                     matched.add(org_id)

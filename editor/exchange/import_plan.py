@@ -19,7 +19,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 
-from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD
+from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, day_text
 from editor.core.i18n import tr
 from editor.db.models import db
 from editor.exchange.import_apply import BatchWriter
@@ -81,6 +81,9 @@ class Planner(ChunkCache):
         self.detail_limit = detail_limit
         self.row_limit = row_limit
         self.today = today or dt.date.today()
+        # Field labels in the current language, looked up once, not once per changed value.
+        self.titles = {name: spec.title for name, spec in ORGANIZATION_FIELD.items()}
+        self.page_titles = {name: spec.title for name, spec in PAGE_FIELD.items()}
         self.sphere_names = {
             sphere_id: name
             for sphere_id, name in db.execute_sql("SELECT id, name FROM sphere").fetchall()
@@ -267,7 +270,7 @@ class Planner(ChunkCache):
                 Diff(
                     "organization",
                     name,
-                    ORGANIZATION_FIELD[name].title,
+                    self.titles[name],
                     self._shown(name, old),
                     self._shown(name, new),
                 )
@@ -291,8 +294,9 @@ class Planner(ChunkCache):
 
     def _page_diffs(self, page_id: int, parsed: ParsedRow) -> list[Diff]:
         record = self.pages[page_id]
+        titles = self.page_titles
         return [
-            Diff("page", name, PAGE_FIELD[name].title, record[name], new)
+            Diff("page", name, titles[name], record[name], new)
             for name, new in parsed.page.items()
             if record[name] != new
         ]
@@ -424,7 +428,7 @@ class Planner(ChunkCache):
             if count is not None and self._count_written(page_id, count[0]):  # type: ignore[arg-type]
                 conflicts.append(
                     Diff(
-                        "count", "subscribers", PAGE_FIELD["subscribers"].title, count[1], count[2]
+                        "count", "subscribers", self.page_titles["subscribers"], count[1], count[2]
                     )
                 )
             where = self._where(repeated, file_index)
@@ -506,9 +510,7 @@ class Planner(ChunkCache):
                     Diff(
                         "count",
                         "subscribers",
-                        tr("Подписчики на {date}", "import").format(
-                            date=count[0].strftime("%d.%m.%Y")
-                        ),
+                        tr("Подписчики на {date}", "import").format(date=day_text(count[0])),
                         count[1],
                         count[2],
                     )
@@ -521,9 +523,7 @@ class Planner(ChunkCache):
             self._keep(NEW, file_index, parsed.row, name, parsed.url_key or "", tuple(applied))
         elif applied:
             self.report.updated += 1
-            self._keep(
-                UPDATED, file_index, parsed.row, name, parsed.url_key or "", tuple(applied)
-            )
+            self._keep(UPDATED, file_index, parsed.row, name, parsed.url_key or "", tuple(applied))
         else:
             self.report.unchanged += 1
             self._keep(UNCHANGED, file_index, parsed.row, name, parsed.url_key or "")
@@ -538,6 +538,10 @@ class Planner(ChunkCache):
         org_id = self.writer.new_organization(values, source)
         values["id"] = org_id
         self._add_org(values)
+        if self.known is not None:  # later chunks look it up
+            if values["ogrn"]:
+                self.known.ogrn.add(values["ogrn"])  # type: ignore[arg-type]
+            self.known.name.add(parsed.org_key)
         self.report.new_organizations += 1
         return org_id
 
@@ -550,8 +554,17 @@ class Planner(ChunkCache):
             new = territory_id if name == "territory" else parsed.org[name]
             self.writer.update("organization", org_id, name, record[name], new)
             record[name] = new
+            if self.known is not None and name == "ogrn":
+                self.known.ogrn.add(new)  # type: ignore[arg-type]
             if name == "full_name":
+                # Later rows of this chunk find it by its new name only, as later chunks do.
+                named = self.by_name.get(record["name_key"])  # type: ignore[arg-type]
+                if named and org_id in named:
+                    named.remove(org_id)
+                self.by_name[parsed.org_key].append(org_id)
                 record["name_key"] = parsed.org_key
+                if self.known is not None:
+                    self.known.name.add(parsed.org_key)
                 self.writer.update(
                     "organization", org_id, "name_key", None, parsed.org_key, logged=False
                 )
@@ -584,6 +597,8 @@ class Planner(ChunkCache):
             key = page_search_key(values["title"], org, values["url"])
         page_id = self.writer.new_page(values, source, key)
         values["id"] = page_id
+        if self.known is not None:
+            self.known.url.add(values["url"])  # type: ignore[arg-type]
         values["batch"] = self.writer.batch_id
         self._add_page(values, indexed_by_org=False)
         self.report.new_pages += 1
@@ -604,6 +619,8 @@ class Planner(ChunkCache):
             if diff.field == "url":
                 self.writer.update("page", page_id, "url_key", None, new, logged=False)
                 self.by_url[new] = page_id  # type: ignore[index]
+                if self.known is not None:
+                    self.known.url.add(new)  # type: ignore[arg-type]
         if any(d.field in ("url", "title") for d in diffs):
             org = self.orgs.get(record["organization"])  # type: ignore[arg-type]
             if org is not None:

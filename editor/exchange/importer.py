@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core import spheres
+from editor.core.gc_pause import paused_collection
 from editor.core.i18n import tr
 from editor.db.models import ImportBatch, db
 from editor.exchange.import_apply import BatchWriter
@@ -207,7 +208,7 @@ def _write(
     started = time.monotonic()
     if options.before_write is not None and not options.dry_run:
         options.before_write()
-    with db.atomic() as transaction:
+    with paused_collection() as collection, db.atomic() as transaction:
         batch = ImportBatch.create(
             file_names="\n".join(f.name for f in report.files),
             sha256="\n".join(f.sha256 for f in report.files),
@@ -232,8 +233,11 @@ def _write(
                 path, kind, table, parser, matcher, options.overrides, CHUNK_ROWS
             )
             try:
+                if file_index == 0:
+                    planner.know_catalogue(total)  # while the reader process starts
                 for chunk in chunks:
                     planner.process(file_index, parser, chunk, path.name, source.count_date)
+                    collection.tick()
                     done += len(chunk)
                     if is_cancelled():
                         raise ImportCancelled(tr("Импорт отменён", "import"))

@@ -431,3 +431,72 @@ def test_the_errors_file_has_every_rejected_row_even_beyond_the_kept_details(reg
         ("Школа 3", "vk.com/c", "x"),
     ]
     assert written[0][-1] == "Причина" and "не число" in written[2][-1]
+
+
+@pytest.mark.parametrize("filtered", [True, False], ids=["key filters", "no filters"])
+def test_later_chunks_find_what_earlier_chunks_added_or_renamed(
+    region, tmp_path, monkeypatch, filtered
+):
+    # The key filters let a row skip its lookups: they must know every record the import
+    # itself creates or renames, or a later chunk would duplicate them.
+    from editor.exchange import import_lookup
+
+    monkeypatch.setattr(import_lookup, "FILTER_RATIO", 10**6 if filtered else 0)
+    built = []
+    monkeypatch.setattr(
+        import_lookup.KnownKeys,
+        "__init__",
+        lambda self, *args, original=import_lookup.KnownKeys.__init__: (
+            built.append(args),
+            original(self, *args),
+        )[1],
+    )
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
+    school = records.create_organization(region.ketovo, {"full_name": "Школа", "ogrn": OGRN_SCHOOL})
+    library = records.create_organization(region.ketovo, {"full_name": "Библиотека"})
+    records.create_page(school.id, {"url": "https://vk.com/a"})
+    records.create_page(library.id, {"url": "https://vk.com/b", "status": "card"})
+    header = ["Организация", "ОГРН", "Ссылка", "Статус"]
+    rows = [
+        ["Клуб", OGRN_CLUB, "vk.com/club_new", "визитка"],
+        ["Клуб", OGRN_CLUB, "ok.ru/club_new", None],
+        ["Клуб", OGRN_CLUB, "t.me/club_new", None],  # chunk 2: by the ОГРН added in chunk 1
+        ["Клуб без ОГРН", None, "vk.com/c4", None],
+        ["Клуб без ОГРН", None, "ok.ru/c4", None],  # chunk 3: by the name added in chunk 2
+        ["Библиотека", None, "vk.com/b", "активный"],
+        ["Новое имя", OGRN_SCHOOL, None, None],  # renames the school
+        ["Новое имя", None, "ok.ru/a", None],  # the same chunk: by the new name
+        # Chunk 5: a link added in chunk 2, under another name: reported, never a second page.
+        ["Другое имя", None, "vk.com/c4", None],
+    ]
+    report = run([write_xlsx(tmp_path / "a.xlsx", header, rows)], region.ketovo)
+    assert bool(built) is filtered
+    assert (report.new_organizations, report.new_pages, report.rejected) == (3, 6, 0)
+    assert Organization.select().count() == 5
+    assert any(n.row == 12 and "у другой организации" in n.message for n in report.notices)
+    assert Page.select().where(Page.url == "https://vk.com/c4").count() == 1
+    club = Organization.get(Organization.ogrn == OGRN_CLUB)
+    assert {p.url for p in Page.select().where(Page.organization == club.id)} == {
+        "https://vk.com/club_new",
+        "https://ok.ru/club_new",
+        "https://t.me/club_new",
+    }
+    no_ogrn = Organization.get(Organization.full_name == "Клуб без ОГРН")
+    assert Page.select().where(Page.organization == no_ogrn.id).count() == 2
+    assert Organization.get_by_id(school.id).full_name == "Новое имя"
+    assert Page.get(Page.url == "https://ok.ru/a").organization_id == school.id
+    assert Page.get(Page.url == "https://vk.com/b").status == "active"
+    assert check_catalogue().ok
+
+
+def test_a_key_filter_never_forgets_a_key():
+    from editor.exchange.import_lookup import KeyFilter
+
+    keys = [f"https://vk.com/club{n}" for n in range(20_000)]
+    known = KeyFilter(len(keys))
+    for key in keys:
+        known.add(key)
+    assert all(key in known for key in keys)
+    others = [f"https://ok.ru/group{n}" for n in range(20_000)]
+    # About 1 % of absent keys pass; far more would mean no saving at all.
+    assert sum(key in known for key in others) < len(others) * 0.03
