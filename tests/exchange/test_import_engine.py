@@ -500,3 +500,26 @@ def test_a_key_filter_never_forgets_a_key():
     others = [f"https://ok.ru/group{n}" for n in range(20_000)]
     # About 1 % of absent keys pass; far more would mean no saving at all.
     assert sum(key in known for key in others) < len(others) * 0.03
+
+
+def test_a_bad_value_repeated_down_a_big_file_does_not_hold_the_rows(catalogue):
+    # A remembered conversion error raised again for every row must not keep those rows alive
+    # (a file of 300,000 rows with one wrong sphere grew a reader process to 1 GB).
+    import tracemalloc
+
+    from editor.core import spheres
+    from editor.exchange.import_rows import RowParser
+
+    parser = RowParser(
+        ["Организация", "Сфера 1"], {0: "organization", 1: "sphere1"}, spheres.matcher()
+    )
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for row in range(20_000):
+            parsed = parser.parse(row, [f"Школа № {row} " + "x" * 200, "Нет такой сферы"])
+            assert parsed.problems
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 2_000_000
