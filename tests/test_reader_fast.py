@@ -4,12 +4,17 @@ fallback to it for XML it does not read."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import pickle
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.exchange import reader
+from editor.exchange.import_rows import RowParser
 from editor.exchange.reader import ReadError, open_table
 from editor.exchange.reader_fast import FastBook
 from editor.exchange.reader_xlsx import EngineError, Package, StreamBook
@@ -175,3 +180,203 @@ def test_a_workbook_not_in_utf8_is_left_to_the_lxml_reader(tmp_path):
             target.writestr(info, data)
     with pytest.raises(EngineError, match="UTF-8"):
         sheet_rows(path, FastBook)
+
+
+# --- the fast paths against the lxml reader on generated sheets ---------------------------------
+
+_LETTERS = ("A", "B", "C", "D", "AA")
+_TEXTS = (
+    "Школа",
+    "  с пробелами  ",
+    "&#1052;&#1054; &#1052;&#1054;",
+    "&#x41F;&#x440;&#1080; &#171;&#1048;&#187;",
+    "a &amp; b &lt;c&gt; &quot;d&quot; &#38;lt;",
+    "Строка_x000D_два",
+    "",
+    " ",
+    "12 345",
+    "#N/A",
+    "https://vk.com/club1",
+    "перевод\r\nстроки\rи&#13;",
+    "> и ' и \"",
+)
+_NUMBERS = ("0", "61", "-5", "7.25", "1e3", " 12 ", "&#49;2", "3.0", "45000")
+
+
+def _cell(kind: str, letters: str, digits: str, pick: int) -> str:
+    ref = f'r="{letters}{digits}"'
+    text, number = _TEXTS[pick % len(_TEXTS)], _NUMBERS[pick % len(_NUMBERS)]
+    return {
+        "inline": f'<c {ref} t="inlineStr"><is><t>{text}</t></is></c>',
+        "preserve": f'<c {ref} s="0" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>',
+        "rich": f'<c {ref} t="inlineStr"><is><r><t>{text}</t></r><r><t>!</t></r></is></c>',
+        "empty inline": f'<c {ref} t="inlineStr"><is><t/></is></c>',
+        "number": f"<c {ref}><v>{number}</v></c>",
+        "typed number": f'<c {ref} t="n"><v>{number}</v></c>',
+        "date": f'<c {ref} s="1"><v>{45000 + pick}</v></c>',
+        "shared": f'<c {ref} s="0" t="s"><v>{pick % 2}</v></c>',
+        "bool": f'<c {ref} t="b"><v>{pick % 2}</v></c>',
+        "iso date": f'<c {ref} t="d"><v>2024-05-0{1 + pick % 9}T00:00:00</v></c>',
+        "formula": f'<c {ref} t="str"><f>A1&amp;"x"</f><v>{text}</v></c>',
+        "error": f'<c {ref} t="e"><v>#N/A</v></c>',
+        "blank": f"<c {ref}/>",
+        "styled blank": f'<c {ref} s="1"/>',
+        "empty v": f"<c {ref}><v></v></c>",
+        "attributes reordered": f'<c t="n" {ref}><v>{number}</v></c>',
+        "no reference": f'<c t="inlineStr"><is><t>{text}</t></is></c>',
+    }[kind]
+
+
+_cells = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "inline",
+                "inline",
+                "inline",
+                "typed number",
+                "number",
+                "preserve",
+                "rich",
+                "empty inline",
+                "date",
+                "shared",
+                "bool",
+                "iso date",
+                "formula",
+                "error",
+                "blank",
+                "styled blank",
+                "empty v",
+                "attributes reordered",
+                "no reference",
+            ]
+        ),
+        st.sampled_from(_LETTERS),
+        st.integers(0, 50),
+    ),
+    max_size=7,
+)
+_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["r first", "r later", "no r", "self-closing", "other row number"]),
+        _cells,
+        st.sampled_from(["", "", "\n  "]),  # between rows
+        st.sampled_from(["", "", "", "\n    "]),  # between cells
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+def _sheet(rows: list) -> str:
+    parts = []
+    for index, (head, cells, gap, indent) in enumerate(rows):
+        number = 2 * index + 2  # rows in between left out
+        digits = str(number + 7) if head == "other row number" else str(number)
+        body = "".join(indent + _cell(kind, letters, digits, pick) for kind, letters, pick in cells)
+        if head == "self-closing":
+            parts.append(f'{gap}<row r="{number}" spans="1:4"/>')
+        elif head == "r later":
+            parts.append(f'{gap}<row spans="1:4" r="{number}">{body}</row>')
+        elif head == "no r":
+            parts.append(f"{gap}<row>{body}</row>")
+        else:
+            parts.append(f'{gap}<row r="{number}">{body}</row>')
+    return "".join(parts)
+
+
+def _read(data: io.BytesIO, width: int | None, chunk: int) -> tuple[list, list]:
+    """The rows as the regexes alone read them, and as the lxml reader does, with types."""
+    with zipfile.ZipFile(data) as zf:
+        fast, stream = (
+            FastBook(Path("book.xlsx"), Package(zf)),
+            StreamBook(Path("book.xlsx"), Package(zf)),
+        )
+        fast.chunk = chunk
+        try:
+            sheet = fast.sheet_names()[0]
+            got = list(fast._fast_rows(sheet, width))  # no fallback to the lxml reader
+            expected = list(stream.rows(sheet, width))
+        finally:
+            fast.close()
+            stream.close()
+    typed = [(n, [(type(v), v) for v in values]) for n, values in got]
+    return typed, [(n, [(type(v), v) for v in values]) for n, values in expected]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rows, st.sampled_from([None, 1, 2, 4, 30]), st.sampled_from([16, 300, 1 << 20]))
+def test_generated_sheets_read_as_the_lxml_reader_reads_them(rows, width, chunk):
+    data = io.BytesIO()
+    body = f"<sheetData>{HEADER_ROW}{_sheet(rows)}</sheetData>"
+    write_raw_xlsx(
+        data, [("Лист1", body)], ("<t>общая</t>", "<t xml:space='preserve'> x </t>"), STYLES
+    )
+    got, expected = _read(data, width, chunk)
+    assert got == expected
+
+
+# --- parsing the rows read: the cases RowParser.parse handles inline ----------------------------
+
+_PARSER_HEADERS = [
+    "ОКТМО",
+    "Организация",
+    "Ссылка",
+    "Статус",
+    "Подписчики",
+    "Подключение",
+    "Сфера 1",
+]
+_PARSER_MAPPING = dict(
+    enumerate(["oktmo", "organization", "url", "status", "subscribers", "connected", "sphere1"])
+)
+
+
+def _parsed(parser: RowParser, row: int, cells: list) -> dict:
+    """What the importer gets of a parsed row, after the trip from the reader process."""
+    parsed = pickle.loads(pickle.dumps(parser.parse(row, cells), protocol=5))
+    return {
+        "oktmo": parsed.oktmo,
+        "org": parsed.org,
+        "page": parsed.page,
+        "count": parsed.count,
+        "problems": [(p.column, p.value) for p in parsed.problems],
+        "dropped": list(parsed.dropped),
+    }
+
+
+def test_rows_parse_the_same_however_often_their_values_repeat():
+    parser = RowParser(_PARSER_HEADERS, _PARSER_MAPPING, {"образование": 7})
+    link = "https://vk.com/school1"
+    good = [1401000, "  Школа № 1 ", link, "активный", 0, "да", "Образование"]
+    for row in (2, 3, 4):  # the second and third time the values come from the caches
+        assert _parsed(parser, row, list(good)) == {
+            "oktmo": "01401000",
+            "org": {"full_name": "Школа № 1", "sphere1": 7},
+            "page": {"url": link, "status": "active", "connected": True, "network": "vk"},
+            "count": 0,
+            "problems": [],
+            "dropped": [],
+        }
+        # A wrong value is a problem on every row that has it, not only on the first.
+        bad = ["14", " ", link, "закрыт", -5, 1, "Нет такой сферы"]
+        got = _parsed(parser, row, bad)
+        assert got["problems"] == [
+            ("Статус", "закрыт"),
+            ("Подписчики", -5),
+            ("Сфера 1", "Нет такой сферы"),
+        ]
+        assert (got["oktmo"], got["org"], got["page"]) == (
+            "14",
+            {},
+            {"url": link, "network": "vk", "connected": True},
+        )
+        # Blank text in a column that converts is no value, every time.
+        blank = _parsed(parser, row, [None, "Школа", link, "  ", None, " "])
+        assert blank["page"] == {"url": link, "network": "vk"}
+    # Thousands separators in a count; a short row leaves the rest empty.
+    assert _parsed(parser, 5, [None, "Школа", link, None, "12 345"])["count"] == 12345
+    # Without a link the page values are dropped and reported.
+    got = _parsed(parser, 6, [None, "Школа", "нет", "визитка", 10, "нет"])
+    assert (got["page"], got["count"], got["dropped"]) == ({}, None, ["connected", "subscribers"])

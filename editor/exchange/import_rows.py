@@ -12,6 +12,7 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from itertools import repeat
+from operator import attrgetter
 
 from editor.core import normalize as nz
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
@@ -65,6 +66,9 @@ NO_LINK = frozenset(
 _QUIET_PAGE_FIELDS = frozenset({"status", "network", "notes"})
 
 _MISSING = object()
+# Markers of a text column and of a count column in RowParser._steps (they never hold anything).
+_TEXT: dict[object, object] = {}
+_COUNT: dict[object, object] = {}
 _CACHE_LIMIT = 4096
 
 
@@ -103,16 +107,19 @@ class ParsedRow:
         self.network_id_hint: str | None = None  # the id the link itself carries (club123)
         self.count: int | None = None
         self.count_date: dt.date | None = None
-        self.problems: list[Problem] = []
-        self.notices: list[tuple[str, object, str]] = []  # (column, value, message)
-        self.dropped: list[str] = []  # page columns ignored for want of a link
+        # Empty ones are the shared empty tuple, a list once something is found: nothing
+        # appends to them after parsing, and 300,000 rows travel to the importer.
+        self.problems: Sequence[Problem] = ()
+        self.notices: Sequence[tuple[str, object, str]] = ()  # (column, value, message)
+        self.dropped: Sequence[str] = ()  # page columns ignored for want of a link
 
     def __reduce__(self) -> tuple[object, tuple]:
         # One flat tuple per row: the import's reader process sends 300,000 of them.
-        return _rebuild, tuple(getattr(self, name) for name in _STATE)
+        return _rebuild, _state(self)
 
 
 _STATE = ParsedRow.__slots__
+_state = attrgetter(*_STATE)
 
 
 def _rebuild(*state: object) -> ParsedRow:
@@ -142,6 +149,9 @@ def _cached(convert: Callable[[object], object]) -> Callable[[object], object]:
     """Remember the result (or the error) of converting each distinct value, up to a limit."""
     # One dict per type: 1, 1.0 and True are equal as dict keys but convert differently.
     caches: dict[type, dict[object, object]] = {kind: {} for kind in _CACHEABLE}
+    # Texts and whole numbers (never equal as dict keys) that converted to a value to store:
+    # RowParser.parse looks them up inline.
+    hits: dict[object, object] = {}
     error_type = nz.NormalizeError
 
     def run(value: object) -> object:
@@ -156,11 +166,18 @@ def _cached(convert: Callable[[object], object]) -> Callable[[object], object]:
                 hit = error
             if len(cache) < _CACHE_LIMIT:
                 cache[value] = hit
+                kind = type(value)
+                if (kind is str or kind is int) and hit is not None and hit != "":
+                    if not isinstance(hit, error_type):
+                        hits[value] = hit
         if isinstance(hit, error_type):
-            raise hit
+            # Raised afresh: re-raising the remembered exception would chain every raise's
+            # frames (and the rows they hold) onto its traceback, a leak of a row per raise.
+            raise hit.with_traceback(None)
         return hit
 
-    run.caches = caches  # type: ignore[attr-defined]  # RowParser.parse reads hits inline
+    run.caches = caches  # type: ignore[attr-defined]
+    run.hits = hits  # type: ignore[attr-defined]
     return run
 
 
@@ -177,6 +194,7 @@ def _count(label: str) -> Callable[[object], object]:
                 return int(digits)
         return nz.parse_count(value, field=label)
 
+    convert.keeps_counts = True  # type: ignore[attr-defined]  # RowParser.parse inlines that case
     return convert
 
 
@@ -233,6 +251,15 @@ def converter(field: str, matcher: Mapping[str, int]) -> Callable[[object], obje
     return lambda value, spec=spec: coerce(spec, value)
 
 
+def _hits(convert: Callable[[object], object]) -> dict[object, object] | None:
+    """What RowParser.parse looks a cell up in before it calls `convert` (see _steps)."""
+    if convert is _text:
+        return _TEXT
+    if getattr(convert, "keeps_counts", False):
+        return _COUNT
+    return getattr(convert, "hits", None)
+
+
 class RowParser:
     """Parses the rows of one table whose columns are mapped as `mapping` (index → field)."""
 
@@ -256,6 +283,16 @@ class RowParser:
                 self.plan.append((index, "row", field, convert, header, caches))
         self.columns = {entry[2]: entry[4] for entry in self.plan}
         self.has_territory = any(entry[1] == "row" for entry in self.plan)
+        # The plan as parse walks it: (index, store, target, hits, convert, header). store:
+        # 0 the organisation, 1 the page, 2 the row's place; hits: _TEXT for a text column (a
+        # text cell is only stripped), _COUNT for a count (a whole number >= 0 is kept), a
+        # cached converter's hits, or None.
+        stores = {"org": 0, "page": 1, "row": 2}
+        self._steps = [
+            (index, stores[kind], target, _hits(convert), convert, header)
+            for index, kind, target, convert, header, _caches in self.plan
+        ]
+        self._width = max((entry[0] for entry in self.plan), default=-1) + 1
 
     def header_of(self, target: str) -> str:
         """The header of the column that fills `target` (a field name)."""
@@ -264,61 +301,73 @@ class RowParser:
     def parse(self, row: int, cells: Sequence[object]) -> ParsedRow:
         """Clean values of one row; problems and notices are collected on the result."""
         parsed = ParsedRow(row, cells)
+        if len(cells) < self._width:  # the cells past a short row's end are empty
+            cells = [*cells, *[None] * (self._width - len(cells))]
         org, page = parsed.org, parsed.page
-        width = len(cells)
-        for index, kind, target, convert, header, caches in self.plan:
-            if index >= width:
-                continue
+        place: dict[str, object] = {}
+        stores = (org, page, place)
+        # The common cases inline (a text cell, a cached text), the rest through the converter.
+        for index, store, target, hits, convert, header in self._steps:
             value = cells[index]
-            if value is None or value == "":
+            if value is None:
                 continue
-            # A repeated value of a cached column is looked up here, sparing a call per cell;
-            # a miss or a remembered error goes through the converter as before.
-            clean = _MISSING
-            if caches is not None:
-                cache = caches.get(type(value))
-                if cache is not None:
-                    clean = cache.get(value, _MISSING)
-            if clean is _MISSING or isinstance(clean, nz.NormalizeError):
-                try:
-                    clean = convert(value)
-                except nz.NormalizeError as error:
-                    parsed.problems.append(Problem(header, value, str(error)))
+            if hits is _TEXT:
+                if type(value) is str:
+                    value = value.strip()
+                    if value:
+                        stores[store][target] = value
                     continue
-            if clean is None or clean == "":
+            elif hits is _COUNT:
+                if type(value) is int and value >= 0:
+                    stores[store][target] = value
+                    continue
+            elif hits is not None:
+                kind = type(value)
+                if kind is str or kind is int:
+                    clean = hits.get(value, _MISSING)
+                    if clean is not _MISSING:
+                        stores[store][target] = clean
+                        continue
+            if value == "":
                 continue
-            if kind == "org":
-                org[target] = clean
-            elif kind == "page":
-                page[target] = clean
-            elif target == "oktmo":
-                parsed.oktmo = _oktmo(clean)
-            else:
-                parsed.territory = clean  # type: ignore[assignment]
+            try:
+                clean = convert(value)
+            except nz.NormalizeError as error:
+                parsed.problems = [*parsed.problems, Problem(header, value, str(error))]
+                continue
+            if clean is not None and clean != "":
+                stores[store][target] = clean
+        if place:
+            if "oktmo" in place:
+                parsed.oktmo = _oktmo(place["oktmo"])
+            if "territory" in place:
+                parsed.territory = place["territory"]  # type: ignore[assignment]
         if "full_name" in org:
             parsed.org_key = nz.fold_text(org["full_name"])
         ogrn = org.get("ogrn")
         if ogrn is not None and not nz.ogrn_valid(ogrn):  # type: ignore[arg-type]
-            parsed.notices.append(
+            parsed.notices = [
+                *parsed.notices,
                 (
                     self.header_of("ogrn"),
                     ogrn,
                     tr(
                         "ОГРН {value}: неверная контрольная цифра (строка импортирована)", "import"
                     ).format(value=ogrn),
-                )
-            )
+                ),
+            ]
         inn = org.get("inn")
         if inn is not None and not nz.inn_valid(inn):  # type: ignore[arg-type]
-            parsed.notices.append(
+            parsed.notices = [
+                *parsed.notices,
                 (
                     self.header_of("inn"),
                     inn,
                     tr(
                         "ИНН {value}: неверная контрольная цифра (строка импортирована)", "import"
                     ).format(value=inn),
-                )
-            )
+                ),
+            ]
         if page:
             self._page(parsed)
         return parsed
@@ -335,29 +384,29 @@ class RowParser:
             notes = page.pop("notes", None)
             if notes:
                 parsed.org["notes"] = notes
-            parsed.dropped = [key for key in page if key not in _QUIET_PAGE_FIELDS]
+            dropped = [key for key in page if key not in _QUIET_PAGE_FIELDS]
             if parsed.count is not None:
-                parsed.dropped.append("subscribers")
+                dropped.append("subscribers")
+            if dropped:
+                parsed.dropped = dropped
             page.clear()
             parsed.count = None
             return
         try:
             canonical = nz.canonical_url(str(raw), page.get("network"))  # type: ignore[arg-type]
         except nz.NormalizeError as error:
-            parsed.problems.append(Problem(self.header_of("url"), raw, str(error)))
+            parsed.problems = [*parsed.problems, Problem(self.header_of("url"), raw, str(error))]
             return
         page["url"] = canonical.url
         page["network"] = canonical.network
         parsed.url_key = canonical.url
         parsed.network_id_hint = canonical.network_id
         org = parsed.org
-        parsed.search_key = page_search_key(
+        parsed.search_key = _search_key(
             page.get("title") or "",
-            {
-                "name_key": parsed.org_key,
-                "short_name": org.get("short_name") or "",
-                "ogrn": org.get("ogrn"),
-            },
+            parsed.org_key,
+            org.get("short_name") or "",
+            org.get("ogrn"),
             canonical.url,
         )
 
@@ -371,22 +420,34 @@ def _oktmo(text: object) -> str:
     return digits
 
 
-_QUOTES_IN_URL = ("'", '"', "`")
-
-
 def page_search_key(title: object, org: Mapping[str, object], url: object) -> str:
     """records.search_key() of a page, from the organisation's cached folded name.
 
     Folding the parts one by one gives the same text as folding them joined, and a canonical
     link in ASCII folds to its lower case: this spares folding a long name twice per row.
     """
-    parts = [nz.fold_text(title) if title else "", org["name_key"]]
-    if org["short_name"]:
-        parts.append(nz.fold_text(org["short_name"]))
+    return _search_key(title, org["name_key"], org["short_name"], org["ogrn"], url)
+
+
+def _search_key(
+    title: object, name_key: object, short_name: object, ogrn: object, url: object
+) -> str:
+    """page_search_key from the parts themselves (parse has them at hand, no dict needed)."""
+    parts: list[str] = []
+    if title and (folded := nz.fold_text(title)):
+        parts.append(folded)
+    if name_key:
+        parts.append(name_key)  # type: ignore[arg-type]
+    if short_name and (folded := nz.fold_text(short_name)):
+        parts.append(folded)
     if url:
         text = str(url)
-        ascii_link = text.isascii() and not any(q in text for q in _QUOTES_IN_URL)
-        parts.append(text.casefold() if ascii_link else nz.fold_text(text))
-    if org["ogrn"]:
-        parts.append(str(org["ogrn"]))  # digits fold to themselves
-    return " ".join(part for part in parts if part)  # type: ignore[misc]
+        if text.isascii() and "'" not in text and '"' not in text and "`" not in text:
+            folded = text.casefold()
+        else:
+            folded = nz.fold_text(text)
+        if folded:
+            parts.append(folded)
+    if ogrn:
+        parts.append(str(ogrn))  # digits fold to themselves
+    return " ".join(parts)
