@@ -523,3 +523,25 @@ def test_a_bad_value_repeated_down_a_big_file_does_not_hold_the_rows(catalogue):
     finally:
         tracemalloc.stop()
     assert grown < 2_000_000
+
+
+def test_first_row_marks_keep_the_first_row_of_old_and_new_records():
+    from editor.exchange.import_plan import FirstRows
+
+    marks = FirstRows(base=100)
+    marks.setdefault(100, 7)  # created by row 7
+    marks.setdefault(100, 9)  # touched again: the first row stays
+    marks.setdefault(103, 12)  # ids 101 and 102 not marked yet
+    marks.setdefault(5, 3)  # a record already in the catalogue
+    marks.setdefault(5, 4)
+    marks.setdefault(101, 20)
+    assert [marks.get(i) for i in (100, 101, 102, 103, 104, 5, 6)] == [
+        7,
+        20,
+        None,
+        12,
+        None,
+        3,
+        None,
+    ]
+    assert 102 not in marks and 103 in marks and 5 in marks
