@@ -15,6 +15,7 @@ import pytest
 from bench.framework import Case, Context, discover, run_case
 from bench.generate import END_DATE, generate
 from editor.core import normalize as nz
+from editor.core.urls import canonical_url
 from editor.core.integrity import check_catalogue
 from editor.core.records import search_key
 from editor.db.database import close_catalogue, open_catalogue
@@ -68,7 +69,7 @@ def test_pages_hold_canonical_urls_and_exact_search_keys(opened):
     urls = set()
     organizations = {o.id: o for o in Organization.select()}
     for page in Page.select():
-        canonical = nz.canonical_url(page.url)
+        canonical = canonical_url(page.url)
         assert (canonical.url, canonical.network) == (page.url, page.network)
         assert page.url_key == page.url
         urls.add(page.url)

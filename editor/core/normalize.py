@@ -12,7 +12,6 @@ import datetime
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 
 NETWORKS: tuple[str, ...] = ("vk", "ok", "telegram", "max", "other")
 NETWORK_LABELS: dict[str, str] = {
@@ -422,29 +421,3 @@ def inn_valid(inn: str) -> bool:
             inn, (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
         ) == int(inn[11])
     return False
-
-
-# ---------------------------------------------------------------- page links
-
-
-@dataclass(frozen=True)
-class CanonicalUrl:
-    """A page link in canonical form, with its network and the network's own page id."""
-
-    network: str
-    url: str
-    network_id: str | None
-
-
-def canonical_url(value: str, network: str | None = None) -> CanonicalUrl:
-    """Canonical form of a page link; `network` (a code or label) must agree with the host."""
-    return _urls.canonical_url(value, network)
-
-
-def network_of_host(host: str) -> str | None:
-    """The network a host belongs to (vk.com → "vk"), or None for any other site."""
-    return _urls.network_of_host(host)
-
-
-# At the bottom: editor.core.urls imports the names above, whichever of the two loads first.
-from editor.core import urls as _urls  # noqa: E402

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from peewee import chunked, fn
 
 from editor.core import normalize as nz
+from editor.core.urls import canonical_url
 from editor.core.changelog import BULK, MANUAL, Origin, record, record_many
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
 from editor.core.i18n import tr
@@ -147,7 +148,7 @@ def _clean_page(values: Mapping[str, object], current_network: str | None) -> di
         cleaned[key] = coerce(spec, value)
     network = cleaned.get("network") or current_network
     if cleaned.get("url"):
-        canonical = nz.canonical_url(str(cleaned["url"]), network if "network" in cleaned else None)
+        canonical = canonical_url(str(cleaned["url"]), network if "network" in cleaned else None)
         if "network" not in cleaned and current_network and canonical.network != current_network:
             # The URL decides the network when only the URL is edited.
             cleaned["network"] = canonical.network

@@ -8,16 +8,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Callable
 from urllib.parse import parse_qs
 
 from editor.core.normalize import (
     NETWORK_LABELS,
     NETWORKS,
-    CanonicalUrl,
     NormalizeError,
     parse_network,
 )
+
+
+@dataclass(frozen=True)
+class CanonicalUrl:
+    """A page link in canonical form, with its network and the network's own page id."""
+
+    network: str
+    url: str
+    network_id: str | None
 
 _HOSTS: dict[str, str] = {
     "vk.com": "vk",

@@ -15,6 +15,7 @@ from itertools import repeat
 from operator import attrgetter
 
 from editor.core import normalize as nz
+from editor.core.urls import canonical_url
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
 from editor.core.i18n import tr
 from editor.exchange.import_report import Problem
@@ -393,7 +394,7 @@ class RowParser:
             parsed.count = None
             return
         try:
-            canonical = nz.canonical_url(str(raw), page.get("network"))  # type: ignore[arg-type]
+            canonical = canonical_url(str(raw), page.get("network"))  # type: ignore[arg-type]
         except nz.NormalizeError as error:
             parsed.problems = [*parsed.problems, Problem(self.header_of("url"), raw, str(error))]
             return

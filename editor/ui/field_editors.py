@@ -12,6 +12,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from editor.core import normalize as nz
+from editor.core.urls import canonical_url
 from editor.core import spheres
 from editor.core.fields import FieldSpec, coerce
 from editor.itemmodels.page_columns import checksum_problem, format_value
@@ -137,7 +138,7 @@ class LineEditor(QLineEdit):
         """For a URL field: the canonical form of a valid link."""
         if self.spec.kind != "url" or self._problem or not self.text().strip():
             return None
-        return nz.canonical_url(self.text().strip(), self.network).url
+        return canonical_url(self.text().strip(), self.network).url
 
     def _check(self, text: str, quiet: bool = False) -> None:
         problem = None
@@ -145,7 +146,7 @@ class LineEditor(QLineEdit):
             coerce(self.spec, text)
             problem = checksum_problem(self.spec, text)
             if self.spec.kind == "url" and text.strip():
-                canonical = nz.canonical_url(text.strip(), self.network)
+                canonical = canonical_url(text.strip(), self.network)
                 self.setToolTip(canonical.url)
         except (nz.NormalizeError, ValueError) as error:
             problem = None if quiet else str(error)

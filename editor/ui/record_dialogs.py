@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, FieldSpec, coerce
-from editor.core.normalize import NormalizeError, canonical_url
+from editor.core.normalize import NormalizeError
+from editor.core.urls import canonical_url
 from editor.ui.field_editors import ChoiceEditor, FieldEditor, LineEditor, create_editor
 
 ERROR_STYLE = "color: #c62828;"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from editor.cli import main
 from editor.core import normalize as nz
+from editor.core.urls import canonical_url
 from editor.core import spheres
 from editor.core.integrity import check_catalogue
 from editor.core.rollup import stats
@@ -31,7 +32,7 @@ def _expected(records: list[dict]) -> tuple[int, int, Counter]:
         url = record["url"]
         if url in (None, "", "0"):
             continue
-        key = nz.canonical_url(str(url)).url
+        key = canonical_url(str(url)).url
         first_sphere.setdefault(key, record["sphere_1"])
     names = {sphere.id: sphere.name for sphere in spheres.all_spheres()}
     by_sphere = Counter(names[spheres.find(name)] for name in first_sphere.values())
