@@ -60,7 +60,7 @@ def _side(ctx: Context, side: str) -> dict:
 def _report(name: str):
     def run(ctx: Context) -> str:
         from editor.db.database import open_catalogue
-        from editor.exchange.export import export_report
+        from editor.exchange.reports.export import export_report
 
         open_catalogue(ctx.catalogue)
         result = export_report(ctx.workdir / f"{name}.xlsx", name, force=True)
@@ -87,8 +87,8 @@ CASES = [
 
 
 def _rows(ctx):
-    from editor.exchange import export_scope as es
-    from editor.exchange.export import registry_row_maker
+    from editor.exchange.reports import scope as es
+    from editor.exchange.reports.export import registry_row_maker
 
     make = registry_row_maker(ctx)
     for page, org in es.iter_records(ctx):
@@ -97,7 +97,7 @@ def _rows(ctx):
 
 def _context():
     from editor.core.search import PageFilter
-    from editor.exchange import export_scope as es
+    from editor.exchange.reports import scope as es
 
     return es.Context(
         filter=PageFilter(), today=dt.date.today(), stale_days=180, scope_text="",
@@ -107,7 +107,7 @@ def _context():
 
 def write_ours(out: Path) -> int:
     """The real export (styled) of the whole catalogue."""
-    from editor.exchange.export import export_report
+    from editor.exchange.reports.export import export_report
 
     return export_report(out, "registry", force=True).rows
 
@@ -118,7 +118,7 @@ def write_openpyxl_bare(out: Path) -> int:
 
     from editor.db.models import db
     from editor.exchange.columns import field_label
-    from editor.exchange.export import registry_fields
+    from editor.exchange.reports.export import registry_fields
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Реестр")

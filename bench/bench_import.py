@@ -196,8 +196,8 @@ def read_openpyxl(path: Path) -> dict:
 def import_ours(catalogue: Path, path: Path, workdir: Path) -> dict:
     """Our import of the file into a fresh copy of the catalogue."""
     from editor.db.database import close_catalogue, open_catalogue
-    from editor.exchange.importer import ImportOptions, run_import
-    from editor.exchange.reader import open_table
+    from editor.exchange.importing.engine import ImportOptions, run_import
+    from editor.exchange.spreadsheet.reader import open_table
 
     target = workdir / "import-target.gpc"
     for suffix in ("", "-wal", "-shm"):
@@ -214,7 +214,7 @@ def import_ours(catalogue: Path, path: Path, workdir: Path) -> dict:
         close_catalogue()
         for suffix in ("", "-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
-    from editor.exchange.import_feed import last_reader
+    from editor.exchange.importing.feed import last_reader
 
     return {
         "seconds": seconds,

@@ -86,7 +86,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_territories(args: argparse.Namespace) -> int:
     from editor.db.database import CatalogueLock
-    from editor.exchange.classifiers import load_files
+    from editor.exchange.classifiers.load import load_files
 
     _open(args.catalogue)
     with CatalogueLock(args.catalogue):

@@ -1,6 +1,6 @@
 """`python main.py export`: write a report for ministries from the command line (DESIGN §7).
 
-The same engine as the export dialog (:func:`editor.exchange.export.export_report`); a problem
+The same engine as the export dialog (:func:`editor.exchange.reports.export.export_report`); a problem
 is one line on stderr and exit status 1, with nothing written.
 """
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     """Export `args.report` for the scope given by --territory/--sphere/--network to --out."""
     from editor.core.territories import TerritoryError, resolve
     from editor.db.database import open_catalogue
-    from editor.exchange.export import REPORT_LABELS, ExportError, Scope, export_report
+    from editor.exchange.reports.export import REPORT_LABELS, ExportError, Scope, export_report
 
     open_catalogue(Path(args.catalogue))
     territory_id = None

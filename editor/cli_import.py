@@ -13,7 +13,7 @@ from pathlib import Path
 
 from editor.cli import CliError
 from editor.core.i18n import tr
-from editor.exchange.import_report import ImportReport
+from editor.exchange.importing.report import ImportReport
 
 
 def parse_map(items: Sequence[str]) -> dict[str, str]:
@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the import command; return the exit status."""
     from editor.core.territories import TerritoryError, resolve
     from editor.db.database import CatalogueLock, open_catalogue
-    from editor.exchange.importer import ImportOptions, run_import
-    from editor.exchange.reader import ReadError
+    from editor.exchange.importing.engine import ImportOptions, run_import
+    from editor.exchange.spreadsheet.reader import ReadError
 
     catalogue = Path(args.catalogue)
     files = [Path(name) for name in args.files]
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         except ReadError as error:
             raise CliError(str(error)) from error
     if args.errors:
-        from editor.exchange.import_errors import write_rejections
+        from editor.exchange.importing.rejected import write_rejections
 
         write_rejections(report, args.errors)
     if args.json:

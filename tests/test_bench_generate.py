@@ -15,9 +15,9 @@ import pytest
 from bench.framework import Case, Context, discover, run_case
 from bench.generate import END_DATE, generate
 from editor.core import normalize as nz
-from editor.core.urls import canonical_url
 from editor.core.integrity import check_catalogue
 from editor.core.records import search_key
+from editor.core.urls import canonical_url
 from editor.db.database import close_catalogue, open_catalogue
 from editor.db.models import Change, Organization, Page, SubscriberCount, Territory, db
 

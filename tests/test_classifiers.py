@@ -11,8 +11,8 @@ from editor.core import territories
 from editor.core.catalogue import init_catalogue
 from editor.db.database import close_catalogue
 from editor.db.models import Change, Territory, db
-from editor.exchange import classifiers
-from editor.exchange.classifiers import ClassifierError, LoadCancelled, load_files
+from editor.exchange.classifiers import load as classifiers
+from editor.exchange.classifiers.load import ClassifierError, LoadCancelled, load_files
 
 ALTAI = "01000000"
 

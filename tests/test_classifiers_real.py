@@ -13,7 +13,7 @@ from editor.core import territories
 from editor.core.catalogue import init_catalogue
 from editor.db.database import close_catalogue
 from editor.db.models import LEVEL_INDEX, Territory, db
-from editor.exchange.classifiers import load_files
+from editor.exchange.classifiers.load import load_files
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ROSSTAT = DATA / "oktmo_rosstat_01_03.csv"

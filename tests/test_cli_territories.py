@@ -15,7 +15,7 @@ import pytest
 
 from editor.core.catalogue import init_catalogue
 from editor.db.database import close_catalogue
-from editor.exchange.classifiers import PAUSE_ENV
+from editor.exchange.classifiers.load import PAUSE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"

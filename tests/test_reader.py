@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 from openpyxl.styles import Alignment
 
-from editor.exchange import reader
-from editor.exchange.reader import ReadError, open_table, sniff_kind
-from editor.exchange.reader_xlsx import CalamineBook, EngineError
+from editor.exchange.spreadsheet import reader
+from editor.exchange.spreadsheet.reader import ReadError, open_table, sniff_kind
+from editor.exchange.spreadsheet.xlsx import CalamineBook, EngineError
 from tests.amur_registry import AMUR_HEADERS, write_amur_registry
 
 XLSX_ENGINES = ["calamine", "openpyxl", "stream", "fast"]
@@ -604,7 +604,7 @@ def _cell(value: object) -> object:
 def test_member_stream_gives_exactly_what_zipfile_gives(tmp_path):
     import os
 
-    from editor.exchange.reader_xlsx import open_member
+    from editor.exchange.spreadsheet.xlsx import open_member
 
     rows = b"".join(
         b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n) for n in range(90_000)
@@ -651,7 +651,7 @@ def test_a_sheet_whose_checksum_fails_is_refused_not_read(tmp_path, engine):
 
 
 def test_a_sheet_cut_short_inside_the_zip_is_refused(tmp_path):
-    from editor.exchange.reader_xlsx import open_member
+    from editor.exchange.spreadsheet.xlsx import open_member
 
     path = tmp_path / "short.zip"
     body = b"".join(b'<row r="%d"><c><v>%d</v></c></row>' % (n, n) for n in range(50_000))

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.exchange import reader
-from editor.exchange.import_rows import RowParser
-from editor.exchange.reader import ReadError, open_table
-from editor.exchange.reader_fast import FastBook
-from editor.exchange.reader_xlsx import EngineError, Package, StreamBook
+from editor.exchange.importing.rows import RowParser
+from editor.exchange.spreadsheet import reader
+from editor.exchange.spreadsheet.reader import ReadError, open_table
+from editor.exchange.spreadsheet.xlsx import EngineError, Package, StreamBook
+from editor.exchange.spreadsheet.xlsx_fast import FastBook
 from tests.test_reader import write_raw_xlsx
 
 HEADER_ROW = (

@@ -19,7 +19,7 @@ from editor.core.changelog import BULK, MANUAL
 from editor.core.integrity import check_catalogue
 from editor.db.database import SCHEMA_VERSION, close_catalogue, open_catalogue
 from editor.db.models import TALLY_KEYS, TALLY_STATUSES, Organization, Page, db
-from editor.exchange.import_apply import redo_batch, undo_batch
+from editor.exchange.importing.apply import redo_batch, undo_batch
 from tests.exchange.import_helpers import ogrn, run, write_csv
 
 NETWORK_URLS = {

@@ -14,7 +14,7 @@ from editor.core import records, search, territories, text_index
 from editor.core.search import PageFilter, count_and_total, ordered_ids
 from editor.core.text_index import TextIndex
 from editor.db.models import Page, db
-from editor.exchange.import_apply import undo_batch
+from editor.exchange.importing.apply import undo_batch
 from tests.exchange.import_helpers import HEADERS, OGRN_SCHOOL, run, write_xlsx
 
 # Cyrillic with ё, Latin, digits, punctuation, a few characters cp1251 lacks (Kazakh ә, Chinese,

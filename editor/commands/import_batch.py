@@ -10,7 +10,7 @@ from __future__ import annotations
 from editor.commands.base import CatalogueCommand
 from editor.core.i18n import tr
 from editor.core.store import Store
-from editor.exchange.import_apply import BatchSnapshot, redo_batch, undo_batch
+from editor.exchange.importing.apply import BatchSnapshot, redo_batch, undo_batch
 
 
 class ImportBatchCommand(CatalogueCommand):

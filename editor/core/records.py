@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping
 from peewee import chunked, fn
 
 from editor.core import normalize as nz
-from editor.core.urls import canonical_url
 from editor.core.changelog import BULK, MANUAL, Origin, record, record_many
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
 from editor.core.i18n import tr
+from editor.core.urls import canonical_url
 from editor.db.models import Organization, Page, SubscriberCount, Territory, db, now
 
 # Ids bound in one IN (...): SQLite refuses more than 250,000 values in a statement.

@@ -3,7 +3,7 @@ background with a progress dialog and offers to open the result.
 
 The scope is a territory (the one selected in the tree or one of its ancestors) narrowed by
 spheres and networks, or what the window shows (its current filter), or the selected rows.
-The engine is :func:`editor.exchange.export.export_report`, the same as `main.py export`.
+The engine is :func:`editor.exchange.reports.export.export_report`, the same as `main.py export`.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from editor.core import normalize as nz
 from editor.core.search import PageFilter
 from editor.core.spheres import all_spheres, labels
 from editor.core.territories import ancestors
-from editor.exchange.export import (
+from editor.exchange.reports.export import (
     REPORT_LABELS,
     REPORTS,
     ExportError,

@@ -12,9 +12,9 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from editor.core import normalize as nz
-from editor.core.urls import canonical_url
 from editor.core import spheres
 from editor.core.fields import FieldSpec, coerce
+from editor.core.urls import canonical_url
 from editor.itemmodels.page_columns import checksum_problem, format_value
 
 _INVALID_STYLE = "border: 1px solid #c62828;"

@@ -33,8 +33,8 @@ from typing_extensions import override
 from editor.core import territories
 from editor.core.fields import to_log_text
 from editor.exchange.columns import COLUMNS, header_key, map_headers
-from editor.exchange.import_report import NEW, UNCHANGED, UPDATED, ImportReport
-from editor.exchange.importer import open_source, pack
+from editor.exchange.importing.engine import open_source, pack
+from editor.exchange.importing.report import NEW, UNCHANGED, UPDATED, ImportReport
 from editor.ui.settings import Settings, _Setting
 
 if TYPE_CHECKING:
@@ -451,7 +451,7 @@ class ReviewPage(QWizardPage):
         )
         if not name:
             return
-        from editor.exchange.import_errors import write_rejections
+        from editor.exchange.importing.rejected import write_rejections
 
         try:
             count = write_rejections(report, name)

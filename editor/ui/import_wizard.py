@@ -1,6 +1,6 @@
 """The import wizard: files and target → column mapping → territories → dry run → apply → result.
 
-The wizard is a face of `editor.exchange.importer.run_import`: every step that reads the files
+The wizard is a face of `editor.exchange.importing.engine.run_import`: every step that reads the files
 (the dry run, the import itself) runs in the background with a progress dialog (percent, rows,
 time left, Cancel). Applying makes a backup first, then pushes one `ImportBatchCommand`, so the
 whole import is one undo step.
@@ -29,8 +29,8 @@ from typing_extensions import override
 
 from editor.commands.import_batch import ImportBatchCommand
 from editor.core import territories
-from editor.exchange.import_report import ImportReport
-from editor.exchange.importer import ImportCancelled, ImportOptions, run_import
+from editor.exchange.importing.engine import ImportCancelled, ImportOptions, run_import
+from editor.exchange.importing.report import ImportReport
 from editor.tasks.runner import CancelledError, Task, start
 from editor.ui.import_pages import MappingPage, ResultPage, ReviewPage, TerritoryPage
 

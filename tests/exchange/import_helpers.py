@@ -11,8 +11,8 @@ from openpyxl import Workbook
 
 from editor.core import territories
 from editor.db.models import Change, ImportBatch, Organization, Page, SubscriberCount, Territory
-from editor.exchange.import_report import ImportReport
-from editor.exchange.importer import ImportOptions, run_import
+from editor.exchange.importing.engine import ImportOptions, run_import
+from editor.exchange.importing.report import ImportReport
 
 TODAY = dt.date(2025, 3, 15)
 HEADERS = [

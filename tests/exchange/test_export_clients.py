@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from editor.db.database import close_catalogue
-from editor.exchange.export import REPORTS, export_report
+from editor.exchange.reports.export import REPORTS, export_report
 from tests.exchange.export_sample import TODAY, build_export_sample, read_calamine, read_openpyxl
 
 # Filter options: comma, double quotes, UTF-8, from row 1, US locale (so dates read m/d/y),

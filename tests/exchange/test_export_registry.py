@@ -14,7 +14,7 @@ from editor.core.search import PageFilter
 from editor.db.database import close_catalogue
 from editor.db.models import Organization, Page, Territory
 from editor.exchange.columns import COLUMNS, field_label
-from editor.exchange.export import Scope, export_report
+from editor.exchange.reports.export import Scope, export_report
 from tests.exchange.export_sample import (
     FORMULA,
     OGRN,
@@ -177,7 +177,7 @@ def test_selection_keeps_its_order(sample, tmp_path):
 
 
 def test_reimport_into_the_same_catalogue_changes_nothing(sample, tmp_path):
-    from editor.exchange.importer import ImportOptions, run_import
+    from editor.exchange.importing.engine import ImportOptions, run_import
 
     out = _export(tmp_path)
     report = run_import([out], ImportOptions(dry_run=True, today=TODAY))
@@ -189,7 +189,7 @@ def test_reimport_into_the_same_catalogue_changes_nothing(sample, tmp_path):
 def test_reimport_into_a_fresh_catalogue_reproduces_the_records(sample, tmp_path):
     from editor.core.catalogue import init_catalogue
     from editor.core.territories import create
-    from editor.exchange.importer import ImportOptions, run_import
+    from editor.exchange.importing.engine import ImportOptions, run_import
 
     out = _export(tmp_path, Scope.of(sample.base.region))
     expected = _snapshot(sample.base.region)

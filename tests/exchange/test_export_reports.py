@@ -11,7 +11,7 @@ import pytest
 from editor.core.rollup import stats
 from editor.core.spheres import find
 from editor.db.database import close_catalogue
-from editor.exchange.export import Scope, export_report
+from editor.exchange.reports.export import Scope, export_report
 from tests.exchange.export_sample import TODAY, build_export_sample, by_header, read_calamine
 
 

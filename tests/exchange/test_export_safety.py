@@ -12,7 +12,7 @@ import pytest
 
 from editor.core.search import PageFilter
 from editor.db.database import close_catalogue
-from editor.exchange.export import ExportError, Scope, export_report
+from editor.exchange.reports.export import ExportError, Scope, export_report
 from tests.exchange.export_sample import TODAY, build_export_sample, read_calamine
 
 

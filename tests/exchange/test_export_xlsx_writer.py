@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
-from editor.exchange.xlsx_writer import Workbook, column_letter
+from editor.exchange.spreadsheet.writer import Workbook, column_letter
 from tests.exchange.export_sample import read_calamine, read_openpyxl
 
 

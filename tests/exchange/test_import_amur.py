@@ -8,11 +8,11 @@ from pathlib import Path
 
 from editor.cli import main
 from editor.core import normalize as nz
-from editor.core.urls import canonical_url
 from editor.core import spheres
 from editor.core.integrity import check_catalogue
 from editor.core.rollup import stats
 from editor.core.territories import resolve
+from editor.core.urls import canonical_url
 from tests.amur_registry import write_amur_registry
 
 

@@ -10,7 +10,7 @@ from editor.core import records, territories
 from editor.core.catalogue import init_catalogue
 from editor.db.database import close_catalogue, open_catalogue
 from editor.db.models import Organization, Page, Territory
-from editor.exchange.reader import ReadError
+from editor.exchange.spreadsheet.reader import ReadError
 from tests.exchange.import_helpers import OGRN_CLUB, OGRN_SCHOOL, add_region, run
 
 

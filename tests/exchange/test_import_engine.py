@@ -9,8 +9,8 @@ import pytest
 from editor.core import records
 from editor.core.integrity import check_catalogue
 from editor.db.models import Change, ImportBatch, Organization, Page, SubscriberCount
-from editor.exchange import importer
-from editor.exchange.importer import ImportCancelled, pack
+from editor.exchange.importing import engine as importer
+from editor.exchange.importing.engine import ImportCancelled, pack
 from tests.exchange.import_helpers import (
     HEADERS,
     OGRN_CLUB,
@@ -414,7 +414,7 @@ def test_a_known_link_keeps_its_organisation_under_another_spelling(region, tmp_
 def test_the_errors_file_has_every_rejected_row_even_beyond_the_kept_details(region, tmp_path):
     from openpyxl import load_workbook
 
-    from editor.exchange.import_errors import write_rejections
+    from editor.exchange.importing.rejected import write_rejections
 
     header = ["Организация", "Ссылка", "Подписчики"]
     rows = [["Школа 1", "vk.com/a", -1], ["Школа 2", "vk.com/b", 5], ["Школа 3", "vk.com/c", "x"]]
@@ -439,7 +439,7 @@ def test_later_chunks_find_what_earlier_chunks_added_or_renamed(
 ):
     # The key filters let a row skip its lookups: they must know every record the import
     # itself creates or renames, or a later chunk would duplicate them.
-    from editor.exchange import import_lookup
+    from editor.exchange.importing import lookup as import_lookup
 
     monkeypatch.setattr(import_lookup, "FILTER_RATIO", 10**6 if filtered else 0)
     built = []
@@ -490,7 +490,7 @@ def test_later_chunks_find_what_earlier_chunks_added_or_renamed(
 
 
 def test_a_key_filter_never_forgets_a_key():
-    from editor.exchange.import_lookup import KeyFilter
+    from editor.exchange.importing.lookup import KeyFilter
 
     keys = [f"https://vk.com/club{n}" for n in range(20_000)]
     known = KeyFilter(len(keys))
@@ -508,7 +508,7 @@ def test_a_bad_value_repeated_down_a_big_file_does_not_hold_the_rows(catalogue):
     import tracemalloc
 
     from editor.core import spheres
-    from editor.exchange.import_rows import RowParser
+    from editor.exchange.importing.rows import RowParser
 
     parser = RowParser(
         ["Организация", "Сфера 1"], {0: "organization", 1: "sphere1"}, spheres.matcher()
@@ -526,7 +526,7 @@ def test_a_bad_value_repeated_down_a_big_file_does_not_hold_the_rows(catalogue):
 
 
 def test_first_row_marks_keep_the_first_row_of_old_and_new_records():
-    from editor.exchange.import_plan import FirstRows
+    from editor.exchange.importing.plan import FirstRows
 
     marks = FirstRows(base=100)
     marks.setdefault(100, 7)  # created by row 7

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from editor.exchange import import_feed, importer
-from editor.exchange.importer import ImportCancelled, ImportOptions, run_import
-from editor.exchange.reader import ReadError
+from editor.exchange.importing import engine as importer
+from editor.exchange.importing import feed as import_feed
+from editor.exchange.importing.engine import ImportCancelled, ImportOptions, run_import
+from editor.exchange.spreadsheet.reader import ReadError
 from tests.exchange.import_helpers import HEADERS, TODAY, add_region, counts, write_xlsx
 
 ROWS = [
@@ -140,7 +141,7 @@ def test_the_errors_file_of_a_reader_process_import_is_the_same(
 ):
     from openpyxl import load_workbook
 
-    from editor.exchange.import_errors import write_rejections
+    from editor.exchange.importing.rejected import write_rejections
 
     rows = [*ROWS, ["Нигдеевский район", "Школа-призрак", None, None, None, "vk.com/ghost"]]
     path = write_xlsx(tmp_path / "реестр.xlsx", HEADERS, rows)

@@ -1,6 +1,6 @@
 """The aggregate reports: summary per territory, the territory × sphere pivot, and compliance.
 
-Each writes its sheets into a :class:`editor.exchange.xlsx_writer.Workbook` from counts grouped
+Each writes its sheets into a :class:`editor.exchange.spreadsheet.writer.Workbook` from counts grouped
 in SQLite and rolled up the territory tree; rows carry Excel outline levels so that a reader can
 fold municipalities into their region.
 """
@@ -14,8 +14,8 @@ from editor.core import normalize as nz
 from editor.core.i18n import tr
 from editor.core.spheres import all_spheres, labels
 from editor.db.models import Organization, Page
-from editor.exchange import export_scope as es
-from editor.exchange.xlsx_writer import Sheet, Workbook
+from editor.exchange.reports import scope as es
+from editor.exchange.spreadsheet.writer import Sheet, Workbook
 
 
 def _title(sheet: Sheet, ctx: es.Context, name: str, extra: str = "") -> None:

@@ -15,10 +15,10 @@ from itertools import repeat
 from operator import attrgetter
 
 from editor.core import normalize as nz
-from editor.core.urls import canonical_url
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
 from editor.core.i18n import tr
-from editor.exchange.import_report import Problem
+from editor.core.urls import canonical_url
+from editor.exchange.importing.report import Problem
 
 # Column field (editor.exchange.columns) → organisation field.
 ORG_TARGETS: dict[str, str] = {

@@ -1,7 +1,7 @@
 """What a report covers: the territory tree in display order, the scope of a page filter, and
 the catalogue rows of that scope streamed in blocks (never all rows in memory).
 
-Shared by the four reports of :mod:`editor.exchange.export`. No widgets, no Qt.
+Shared by the four reports of :mod:`editor.exchange.reports.export`. No widgets, no Qt.
 """
 
 from __future__ import annotations

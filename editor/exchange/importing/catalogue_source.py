@@ -145,7 +145,7 @@ class CatalogueTable:
 
 def _read_error(message: str) -> Exception:
     try:
-        from editor.exchange.reader import ReadError
+        from editor.exchange.spreadsheet.reader import ReadError
     except ImportError:  # pragma: no cover
         return ValueError(message)
     return ReadError(message)

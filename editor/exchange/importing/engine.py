@@ -25,11 +25,11 @@ from editor.core import spheres
 from editor.core.gc_pause import paused_collection
 from editor.core.i18n import tr
 from editor.db.models import ImportBatch, db
-from editor.exchange.import_apply import BatchWriter
-from editor.exchange.import_feed import parsed_chunks
-from editor.exchange.import_plan import Planner, pack, unpack
-from editor.exchange.import_report import ImportReport, SourceFile
-from editor.exchange.import_rows import RowParser
+from editor.exchange.importing.apply import BatchWriter
+from editor.exchange.importing.feed import parsed_chunks
+from editor.exchange.importing.plan import Planner, pack, unpack
+from editor.exchange.importing.report import ImportReport, SourceFile
+from editor.exchange.importing.rows import RowParser
 
 __all__ = [
     "ImportCancelled",
@@ -105,10 +105,10 @@ def date_in_text(text: str) -> dt.date | None:
 
 def open_source(path: Path, overrides: Mapping[str, str] | None = None):
     """Open one input file as a table (xlsx/csv through the reader, or another catalogue)."""
-    from editor.exchange.reader import open_table, sniff_kind
+    from editor.exchange.spreadsheet.reader import open_table, sniff_kind
 
     if sniff_kind(path) == "catalogue":
-        from editor.exchange.catalogue_source import open_catalogue_table
+        from editor.exchange.importing.catalogue_source import open_catalogue_table
 
         return "catalogue", open_catalogue_table(path)
     table = open_table(path, overrides=overrides)

@@ -24,8 +24,8 @@ from editor.core.search import PageFilter
 from editor.core.territories import level_label
 from editor.db.database import catalogue_path
 from editor.db.models import db
-from editor.exchange import export_scope as es
-from editor.exchange.xlsx_writer import Workbook
+from editor.exchange.reports import scope as es
+from editor.exchange.spreadsheet.writer import Workbook
 
 REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance")
 
@@ -181,7 +181,7 @@ def export_report(
     Safe to run in a worker thread (`progress(done, total, text)`, `is_cancelled()`); on cancel
     the result has `cancelled=True` and nothing is written.
     """
-    from editor.exchange import export_reports
+    from editor.exchange.reports import aggregates as export_reports
 
     if report not in REPORTS:
         raise ExportError(

@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, day_text
 from editor.core.i18n import tr
 from editor.db.models import db
-from editor.exchange.import_apply import BatchWriter
-from editor.exchange.import_lookup import ChunkCache, in_chunks
-from editor.exchange.import_report import (
+from editor.exchange.importing.apply import BatchWriter
+from editor.exchange.importing.lookup import ChunkCache, in_chunks
+from editor.exchange.importing.report import (
     NEW,
     UNCHANGED,
     UPDATED,
@@ -36,8 +36,8 @@ from editor.exchange.import_report import (
     Rejection,
     RowChange,
 )
-from editor.exchange.import_rows import ParsedRow, RowParser, page_search_key
-from editor.exchange.import_territories import TerritoryResolver
+from editor.exchange.importing.rows import ParsedRow, RowParser, page_search_key
+from editor.exchange.importing.territories import TerritoryResolver
 
 _ORG_DEFAULTS: dict[str, object] = {
     name: ("" if spec.kind == "text" else None) for name, spec in ORGANIZATION_FIELD.items()

@@ -1,6 +1,6 @@
 """Loading territory classifiers into the catalogue (the `territories` command and its dialog).
 
-Files are read and validated first (:mod:`editor.exchange.classifier_formats`); the plan is
+Files are read and validated first (:mod:`editor.exchange.classifiers.formats`); the plan is
 then compared with the catalogue and written in one transaction, so a bad file or a killed
 process leaves the catalogue exactly as it was. Nodes are matched by ОКТМО; hand-made
 (custom) nodes are never touched; a renamed code keeps its former name as an alias.
@@ -20,7 +20,7 @@ from editor.core.changelog import Entry, Origin, record_many
 from editor.core.i18n import tr
 from editor.core.normalize import territory_key
 from editor.db.models import LEVEL_INDEX, db
-from editor.exchange.classifier_formats import (
+from editor.exchange.classifiers.formats import (
     ClassifierError,
     FormerName,
     ParsedFile,

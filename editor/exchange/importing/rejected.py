@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from editor.core.i18n import tr
-from editor.exchange.import_report import ImportReport, SourceFile
+from editor.exchange.importing.report import ImportReport, SourceFile
 
 REASON_HEADER = "Причина"
 _MAX_TEXT = 32767
@@ -46,7 +46,7 @@ def _sheet_name(text: str, taken: set[str]) -> str:
 
 def _reread(source: SourceFile, rows: set[int]) -> dict[int, tuple[object, ...]]:
     """The cells of some rows of an input file, read again (the report kept too many to hold)."""
-    from editor.exchange.importer import open_source
+    from editor.exchange.importing.engine import open_source
 
     found: dict[int, tuple[object, ...]] = {}
     _kind, table = open_source(Path(source.path), source.overrides)

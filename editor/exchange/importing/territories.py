@@ -15,8 +15,8 @@ from editor.core import normalize as nz
 from editor.core import territories
 from editor.core.i18n import tr
 from editor.db.models import db
-from editor.exchange.import_report import Problem, Unresolved
-from editor.exchange.import_rows import ParsedRow, RowParser
+from editor.exchange.importing.report import Problem, Unresolved
+from editor.exchange.importing.rows import ParsedRow, RowParser
 
 
 class TerritoryResolver:

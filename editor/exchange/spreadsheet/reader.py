@@ -21,8 +21,8 @@ from typing import IO, Any
 
 from editor.core.i18n import tr
 from editor.exchange.columns import header_key, map_headers
-from editor.exchange.reader_header import Header, find_header, is_numbering
-from editor.exchange.reader_xlsx import Book, EngineError, Package, open_book
+from editor.exchange.spreadsheet.header import Header, find_header, is_numbering
+from editor.exchange.spreadsheet.xlsx import Book, EngineError, Package, open_book
 
 # calamine expands the whole sheet in memory: 300,000 rows × 25 cells peak at 635 MB (the
 # streaming reader: 136 MB, openpyxl: 342 MB), about 1-3 bytes per byte of sheet XML. Sheets

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from operator import itemgetter
 
-from editor.exchange.reader_xlsx import (
+from editor.exchange.spreadsheet.xlsx import (
     EngineError,
     StreamBook,
     _number,

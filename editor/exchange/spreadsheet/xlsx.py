@@ -663,7 +663,7 @@ def open_book(path: Path, package: Package, engine: str) -> Book:
     if engine == "stream":
         return StreamBook(path, package)
     if engine == "fast":
-        from editor.exchange.reader_fast import FastBook  # it builds on this module
+        from editor.exchange.spreadsheet.xlsx_fast import FastBook  # it builds on this module
 
         return FastBook(path, package)
     raise ValueError(f"unknown engine {engine!r}")

@@ -19,8 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from editor.db.models import db
-from editor.exchange.import_apply import BatchWriter
-from editor.exchange.import_rows import ParsedRow
+from editor.exchange.importing.apply import BatchWriter
+from editor.exchange.importing.rows import ParsedRow
 
 ORG_FIELDS = (
     "territory",

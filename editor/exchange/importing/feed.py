@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from editor.core.gc_pause import paused_collection
-from editor.exchange.import_rows import ParsedRow, RowParser
+from editor.exchange.importing.rows import ParsedRow, RowParser
 
 # Below this many data rows the parsing stays in the importing process (starting the reader
 # process costs ~0.3 s).
@@ -228,7 +228,7 @@ class _ReaderProcess:
 
     def _lost(self) -> Exception:
         from editor.core.i18n import tr
-        from editor.exchange.reader import ReadError
+        from editor.exchange.spreadsheet.reader import ReadError
 
         code = self.process.wait(5)  # type: ignore[union-attr]
         return ReadError(
@@ -264,7 +264,7 @@ class _ReaderProcess:
 def _read(job: dict, output) -> None:
     """The reader process: open the file as the importer did and send its parsed rows."""
     from editor.core.i18n import install_language, tr
-    from editor.exchange.reader import ReadError, open_table
+    from editor.exchange.spreadsheet.reader import ReadError, open_table
 
     install_language(job["language"])
 

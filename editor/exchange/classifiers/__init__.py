@@ -1,0 +1,2 @@
+"""Territory classifiers: reading Rosstat ОКТМО files and municipality lists, and loading them
+into the territory tree."""

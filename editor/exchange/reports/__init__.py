@@ -1,0 +1,1 @@
+"""Reports for ministries: what a report covers (its scope) and the workbooks written for it."""
