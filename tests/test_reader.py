@@ -13,7 +13,8 @@ import pytest
 from openpyxl.styles import Alignment
 
 from editor.exchange.spreadsheet import reader
-from editor.exchange.spreadsheet.reader import ReadError, open_table, sniff_kind
+from editor.exchange.spreadsheet.reader import ReadError, open_table
+from editor.exchange.spreadsheet.sniff import sniff_kind
 from editor.exchange.spreadsheet.xlsx import CalamineBook, EngineError
 from tests.amur_registry import AMUR_HEADERS, write_amur_registry
 

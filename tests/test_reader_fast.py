@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from editor.exchange.importing.rows import RowParser
 from editor.exchange.spreadsheet import reader
 from editor.exchange.spreadsheet.reader import ReadError, open_table
-from editor.exchange.spreadsheet.xlsx import EngineError, Package, StreamBook
+from editor.exchange.spreadsheet.xlsx import EngineError, Package
 from editor.exchange.spreadsheet.xlsx_fast import FastBook
+from editor.exchange.spreadsheet.xlsx_stream import StreamBook
 from tests.test_reader import write_raw_xlsx
 
 HEADER_ROW = (

@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 from editor.cli import main
-from editor.core import normalize as nz
 from editor.core import spheres
 from editor.core.integrity import check_catalogue
 from editor.core.rollup import stats

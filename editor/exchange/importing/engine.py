@@ -105,7 +105,8 @@ def date_in_text(text: str) -> dt.date | None:
 
 def open_source(path: Path, overrides: Mapping[str, str] | None = None):
     """Open one input file as a table (xlsx/csv through the reader, or another catalogue)."""
-    from editor.exchange.spreadsheet.reader import open_table, sniff_kind
+    from editor.exchange.spreadsheet.reader import open_table
+    from editor.exchange.spreadsheet.sniff import sniff_kind
 
     if sniff_kind(path) == "catalogue":
         from editor.exchange.importing.catalogue_source import open_catalogue_table

@@ -8,7 +8,6 @@ the data rows, skipping empty and totals rows. Pure Python: no Qt widgets, no da
 
 from __future__ import annotations
 
-import codecs
 import csv
 import re
 import weakref
@@ -22,7 +21,22 @@ from typing import IO, Any
 from editor.core.i18n import tr
 from editor.exchange.columns import header_key, map_headers
 from editor.exchange.spreadsheet.header import Header, find_header, is_numbering
-from editor.exchange.spreadsheet.xlsx import Book, EngineError, Package, open_book
+from editor.exchange.spreadsheet.sniff import (
+    Kind,
+    ReadError,
+    check_zip,
+    read_error,
+    sniff,
+)
+from editor.exchange.spreadsheet.xlsx import (
+    Book,
+    CalamineBook,
+    EngineError,
+    OpenpyxlBook,
+    Package,
+)
+from editor.exchange.spreadsheet.xlsx_fast import FastBook
+from editor.exchange.spreadsheet.xlsx_stream import StreamBook
 
 # calamine expands the whole sheet in memory: 300,000 rows × 25 cells peak at 635 MB (the
 # streaming reader: 136 MB, openpyxl: 342 MB), about 1-3 bytes per byte of sheet XML. Sheets
@@ -31,222 +45,8 @@ from editor.exchange.spreadsheet.xlsx import Book, EngineError, Package, open_bo
 CALAMINE_MAX_SHEET_BYTES = 48 * 1024**2
 ENGINES = ("auto", "calamine", "openpyxl", "stream", "fast")
 SCAN_ROWS = 30  # non-empty rows searched for the header on each sheet
-_SNIFF_BYTES = 64 * 1024
-_BOMB_MEMBER_BYTES = 50 * 1024**2
-_BOMB_RATIO = 200
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SQLITE = b"SQLite format 3\x00"
 _TOTALS = re.compile(r"(итого|всего|total)\b", re.IGNORECASE)
 _TOTALS_FIRST = frozenset("ИиВвTt")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-
-
-class ReadError(Exception):
-    """A file that cannot be read as a table; str() is one Russian line naming the file."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        path: Path | None = None,
-        sheet: str | None = None,
-        row: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.path = path
-        self.sheet = sheet
-        self.row = row
-
-
-def _error(path: Path, text: str, sheet: str | None = None, row: int | None = None) -> ReadError:
-    where = path.name
-    if sheet is not None:
-        where += tr(", лист «{sheet}»", "import").format(sheet=sheet)
-    if row is not None:
-        where += tr(", строка {row}", "import").format(row=row)
-    return ReadError(f"{where}: {text}", path=path, sheet=sheet, row=row)
-
-
-def _size_text(size: int) -> str:
-    if size >= 1024**3:
-        return tr("{size} ГБ", "import").format(size=f"{size / 1024**3:.1f}".replace(".", ","))
-    return tr("{size} МБ", "import").format(size=max(1, round(size / 1024**2)))
-
-
-# --- what kind of file ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Kind:
-    kind: str  # "xlsx" | "csv" | "catalogue"
-    encoding: str = ""
-    delimiter: str = ""
-    sample: str = ""  # the decoded start of a CSV file
-
-
-def sniff_kind(path: str | Path) -> str:
-    """ "xlsx", "csv" or "catalogue" (an SQLite file) by content; ReadError for anything else."""
-    return _sniff(Path(path)).kind
-
-
-def _sniff(path: Path) -> _Kind:
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(_SNIFF_BYTES)
-            whole = not stream.read(1)
-    except FileNotFoundError:
-        raise _error(path, tr("файл не найден", "import")) from None
-    except IsADirectoryError:
-        raise _error(path, tr("это папка, а не файл", "import")) from None
-    except OSError as error:
-        raise _error(
-            path, tr("нет доступа к файлу (он открыт в другой программе?)", "import")
-        ) from error
-    if not head:
-        raise _error(path, tr("файл пуст", "import"))
-    if head.startswith(_SQLITE):
-        return _Kind("catalogue")
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return _sniff_zip(path)
-    if head.startswith(_OLE2):
-        if _ole_encrypted(path):
-            raise _error(
-                path, tr("файл защищён паролем: снимите пароль и сохраните заново", "import")
-            )
-        raise _error(path, tr("старый формат .xls: сохраните файл как .xlsx", "import"))
-    if not head.startswith((b"%PDF", b"{\\rtf", b"\x89PNG", b"GIF8", b"\xff\xd8\xff")):
-        kind = _sniff_text(path, head, whole)
-        if kind is not None:
-            return kind
-    raise _error(path, tr("не таблица Excel или CSV", "import"))
-
-
-def _sniff_zip(path: Path) -> _Kind:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = {name.lower() for name in zf.namelist()}
-            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-        raise _error(
-            path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
-        ) from error
-    if "xl/workbook.xml" in names:
-        return _Kind("xlsx")
-    if "xl/workbook.bin" in names:
-        raise _error(path, tr("формат .xlsb: сохраните файл как .xlsx", "import"))
-    if b"spreadsheet" in mimetype:
-        raise _error(path, tr("формат .ods: сохраните файл как .xlsx", "import"))
-    raise _error(path, tr("не таблица Excel или CSV", "import"))
-
-
-def _ole_encrypted(path: Path) -> bool:
-    """An OLE2 file holding an EncryptionInfo stream is an xlsx locked with a password."""
-    with path.open("rb") as stream:
-        data = stream.read(64 * 1024**2)
-    return "EncryptionInfo".encode("utf-16-le") in data or b"EncryptionInfo" in data
-
-
-def _sniff_text(path: Path, head: bytes, whole: bool) -> _Kind | None:
-    """A CSV kind (encoding, delimiter) if the start of the file is text, else None."""
-    if head.startswith(codecs.BOM_UTF8):
-        encodings = ["utf-8-sig"]
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings = ["utf-16"]  # Excel's «Текст Юникод»: UTF-16 with tabs
-    elif b"\x00" in head:
-        return None
-    else:
-        encodings = ["utf-8", "cp1251"]
-    for encoding in encodings:
-        try:
-            text = codecs.getincrementaldecoder(encoding)().decode(head, final=whole)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        return None
-    if len(_CONTROL.findall(text)) > len(text) / 100:
-        return None
-    start = text.lstrip("\ufeff \t\r\n")[:4096].lower()
-    if start.startswith("<"):
-        if "<html" in start or "<table" in start or "<!doctype html" in start:
-            raise _error(
-                path,
-                tr(
-                    "это веб-страница (HTML), а не таблица: откройте её в Excel"
-                    " и сохраните как .xlsx",
-                    "import",
-                ),
-            )
-        if "excel.sheet" in start or "urn:schemas-microsoft-com:office:spreadsheet" in text:
-            raise _error(path, tr("формат «Таблица XML 2003»: сохраните файл как .xlsx", "import"))
-        return None
-    lines = text.splitlines()
-    if not whole and len(lines) > 1:
-        lines.pop()  # cut in the middle
-    return _Kind("csv", encoding, _sniff_delimiter(lines[:100]), "\n".join(lines))
-
-
-def _sniff_delimiter(lines: list[str]) -> str:
-    """`;`, `,` or tab: csv.Sniffer's guess, else the most frequent of them outside quotes."""
-    sample = "\n".join(lines)
-    try:
-        found = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
-    except csv.Error:
-        found = ""
-    counts = dict.fromkeys(";,\t", 0)
-    for line in lines:
-        quoted = False
-        for char in line:
-            if char == '"':
-                quoted = not quoted
-            elif not quoted and char in counts:
-                counts[char] += 1
-    if counts.get(found):
-        return found
-    best = max(counts, key=lambda char: counts[char])
-    return best if counts[best] else ";"
-
-
-# --- safety of a workbook ---------------------------------------------------------------------
-
-
-def _check_zip(path: Path, zf: zipfile.ZipFile, max_uncompressed: int) -> None:
-    """Refuse zip and XML bombs before anything is expanded; also zip-level passwords."""
-    infos = zf.infolist()
-    total = sum(info.file_size for info in infos)
-    suspicious = [
-        info
-        for info in infos
-        if info.file_size > _BOMB_MEMBER_BYTES
-        and info.file_size > _BOMB_RATIO * max(info.compress_size, 1)
-    ]
-    if total > max_uncompressed or suspicious:
-        size = total if total > max_uncompressed else suspicious[0].file_size
-        raise _error(
-            path,
-            tr(
-                "файл распаковывается в {size} — похоже на zip-бомбу, импорт отменён", "import"
-            ).format(size=_size_text(size)),
-        )
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise _error(
-                path, tr("файл защищён паролем: снимите пароль и сохраните заново", "import")
-            )
-        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
-            continue
-        with zf.open(info) as stream:
-            head = stream.read(_SNIFF_BYTES)
-        if head[:4].count(b"\x00"):  # UTF-16 XML
-            head = head.decode("utf-16", "ignore").encode()
-        if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-            raise _error(
-                path,
-                tr(
-                    "в файле есть DOCTYPE/ENTITY ({part}) — так устроены XML-бомбы, импорт отменён",
-                    "import",
-                ).format(part=info.filename),
-            )
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -257,7 +57,7 @@ class _CsvBook(Book):
 
     engine = "csv"
 
-    def __init__(self, path: Path, kind: _Kind) -> None:
+    def __init__(self, path: Path, kind: Kind) -> None:
         self.path = path
         self.kind = kind
 
@@ -329,7 +129,7 @@ class Table:
         down the merged rows. Each call starts from the top again.
         """
         if self._book is None:
-            raise _error(self.path, tr("файл уже закрыт", "import"), self.sheet)
+            raise read_error(self.path, tr("файл уже закрыт", "import"), self.sheet)
         generator = self._generate(self._book)
         self._active.add(generator)
         return generator
@@ -384,7 +184,7 @@ class Table:
         except ReadError:
             raise
         except UnicodeDecodeError as error:
-            raise _error(
+            raise read_error(
                 self.path,
                 tr("текст не в кодировке {encoding}: сохраните файл в UTF-8", "import").format(
                     encoding=error.encoding.upper()
@@ -393,7 +193,7 @@ class Table:
                 number + 1,
             ) from error
         except Exception as error:
-            raise _error(
+            raise read_error(
                 self.path,
                 tr("не удалось прочитать: {detail}", "import").format(detail=_line(error)),
                 self.sheet,
@@ -455,14 +255,14 @@ def open_table(
         raise ValueError(f"unknown engine {engine!r}")
     map_headers([], overrides)  # validate overrides before touching the file
     path = Path(path)
-    kind = _sniff(path)
+    kind = sniff(path)
     if kind.kind == "catalogue":
-        raise _error(path, tr("это файл каталога, а не таблица Excel или CSV", "import"))
+        raise read_error(path, tr("это файл каталога, а не таблица Excel или CSV", "import"))
     if kind.kind == "csv":
         try:
             return _detect(path, _CsvBook(path, kind), sheet, overrides)
         except EngineError as error:
-            raise _error(
+            raise read_error(
                 path,
                 tr("не удалось прочитать: {detail}", "import").format(detail=_line(error)),
                 row=error.row,
@@ -470,15 +270,15 @@ def open_table(
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise _error(
+        raise read_error(
             path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
         ) from error
     try:
         try:
-            _check_zip(path, zf, max_uncompressed)
+            check_zip(path, zf, max_uncompressed)
             package = Package(zf)
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise _error(
+            raise read_error(
                 path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
             ) from error
         if engine == "auto":
@@ -508,7 +308,7 @@ def open_table(
         zf.close()
         raise
     zf.close()
-    raise _error(
+    raise read_error(
         path, tr("файл повреждён или не читается: {detail}", "import").format(detail=failure)
     )
 
@@ -542,7 +342,7 @@ def _detect(path: Path, book: Book, sheet: str | None, overrides) -> Table:
     names = book.sheet_names()
     if sheet is not None:
         if sheet not in names:
-            raise _error(
+            raise read_error(
                 path,
                 tr("лист «{sheet}» не найден; листы в файле: {names}", "import").format(
                     sheet=sheet, names=", ".join(f"«{n}»" for n in names)
@@ -555,7 +355,7 @@ def _detect(path: Path, book: Book, sheet: str | None, overrides) -> Table:
         if header is not None and (best is None or header.score > best[1].score):
             best = (name, header)
     if best is None:
-        raise _error(
+        raise read_error(
             path,
             tr(
                 "не найдена строка заголовков (ожидаются столбцы «Организация», «Ссылка» …)",
@@ -577,3 +377,17 @@ def _detect(path: Path, book: Book, sheet: str | None, overrides) -> Table:
         _book=book,
         _data_start=header.last + 1,
     )
+
+
+def open_book(path: Path, package: Package, engine: str) -> Book:
+    """Open the workbook with `engine` ("calamine", "openpyxl", "stream" or "fast");
+    EngineError if it cannot."""
+    if engine == "calamine":
+        return CalamineBook(path, package)
+    if engine == "openpyxl":
+        return OpenpyxlBook(path, package)
+    if engine == "stream":
+        return StreamBook(path, package)
+    if engine == "fast":
+        return FastBook(path, package)
+    raise ValueError(f"unknown engine {engine!r}")

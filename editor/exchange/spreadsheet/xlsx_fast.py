@@ -21,13 +21,11 @@ from operator import itemgetter
 
 from editor.exchange.spreadsheet.xlsx import (
     EngineError,
-    StreamBook,
-    _number,
-    _unescape,
     clean_value,
     column_index,
     open_member,
 )
+from editor.exchange.spreadsheet.xlsx_stream import StreamBook, _number, _unescape
 
 CHUNK = 2 << 20  # bytes of sheet XML inflated per step
 _HEAD_LIMIT = 64 << 20  # <cols>, <sheetViews> … before the cell data: never near this
