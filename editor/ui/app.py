@@ -9,20 +9,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.catalogue import init_catalogue
-from editor.core.seed import RESOURCES_DIR
 from editor.db.database import CatalogueError
 from editor.ui.settings import APPLICATION, ORGANIZATION, Settings
+from editor.ui.translators import install_translators
 
-TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 DEFAULT_NAME = "catalogue.gpc"
-
-_translators: list[QTranslator] = []
-
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names that locate settings and data folders."""
@@ -37,26 +33,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Каталог госпабликов")
     return app  # type: ignore[return-value]
-
-
-def install_translators(app: QApplication, language: str) -> None:
-    """Load our .qm and Qt's own for `language` (Russian sources need only Qt's qtbase_ru)."""
-    for translator in _translators:
-        app.removeTranslator(translator)
-    _translators.clear()
-    QLocale.setDefault(
-        QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Russian)
-    )
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", qt_dir):
-        _translators.append(qt)
-    if language != "ru":
-        ours = QTranslator(app)
-        if ours.load(f"editor_{language}", str(TRANSLATIONS_DIR)):
-            _translators.append(ours)
-    for translator in _translators:
-        app.installTranslator(translator)
 
 
 def default_catalogue() -> Path:

@@ -8,19 +8,15 @@ and the catalogue shown before stays open.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from editor.core import backup
 from editor.core.catalogue import init_catalogue
 from editor.db.database import CatalogueError, CatalogueLock, close_catalogue, open_catalogue, probe
 from editor.db.models import db
 from editor.tasks.runner import Task, start
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 FILE_FILTER = "Каталог госпабликов (*.gpc);;Все файлы (*)"
 WATCH_MS = 3000
@@ -41,7 +37,7 @@ def _auto_backup(path: Path, keep: int, *, progress=None, is_cancelled=None) -> 
 class CatalogueFiles(QObject):
     """Which catalogue the window shows, and everything about its file."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.lock: CatalogueLock | None = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -35,10 +34,8 @@ from editor.core.fields import to_log_text
 from editor.exchange.columns import COLUMNS, header_key, map_headers
 from editor.exchange.importing.engine import open_source, pack
 from editor.exchange.importing.report import NEW, UNCHANGED, UPDATED, ImportReport
+from editor.ui.import_session import REVIEW_PAGE, TERRITORY_PAGE, ImportSession
 from editor.ui.settings import Settings, _Setting
-
-if TYPE_CHECKING:
-    from editor.ui.import_wizard import ImportWizard
 
 DISPLAY_LIMIT = 2000  # rows shown per group of the change set
 _ROW_REF = Qt.ItemDataRole.UserRole
@@ -68,7 +65,7 @@ def _plain(value: object) -> str:
 class MappingPage(QWizardPage):
     """Step 2: each file's headers and the fields they fill; drop-downs correct the mapping."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportSession) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
         self.setTitle(self.tr("Столбцы"))
@@ -191,8 +188,6 @@ class MappingPage(QWizardPage):
 
     @override
     def nextId(self) -> int:  # noqa: N802 - Qt override
-        from editor.ui.import_wizard import REVIEW_PAGE, TERRITORY_PAGE
-
         report = self.wizard_.report
         return TERRITORY_PAGE if report is not None and report.unresolved else REVIEW_PAGE
 
@@ -200,7 +195,7 @@ class MappingPage(QWizardPage):
 class TerritoryPage(QWizardPage):
     """Step 3: territory texts that matched nothing or several territories: assign or skip."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportSession) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
         self.setTitle(self.tr("Территории"))
@@ -286,7 +281,7 @@ class TerritoryPage(QWizardPage):
 class ReviewPage(QWizardPage):
     """Step 4: the dry run's change set; unticked rows are left out of the import."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportSession) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
         self.setTitle(self.tr("Проверка изменений"))
@@ -485,7 +480,7 @@ class ReviewPage(QWizardPage):
 class ResultPage(QWizardPage):
     """Step 5: what was written, and how to take it back."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportSession) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
         self.setTitle(self.tr("Импорт выполнен"))

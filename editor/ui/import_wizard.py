@@ -33,8 +33,14 @@ from editor.exchange.importing.engine import ImportCancelled, ImportOptions, run
 from editor.exchange.importing.report import ImportReport
 from editor.tasks.runner import CancelledError, Task, start
 from editor.ui.import_pages import MappingPage, ResultPage, ReviewPage, TerritoryPage
+from editor.ui.import_session import (
+    FILES_PAGE,
+    MAPPING_PAGE,
+    RESULT_PAGE,
+    REVIEW_PAGE,
+    TERRITORY_PAGE,
+)
 
-FILES_PAGE, MAPPING_PAGE, TERRITORY_PAGE, REVIEW_PAGE, RESULT_PAGE = range(5)
 FILE_FILTER = "Таблицы и каталоги (*.xlsx *.xlsm *.csv *.txt *.gpc);;Все файлы (*)"
 
 

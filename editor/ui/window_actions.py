@@ -8,7 +8,6 @@ everything at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QTableWidget,
@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.integrity import check_catalogue
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+from editor.ui.translators import install_translators
 
 LANGUAGES = (("ru", "Русский"), ("en", "English"))
 
@@ -72,7 +70,7 @@ class WindowActions:
 
 
 def _action(
-    window: MainWindow, name: str, shortcut: QKeySequence | str | None = None, slot=None
+    window: QMainWindow, name: str, shortcut: QKeySequence | str | None = None, slot=None
 ) -> QAction:
     action = QAction(window)
     action.setObjectName(name)
@@ -84,7 +82,7 @@ def _action(
     return action
 
 
-def install(window: MainWindow) -> WindowActions:
+def install(window: QMainWindow) -> WindowActions:
     """Create the menus and actions of the window."""
     files = window.files
     bar = window.menuBar()
@@ -236,7 +234,7 @@ def install(window: MainWindow) -> WindowActions:
     )
 
 
-def retranslate(window: MainWindow) -> None:
+def retranslate(window: QMainWindow) -> None:
     """Set menu and action texts in the current language."""
     a = window.actions_
     for menu, text in (
@@ -278,16 +276,14 @@ def retranslate(window: MainWindow) -> None:
     a.redo.setText(_tr("Повторить"))
 
 
-def set_language(window: MainWindow, code: str) -> None:
+def set_language(window: QMainWindow, code: str) -> None:
     """Switch the interface language now and for the next start."""
-    from editor.ui.app import install_translators
-
     window.settings.language = code
     window.actions_.languages[code].setChecked(True)
     install_translators(QApplication.instance(), code)  # type: ignore[arg-type]
 
 
-def column_menu(window: MainWindow) -> QMenu:
+def column_menu(window: QMainWindow) -> QMenu:
     """The header's context menu: tick the columns to show."""
     menu = QMenu(window)
     menu.setObjectName("columnMenu")
@@ -299,7 +295,7 @@ def column_menu(window: MainWindow) -> QMenu:
     return menu
 
 
-def _context_menu(window: MainWindow, view, menu: QMenu, position) -> None:
+def _context_menu(window: QMainWindow, view, menu: QMenu, position) -> None:
     popup = QMenu(window)
     for action in menu.actions():
         if action.isSeparator():
@@ -313,7 +309,7 @@ def _context_menu(window: MainWindow, view, menu: QMenu, position) -> None:
         popup.exec(view.viewport().mapToGlobal(position))
 
 
-def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+def _fill_recent(window: QMainWindow, menu: QMenu) -> None:
     menu.clear()
     recent = window.settings.recent_catalogues
     for number, path in enumerate(recent, 1):
@@ -323,19 +319,19 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         menu.addAction(_tr("(пусто)")).setEnabled(False)
 
 
-def _focus_find(window: MainWindow) -> None:
+def _focus_find(window: QMainWindow) -> None:
     window.filter_bar.quick.setFocus(Qt.FocusReason.ShortcutFocusReason)
     window.filter_bar.quick.selectAll()
 
 
-def _focus_form(window: MainWindow) -> None:
+def _focus_form(window: QMainWindow) -> None:
     window.form_dock.show()
     window.form_dock.raise_()
     first = next(iter(window.page_form.rows.values())).editor
     first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
-def _open_dialog(window: MainWindow, which: str) -> None:
+def _open_dialog(window: QMainWindow, which: str) -> None:
     if which == "import":
         if window.read_only:
             window.show_error(_tr("Каталог открыт только для чтения"))
@@ -351,7 +347,7 @@ def _open_dialog(window: MainWindow, which: str) -> None:
     dialog.open()
 
 
-def _check(window: MainWindow) -> None:
+def _check(window: QMainWindow) -> None:
     report = check_catalogue()
     lines = [*report.problems, *report.warnings]
     if report.ok and not lines:
@@ -361,7 +357,7 @@ def _check(window: MainWindow) -> None:
     QMessageBox.warning(window, _tr("Проверка каталога"), text)
 
 
-def _about(window: MainWindow) -> None:
+def _about(window: QMainWindow) -> None:
     QMessageBox.about(
         window,
         _tr("О программе"),
@@ -375,7 +371,7 @@ def _about(window: MainWindow) -> None:
 class ShortcutsDialog(QDialog):
     """Help → the keyboard shortcuts of every action in the window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Сочетания клавиш"))

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from editor.itemmodels.page_columns import COLUMN_INDEX
-from editor.ui.app import TRANSLATIONS_DIR, install_translators
+from editor.ui.translators import TRANSLATIONS_DIR, install_translators
 from editor.ui.window_actions import set_language
 from tests.gui.window_helpers import QT_LOG_IGNORE, open_window, sample_file
 

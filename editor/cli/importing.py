@@ -11,9 +11,23 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from editor.cli import CliError
+from editor.cli.shared import CliError
 from editor.core.i18n import tr
 from editor.exchange.importing.report import ImportReport
+
+
+def add_parsers(commands) -> None:
+    """The `import` subcommand."""
+    imp = commands.add_parser("import", help=tr("импортировать таблицы"))
+    imp.add_argument("catalogue")
+    imp.add_argument("files", nargs="+")
+    imp.add_argument("--into")
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--strict", action="store_true")
+    imp.add_argument("--map", action="append", default=[], metavar="HEADER=field")
+    imp.add_argument("--errors", metavar="OUT.xlsx")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(run=run)
 
 
 def parse_map(items: Sequence[str]) -> dict[str, str]:

@@ -10,8 +10,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from editor.cli import CliError
+from editor.cli.shared import CliError
 from editor.core.i18n import tr
+
+REPORTS = ["registry", "summary", "spheres", "compliance"]
+
+
+def add_parsers(commands) -> None:
+    """The `export` subcommand."""
+    export = commands.add_parser("export", help=tr("выгрузить отчёт"))
+    export.add_argument("catalogue")
+    export.add_argument("--report", required=True, choices=REPORTS)
+    export.add_argument("--territory")
+    export.add_argument("--sphere", action="append", default=[])
+    export.add_argument("--network", action="append", default=[])
+    export.add_argument("--stale-days", type=int, default=180)
+    export.add_argument("--out", required=True)
+    export.add_argument("--force", action="store_true", help=tr("заменить существующий файл"))
+    export.set_defaults(run=run)
 
 
 def _sphere_ids(names: list[str]) -> list[int]:

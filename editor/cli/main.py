@@ -1,0 +1,46 @@
+"""The parser of `main.py` and the dispatch to the command modules; errors become one line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from editor.cli import catalogue, export, importing
+from editor.cli.shared import CliError
+from editor.core.i18n import tr
+
+# Each module adds its subcommands; a subcommand sets `run` to its function.
+COMMAND_MODULES = (catalogue, importing, export)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description=tr("Каталог госпабликов"))
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in COMMAND_MODULES:
+        module.add_parsers(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a subcommand; errors the user can fix become one line on stderr and status 1."""
+    from editor.core.normalize import NormalizeError
+    from editor.db.database import CatalogueError
+
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print(tr("Прервано"), file=sys.stderr)
+        return 1
+    except (CliError, CatalogueError, NormalizeError, OSError, ValueError) as error:
+        message = str(error) or error.__class__.__name__
+        print(" ".join(message.split()), file=sys.stderr)
+        return 1
+    except Exception as error:  # a defect: still one line, the traceback only on request
+        if os.environ.get("GOSPABLIKI_DEBUG"):
+            raise
+        print(tr("Внутренняя ошибка: {kind}: {message}").format(
+            kind=error.__class__.__name__, message=" ".join(str(error).split())), file=sys.stderr)
+        return 1
