@@ -526,7 +526,7 @@ def test_a_bad_value_repeated_down_a_big_file_does_not_hold_the_rows(catalogue):
 
 
 def test_first_row_marks_keep_the_first_row_of_old_and_new_records():
-    from editor.exchange.importing.plan import FirstRows
+    from editor.exchange.importing.marks import FirstRows
 
     marks = FirstRows(base=100)
     marks.setdefault(100, 7)  # created by row 7

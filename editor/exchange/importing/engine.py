@@ -27,7 +27,8 @@ from editor.core.i18n import tr
 from editor.db.models import ImportBatch, db
 from editor.exchange.importing.apply import BatchWriter
 from editor.exchange.importing.feed import parsed_chunks
-from editor.exchange.importing.plan import Planner, pack, unpack
+from editor.exchange.importing.marks import pack, unpack
+from editor.exchange.importing.plan import Planner
 from editor.exchange.importing.report import ImportReport, SourceFile
 from editor.exchange.importing.rows import RowParser
 

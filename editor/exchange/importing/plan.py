@@ -16,7 +16,6 @@ first wins and the other is reported.
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -24,7 +23,8 @@ from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, day_text
 from editor.core.i18n import tr
 from editor.db.models import db
 from editor.exchange.importing.apply import BatchWriter
-from editor.exchange.importing.lookup import ChunkCache, in_chunks
+from editor.exchange.importing.lookup import in_chunks
+from editor.exchange.importing.marks import FirstRows, pack, unpack
 from editor.exchange.importing.report import (
     NEW,
     UNCHANGED,
@@ -36,72 +36,14 @@ from editor.exchange.importing.report import (
     Rejection,
     RowChange,
 )
-from editor.exchange.importing.rows import ParsedRow, RowParser, page_search_key
+from editor.exchange.importing.rows import ParsedRow, RowParser
 from editor.exchange.importing.territories import TerritoryResolver
+from editor.exchange.importing.writes import ChunkWrites
 
-_ORG_DEFAULTS: dict[str, object] = {
-    name: ("" if spec.kind == "text" else None) for name, spec in ORGANIZATION_FIELD.items()
-}
-_PAGE_DEFAULTS: dict[str, object] = {
-    name: ("" if spec.kind in ("text", "url") else None) for name, spec in PAGE_FIELD.items()
-}
-_PAGE_DEFAULTS["network_id"] = None  # a nullable column, as records.create_page leaves it
 _SKIP = -1  # a page that belongs to another organisation: the row's page part is left out
 
 
-def pack(file_index: int, row: int) -> int:
-    """One int for (file, row): the marks of 300,000 rows stay small."""
-    return (file_index << 32) | row
-
-
-def unpack(ref: int) -> tuple[int, int]:
-    """(file index, row) from pack()."""
-    return ref >> 32, ref & 0xFFFFFFFF
-
-
-class FirstRows:
-    """Record id → pack() of the first row of this import that touched it.
-
-    The records an import creates get consecutive ids from `base` on and are marked as they
-    are created, so their marks go into an array (8 bytes each, against about 100 in a dict:
-    50 MB less for 300,000 new rows); the marks of records already in the catalogue, a dict.
-    """
-
-    def __init__(self, base: int) -> None:
-        self._base = base
-        self._new = array("q")  # -1: not touched
-        self._old: dict[int, int] = {}
-
-    def get(self, record_id: int) -> int | None:
-        """The mark of a record, None if no row touched it yet."""
-        index = record_id - self._base
-        if index >= 0:
-            if index < len(self._new):
-                ref = self._new[index]
-                return None if ref < 0 else ref
-            return None
-        return self._old.get(record_id)
-
-    def __contains__(self, record_id: int) -> bool:
-        return self.get(record_id) is not None
-
-    def setdefault(self, record_id: int, ref: int) -> None:
-        """Mark the record unless a row marked it before."""
-        index = record_id - self._base
-        if index < 0:
-            self._old.setdefault(record_id, ref)
-            return
-        new = self._new
-        if index == len(new):  # the usual case: the record just created
-            new.append(ref)
-            return
-        if index > len(new):
-            new.extend([-1] * (index - len(new) + 1))
-        if new[index] < 0:
-            new[index] = ref
-
-
-class Planner(ChunkCache):
+class Planner(ChunkWrites):
     """Decides and queues the writes of an import, chunk by chunk (see the module docstring)."""
 
     def __init__(
@@ -570,113 +512,6 @@ class Planner(ChunkCache):
         else:
             self.report.unchanged += 1
             self._keep(UNCHANGED, file_index, parsed.row, name, parsed.url_key or "")
-
-    # --- writes --------------------------------------------------------------------------
-
-    def _create_org(self, parsed: ParsedRow, territory_id: int, source: str) -> int:
-        values = dict(_ORG_DEFAULTS)
-        values.update(parsed.org)
-        values["territory"] = territory_id
-        values["name_key"] = parsed.org_key
-        org_id = self.writer.new_organization(values, source)
-        values["id"] = org_id
-        self._add_org(values)
-        if self.known is not None:  # later chunks look it up
-            if values["ogrn"]:
-                self.known.ogrn.add(values["ogrn"])  # type: ignore[arg-type]
-            self.known.name.add(parsed.org_key)
-        self.report.new_organizations += 1
-        return org_id
-
-    def _apply_org(
-        self, org_id: int, parsed: ParsedRow, territory_id: int, diffs: list[Diff]
-    ) -> None:
-        record = self.orgs[org_id]
-        for diff in diffs:
-            name = diff.field
-            new = territory_id if name == "territory" else parsed.org[name]
-            self.writer.update("organization", org_id, name, record[name], new)
-            record[name] = new
-            if self.known is not None and name == "ogrn":
-                self.known.ogrn.add(new)  # type: ignore[arg-type]
-            if name == "full_name":
-                # Later rows of this chunk find it by its new name only, as later chunks do.
-                named = self.by_name.get(record["name_key"])  # type: ignore[arg-type]
-                if named and org_id in named:
-                    named.remove(org_id)
-                self.by_name[parsed.org_key].append(org_id)
-                record["name_key"] = parsed.org_key
-                if self.known is not None:
-                    self.known.name.add(parsed.org_key)
-                self.writer.update(
-                    "organization", org_id, "name_key", None, parsed.org_key, logged=False
-                )
-            if name == "territory":
-                for page in self.pages.values():
-                    if page["organization"] == org_id:
-                        page["territory"] = territory_id
-
-    def _create_page(
-        self, org_id: int, parsed: ParsedRow, source: str, file_date: dt.date | None
-    ) -> int:
-        org = self.orgs[org_id]
-        values = dict(_PAGE_DEFAULTS)
-        values.update(parsed.page)
-        values["organization"] = org_id
-        values["territory"] = org["territory"]
-        if values["network_id"] is None:
-            values["network_id"] = parsed.network_id_hint
-        values["subscribers"] = parsed.count
-        values["subscribers_date"] = (
-            parsed.count_date or file_date or self.today if parsed.count is not None else None
-        )
-        if (org["name_key"], org["short_name"] or "", org["ogrn"] or None) == (
-            parsed.org_key,
-            parsed.org.get("short_name") or "",
-            parsed.org.get("ogrn") or None,
-        ):
-            key = parsed.search_key  # the row's own organisation: the reader made the key
-        else:
-            key = page_search_key(values["title"], org, values["url"])
-        page_id = self.writer.new_page(values, source, key)
-        values["id"] = page_id
-        if self.known is not None:
-            self.known.url.add(values["url"])  # type: ignore[arg-type]
-        values["batch"] = self.writer.batch_id
-        self._add_page(values, indexed_by_org=False)
-        self.report.new_pages += 1
-        return page_id
-
-    def _apply_page(
-        self,
-        page_id: int,
-        parsed: ParsedRow,
-        diffs: list[Diff],
-        count: tuple[dt.date, int | None, int] | None,
-    ) -> None:
-        record = self.pages[page_id]
-        for diff in diffs:
-            new = parsed.page[diff.field]
-            self.writer.update("page", page_id, diff.field, record[diff.field], new)
-            record[diff.field] = new
-            if diff.field == "url":
-                self.writer.update("page", page_id, "url_key", None, new, logged=False)
-                self.by_url[new] = page_id  # type: ignore[index]
-                if self.known is not None:
-                    self.known.url.add(new)  # type: ignore[arg-type]
-        if any(d.field in ("url", "title") for d in diffs):
-            org = self.orgs.get(record["organization"])  # type: ignore[arg-type]
-            if org is not None:
-                key = page_search_key(record["title"], org, record["url"])
-                self.writer.update("page", page_id, "search_key", None, key, logged=False)
-        if count is not None:
-            date, old, new = count
-            self.writer.count(page_id, date, old, new)
-            self.pending_counts[(page_id, date)] = new
-            current = record["subscribers_date"]
-            if current is None or date >= current:  # type: ignore[operator]
-                record["subscribers"], record["subscribers_date"] = new, date
-                self.writer.current(page_id, new, date)
 
 
 def _text(value: object) -> str:
