@@ -27,15 +27,27 @@ class FieldSpec:
     kind: str  # text | int | count | percent | bool | date | network | status | sphere | url | ogrn | inn | widgets
     label: str
     required: bool = False
+    # The spreadsheet column (editor.exchange.columns) that carries the field; "" when none does.
+    sheet: str | None = None
 
     @property
     def title(self) -> str:
         """The label in the current language."""
         return tr(self.label, "fields")
 
+    @property
+    def column(self) -> str:
+        """The database column: a sphere field holds the sphere's id."""
+        return f"{self.name}_id" if self.kind == "sphere" else self.name
+
+    @property
+    def sheet_field(self) -> str:
+        """The spreadsheet column's field name, "" for a field no spreadsheet carries."""
+        return self.name if self.sheet is None else self.sheet
+
 
 ORGANIZATION_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("full_name", "organization", "text", QT_TRANSLATE_NOOP("fields", "Организация"), True),
+    FieldSpec("full_name", "organization", "text", QT_TRANSLATE_NOOP("fields", "Организация"), True, "organization"),
     FieldSpec("short_name", "organization", "text", QT_TRANSLATE_NOOP("fields", "Краткое наименование")),
     FieldSpec("ogrn", "organization", "ogrn", QT_TRANSLATE_NOOP("fields", "ОГРН")),
     FieldSpec("inn", "organization", "inn", QT_TRANSLATE_NOOP("fields", "ИНН")),
@@ -49,7 +61,7 @@ ORGANIZATION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("responsible_position", "organization", "text", QT_TRANSLATE_NOOP("fields", "Должность ответственного")),
     FieldSpec("responsible_phone", "organization", "text", QT_TRANSLATE_NOOP("fields", "Телефон")),
     FieldSpec("responsible_email", "organization", "text", QT_TRANSLATE_NOOP("fields", "E-mail")),
-    FieldSpec("notes", "organization", "text", QT_TRANSLATE_NOOP("fields", "Примечание к организации")),
+    FieldSpec("notes", "organization", "text", QT_TRANSLATE_NOOP("fields", "Примечание к организации"), sheet=""),
 )
 
 PAGE_FIELDS: tuple[FieldSpec, ...] = (
@@ -61,21 +73,27 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("connected", "page", "bool", QT_TRANSLATE_NOOP("fields", "Подключение к «Госпабликам»")),
     FieldSpec("gosmark", "page", "bool", QT_TRANSLATE_NOOP("fields", "Госметка")),
     FieldSpec("widgets", "page", "widgets", QT_TRANSLATE_NOOP("fields", "Виджеты")),
-    FieldSpec("pos_problem", "page", "bool", QT_TRANSLATE_NOOP("fields", "Виджет «Сообщить о проблеме»")),
-    FieldSpec("pos_opinion", "page", "bool", QT_TRANSLATE_NOOP("fields", "Виджет «Высказать мнение»")),
-    FieldSpec("enrolment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись в кружки")),
-    FieldSpec("appointment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись к врачу")),
+    FieldSpec("pos_problem", "page", "bool", QT_TRANSLATE_NOOP("fields", "Виджет «Сообщить о проблеме»"), sheet=""),
+    FieldSpec("pos_opinion", "page", "bool", QT_TRANSLATE_NOOP("fields", "Виджет «Высказать мнение»"), sheet=""),
+    FieldSpec("enrolment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись в кружки"), sheet=""),
+    FieldSpec("appointment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись к врачу"), sheet=""),
     FieldSpec("design", "page", "percent", QT_TRANSLATE_NOOP("fields", "Оформление, %")),
     FieldSpec("activity", "page", "percent", QT_TRANSLATE_NOOP("fields", "Активность, %")),
     FieldSpec("weekly_reach", "page", "count", QT_TRANSLATE_NOOP("fields", "Охват за неделю")),
     FieldSpec("post_reach", "page", "count", QT_TRANSLATE_NOOP("fields", "Средний охват публикации")),
     FieldSpec("subscribers", "page", "count", QT_TRANSLATE_NOOP("fields", "Подписчики")),
-    FieldSpec("subscribers_date", "page", "date", QT_TRANSLATE_NOOP("fields", "Дата замера")),
+    FieldSpec("subscribers_date", "page", "date", QT_TRANSLATE_NOOP("fields", "Дата замера"), sheet="count_date"),
     FieldSpec("notes", "page", "text", QT_TRANSLATE_NOOP("fields", "Примечание")),
 )
 
 ORGANIZATION_FIELD = {spec.name: spec for spec in ORGANIZATION_FIELDS}
 PAGE_FIELD = {spec.name: spec for spec in PAGE_FIELDS}
+# The fields a spreadsheet row carries (the widget breakdown and the organisation's own notes are
+# edited by hand only).
+ORGANIZATION_SHEET_FIELDS: tuple[FieldSpec, ...] = tuple(
+    spec for spec in ORGANIZATION_FIELDS if spec.sheet_field
+)
+PAGE_SHEET_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in PAGE_FIELDS if spec.sheet_field)
 
 
 def coerce(spec: FieldSpec, value: object) -> object:

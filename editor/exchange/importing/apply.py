@@ -16,59 +16,47 @@ import pickle
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from editor.core import normalize as nz
 from editor.core.changelog import Entry, Origin, record_many
-from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, day_text
+from editor.core.fields import (
+    ORGANIZATION_FIELD,
+    ORGANIZATION_FIELDS,
+    PAGE_FIELD,
+    PAGE_SHEET_FIELDS,
+    day_text,
+)
 from editor.core.records import refresh_search_keys
 from editor.db.models import ImportBatch, db, now
 
+# The columns of a new record, derived from the one declaration in editor.core.fields; the
+# values of the declared fields are picked by one itemgetter per record.
 ORG_INSERT = (
     "id",
     "territory_id",
-    "full_name",
-    "short_name",
     "name_key",
-    "ogrn",
-    "inn",
-    "founder",
-    "org_type",
-    "sphere1_id",
-    "sphere2_id",
-    "sphere3_id",
-    "exemption",
-    "responsible",
-    "responsible_position",
-    "responsible_phone",
-    "responsible_email",
-    "notes",
+    *(spec.column for spec in ORGANIZATION_FIELDS),
     "source",
     "batch_id",
+)
+_ORG_VALUES = itemgetter(*(spec.name for spec in ORGANIZATION_FIELDS))
+_PAGE_PLAIN = tuple(
+    spec for spec in PAGE_SHEET_FIELDS if spec.name not in ("subscribers", "subscribers_date")
 )
 PAGE_INSERT = (
     "id",
     "organization_id",
     "territory_id",
-    "network",
-    "url",
     "url_key",
-    "network_id",
-    "title",
-    "status",
-    "connected",
-    "gosmark",
-    "widgets",
-    "design",
-    "activity",
-    "weekly_reach",
-    "post_reach",
+    *(spec.column for spec in _PAGE_PLAIN),
     "subscribers",
     "subscribers_date",
-    "notes",
     "source",
     "batch_id",
     "search_key",
 )
+_PAGE_VALUES = itemgetter(*(spec.name for spec in _PAGE_PLAIN))
 # New rows are staged in a TEMP table without indexes or triggers and moved with one
 # INSERT … SELECT per chunk: the roll-up triggers on page and organization then run inside one
 # statement instead of one statement (and one statement journal) per row, which measured
@@ -112,9 +100,7 @@ def _insert_staged(connection, table: str, rows: list[tuple], origin: Origin) ->
 
 # Field name → column name where they differ (foreign keys).
 _COLUMN = {
-    "sphere1": "sphere1_id",
-    "sphere2": "sphere2_id",
-    "sphere3": "sphere3_id",
+    **{spec.name: spec.column for spec in ORGANIZATION_FIELDS if spec.column != spec.name},
     "territory": "territory_id",
     "organization": "organization_id",
 }
@@ -165,22 +151,8 @@ class BatchWriter:
             (
                 org_id,
                 values["territory"],
-                values["full_name"],
-                values["short_name"],
                 values.get("name_key") or nz.fold_text(values["full_name"]),
-                values["ogrn"],
-                values["inn"],
-                values["founder"],
-                values["org_type"],
-                values["sphere1"],
-                values["sphere2"],
-                values["sphere3"],
-                values["exemption"],
-                values["responsible"],
-                values["responsible_position"],
-                values["responsible_phone"],
-                values["responsible_email"],
-                values["notes"],
+                *_ORG_VALUES(values),
                 source,
                 self.batch_id,
             )
@@ -199,22 +171,10 @@ class BatchWriter:
                 page_id,
                 values["organization"],
                 values["territory"],
-                values["network"],
-                values["url"],
                 values["url"] or None,
-                values["network_id"],
-                values["title"],
-                values["status"],
-                values["connected"],
-                values["gosmark"],
-                values["widgets"],
-                values["design"],
-                values["activity"],
-                values["weekly_reach"],
-                values["post_reach"],
+                *_PAGE_VALUES(values),
                 count,
                 day,
-                values["notes"],
                 source,
                 self.batch_id,
                 search_key,

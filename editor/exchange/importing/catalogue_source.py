@@ -12,49 +12,30 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from editor.core.fields import ORGANIZATION_SHEET_FIELDS, PAGE_SHEET_FIELDS
 from editor.core.i18n import tr
 from editor.db.database import CatalogueError, catalogue_path, probe
+from editor.exchange.columns import field_label
 
-# The columns the rows carry, in order (field names of editor.exchange.columns).
+# The columns the rows carry, in order (field names of editor.exchange.columns), and the
+# query that reads them: both derived from the one declaration in editor.core.fields.
 FIELDS: tuple[str, ...] = (
     "oktmo",
     "territory",
-    "organization",
-    "short_name",
-    "ogrn",
-    "inn",
-    "founder",
-    "org_type",
-    "sphere1",
-    "sphere2",
-    "sphere3",
-    "exemption",
-    "responsible",
-    "responsible_position",
-    "responsible_phone",
-    "responsible_email",
-    "network",
-    "url",
-    "network_id",
-    "title",
-    "status",
-    "connected",
-    "gosmark",
-    "widgets",
-    "design",
-    "activity",
-    "weekly_reach",
-    "post_reach",
-    "subscribers",
-    "count_date",
-    "notes",
+    *(spec.sheet_field for spec in ORGANIZATION_SHEET_FIELDS),
+    *(spec.sheet_field for spec in PAGE_SHEET_FIELDS),
 )
-_QUERY = """
-SELECT o.territory_id, o.full_name, o.short_name, o.ogrn, o.inn, o.founder, o.org_type,
-       s1.name, s2.name, s3.name, o.exemption, o.responsible, o.responsible_position,
-       o.responsible_phone, o.responsible_email, p.network, p.url, p.network_id, p.title,
-       p.status, p.connected, p.gosmark, p.widgets, p.design, p.activity, p.weekly_reach,
-       p.post_reach, p.subscribers, p.subscribers_date, p.notes
+
+
+def _select(spec) -> str:
+    if spec.kind == "sphere":
+        return f"s{spec.name[-1]}.name"  # sphere1 → s1, the join below
+    return f"{'o' if spec.entity == 'organization' else 'p'}.{spec.column}"
+
+
+_QUERY = f"""
+SELECT o.territory_id, {", ".join(_select(spec) for spec in ORGANIZATION_SHEET_FIELDS)},
+       {", ".join(_select(spec) for spec in PAGE_SHEET_FIELDS)}
 FROM organization o
 LEFT JOIN page p ON p.organization_id = o.id AND p.deleted_at IS NULL
 LEFT JOIN sphere s1 ON s1.id = o.sphere1_id
@@ -66,10 +47,6 @@ ORDER BY o.territory_id, o.id, p.id
 
 
 def _labels() -> list[str]:
-    try:
-        from editor.exchange.columns import field_label
-    except ImportError:  # pragma: no cover - the columns module ships with the reader
-        return list(FIELDS)
     labels = []
     for name in FIELDS:
         try:

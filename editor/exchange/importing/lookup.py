@@ -18,59 +18,30 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from editor.core.fields import ORGANIZATION_FIELDS, PAGE_SHEET_FIELDS
 from editor.db.models import db
 from editor.exchange.importing.apply import BatchWriter
 from editor.exchange.importing.rows import ParsedRow
 
-ORG_FIELDS = (
-    "territory",
-    "full_name",
-    "short_name",
-    "ogrn",
-    "inn",
-    "founder",
-    "org_type",
-    "sphere1",
-    "sphere2",
-    "sphere3",
-    "exemption",
-    "responsible",
-    "responsible_position",
-    "responsible_phone",
-    "responsible_email",
-    "notes",
-)
+# The record fields the cache holds, derived from the one declaration in editor.core.fields.
+ORG_FIELDS = ("territory", *(spec.name for spec in ORGANIZATION_FIELDS))
 _ORG_SELECT = (
-    "SELECT id, territory_id, full_name, short_name, ogrn, inn, founder, org_type, sphere1_id,"
-    " sphere2_id, sphere3_id, exemption, responsible, responsible_position, responsible_phone,"
-    " responsible_email, notes, name_key FROM organization WHERE deleted_at IS NULL AND "
+    "SELECT id, territory_id, "
+    + ", ".join(spec.column for spec in ORGANIZATION_FIELDS)
+    + ", name_key FROM organization WHERE deleted_at IS NULL AND "
 )
 PAGE_FIELDS = (
     "organization",
     "territory",
-    "network",
-    "url",
-    "network_id",
-    "title",
-    "status",
-    "connected",
-    "gosmark",
-    "widgets",
-    "design",
-    "activity",
-    "weekly_reach",
-    "post_reach",
-    "subscribers",
-    "subscribers_date",
-    "notes",
+    *(spec.name for spec in PAGE_SHEET_FIELDS),
     "batch",
 )
 _PAGE_SELECT = (
-    "SELECT id, organization_id, territory_id, network, url, network_id, title, status,"
-    " connected, gosmark, widgets, design, activity, weekly_reach, post_reach, subscribers,"
-    " subscribers_date, notes, batch_id FROM page WHERE deleted_at IS NULL AND "
+    "SELECT id, organization_id, territory_id, "
+    + ", ".join(spec.column for spec in PAGE_SHEET_FIELDS)
+    + ", batch_id FROM page WHERE deleted_at IS NULL AND "
 )
-_BOOL_PAGE = ("connected", "gosmark")
+_BOOL_PAGE = tuple(spec.name for spec in PAGE_SHEET_FIELDS if spec.kind == "bool")
 _PARAMS = 900  # ids per IN (...) query
 _BITS_PER_KEY = 16  # with 2 probes: about 1.5 % of absent keys still looked up
 # Filters are built when the rows expected × this reach the catalogue's records: a key costs

@@ -15,46 +15,21 @@ from itertools import repeat
 from operator import attrgetter
 
 from editor.core import normalize as nz
-from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
+from editor.core.fields import (
+    ORGANIZATION_FIELD,
+    ORGANIZATION_SHEET_FIELDS,
+    PAGE_FIELD,
+    PAGE_SHEET_FIELDS,
+    coerce,
+)
 from editor.core.i18n import tr
 from editor.core.urls import canonical_url
 from editor.exchange.importing.report import Problem
 
 # Column field (editor.exchange.columns) → organisation field.
-ORG_TARGETS: dict[str, str] = {
-    "organization": "full_name",
-    "short_name": "short_name",
-    "ogrn": "ogrn",
-    "inn": "inn",
-    "founder": "founder",
-    "org_type": "org_type",
-    "sphere1": "sphere1",
-    "sphere2": "sphere2",
-    "sphere3": "sphere3",
-    "exemption": "exemption",
-    "responsible": "responsible",
-    "responsible_position": "responsible_position",
-    "responsible_phone": "responsible_phone",
-    "responsible_email": "responsible_email",
-}
+ORG_TARGETS: dict[str, str] = {spec.sheet_field: spec.name for spec in ORGANIZATION_SHEET_FIELDS}
 # Column field → page field; "subscribers" and "count_date" become the row's dated count.
-PAGE_TARGETS: dict[str, str] = {
-    "network": "network",
-    "url": "url",
-    "network_id": "network_id",
-    "title": "title",
-    "status": "status",
-    "connected": "connected",
-    "gosmark": "gosmark",
-    "widgets": "widgets",
-    "design": "design",
-    "activity": "activity",
-    "weekly_reach": "weekly_reach",
-    "post_reach": "post_reach",
-    "notes": "notes",
-    "subscribers": "subscribers",
-    "count_date": "subscribers_date",
-}
+PAGE_TARGETS: dict[str, str] = {spec.sheet_field: spec.name for spec in PAGE_SHEET_FIELDS}
 # Where the row belongs; the derived level and our own page ids are not imported.
 ROW_TARGETS = ("oktmo", "territory")
 IGNORED = ("page_id", "level")

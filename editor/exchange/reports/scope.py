@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from editor.core import normalize as nz
+from editor.core.fields import ORGANIZATION_SHEET_FIELDS, PAGE_SHEET_FIELDS
 from editor.core.i18n import tr
 from editor.core.search import (
     PageFilter,
@@ -23,79 +24,47 @@ from editor.core.search import (
 )
 from editor.db.models import LEVEL_INDEX, Organization, Page, Sphere, db
 
-# Columns of a page row and of its organisation, in this order (tuples, for speed).
-PAGE_COLUMNS = (
-    Page.id,
-    Page.network,
-    Page.url,
-    Page.network_id,
-    Page.status,
-    Page.connected,
-    Page.gosmark,
-    Page.widgets,
-    Page.design,
-    Page.activity,
-    Page.subscribers,
-    Page.subscribers_date,
-    Page.weekly_reach,
-    Page.post_reach,
-    Page.notes,
-    Page.title,
-)
-(
-    P_ID,
-    P_NETWORK,
-    P_URL,
-    P_NETWORK_ID,
-    P_STATUS,
-    P_CONNECTED,
-    P_GOSMARK,
-    P_WIDGETS,
-    P_DESIGN,
-    P_ACTIVITY,
-    P_SUBSCRIBERS,
-    P_DATE,
-    P_WEEKLY,
-    P_POST,
-    P_NOTES,
-    P_TITLE,
-) = range(len(PAGE_COLUMNS))
+# Columns of a page row and of its organisation (tuples, for speed): the id (and the
+# organisation's territory), then the fields a spreadsheet carries, from editor.core.fields.
+PAGE_COLUMNS = (Page.id, *(getattr(Page, spec.name) for spec in PAGE_SHEET_FIELDS))
+_PAGE_INDEX = {spec.name: index for index, spec in enumerate(PAGE_SHEET_FIELDS, start=1)}
+P_ID = 0
+P_NETWORK = _PAGE_INDEX["network"]
+P_URL = _PAGE_INDEX["url"]
+P_NETWORK_ID = _PAGE_INDEX["network_id"]
+P_STATUS = _PAGE_INDEX["status"]
+P_CONNECTED = _PAGE_INDEX["connected"]
+P_GOSMARK = _PAGE_INDEX["gosmark"]
+P_WIDGETS = _PAGE_INDEX["widgets"]
+P_DESIGN = _PAGE_INDEX["design"]
+P_ACTIVITY = _PAGE_INDEX["activity"]
+P_SUBSCRIBERS = _PAGE_INDEX["subscribers"]
+P_DATE = _PAGE_INDEX["subscribers_date"]
+P_WEEKLY = _PAGE_INDEX["weekly_reach"]
+P_POST = _PAGE_INDEX["post_reach"]
+P_NOTES = _PAGE_INDEX["notes"]
+P_TITLE = _PAGE_INDEX["title"]
 ORG_COLUMNS = (
     Organization.id,
     Organization.territory,
-    Organization.full_name,
-    Organization.short_name,
-    Organization.ogrn,
-    Organization.inn,
-    Organization.founder,
-    Organization.org_type,
-    Organization.sphere1,
-    Organization.sphere2,
-    Organization.sphere3,
-    Organization.exemption,
-    Organization.responsible,
-    Organization.responsible_position,
-    Organization.responsible_phone,
-    Organization.responsible_email,
+    *(getattr(Organization, spec.name) for spec in ORGANIZATION_SHEET_FIELDS),
 )
-(
-    O_ID,
-    O_TERRITORY,
-    O_NAME,
-    O_SHORT,
-    O_OGRN,
-    O_INN,
-    O_FOUNDER,
-    O_TYPE,
-    O_SPHERE1,
-    O_SPHERE2,
-    O_SPHERE3,
-    O_EXEMPTION,
-    O_RESPONSIBLE,
-    O_POSITION,
-    O_PHONE,
-    O_EMAIL,
-) = range(len(ORG_COLUMNS))
+_ORG_INDEX = {spec.name: index for index, spec in enumerate(ORGANIZATION_SHEET_FIELDS, start=2)}
+O_ID, O_TERRITORY = 0, 1
+O_NAME = _ORG_INDEX["full_name"]
+O_SHORT = _ORG_INDEX["short_name"]
+O_OGRN = _ORG_INDEX["ogrn"]
+O_INN = _ORG_INDEX["inn"]
+O_FOUNDER = _ORG_INDEX["founder"]
+O_TYPE = _ORG_INDEX["org_type"]
+O_SPHERE1 = _ORG_INDEX["sphere1"]
+O_SPHERE2 = _ORG_INDEX["sphere2"]
+O_SPHERE3 = _ORG_INDEX["sphere3"]
+O_EXEMPTION = _ORG_INDEX["exemption"]
+O_RESPONSIBLE = _ORG_INDEX["responsible"]
+O_POSITION = _ORG_INDEX["responsible_position"]
+O_PHONE = _ORG_INDEX["responsible_phone"]
+O_EMAIL = _ORG_INDEX["responsible_email"]
 
 _NETWORK_ORDER = {network: index for index, network in enumerate(nz.NETWORKS)}
 _BLOCK_ROWS = 5000  # rows fetched and sorted at a time
