@@ -8,13 +8,8 @@ import sys
 
 import pytest
 
-from editor.db.database import (
-    SCHEMA_VERSION,
-    CatalogueError,
-    CatalogueLock,
-    close_catalogue,
-    open_catalogue,
-)
+from editor.core.opening import CatalogueError, CatalogueLock, close_catalogue, open_catalogue
+from editor.db.database import SCHEMA_VERSION
 from editor.db.models import Territory
 
 
@@ -128,3 +123,15 @@ def test_second_process_cannot_take_the_write_lock(catalogue):
         assert result.returncode == 3
     result = subprocess.run([sys.executable, "-c", code], check=False)
     assert result.returncode == 0
+
+
+def test_the_database_layer_says_what_happened_and_core_says_it_in_russian(tmp_path):
+    from editor.db import database
+
+    path = tmp_path / "absent.gpc"
+    with pytest.raises(CatalogueError) as raw:
+        database.open_catalogue(path)
+    assert (raw.value.reason, raw.value.path) == ("missing", path)
+    with pytest.raises(CatalogueError, match="не найден") as spoken:
+        open_catalogue(path)
+    assert spoken.value.reason == "missing"

@@ -51,7 +51,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_territories(args: argparse.Namespace) -> int:
-    from editor.db.database import CatalogueLock
+    from editor.core.opening import CatalogueLock
     from editor.exchange.classifiers.load import load_files
 
     open_catalogue(args.catalogue)

@@ -60,8 +60,8 @@ def _networks(names: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Export `args.report` for the scope given by --territory/--sphere/--network to --out."""
+    from editor.core.opening import open_catalogue
     from editor.core.territories import TerritoryError, resolve
-    from editor.db.database import open_catalogue
     from editor.exchange.reports.export import REPORT_LABELS, ExportError, Scope, export_report
 
     open_catalogue(Path(args.catalogue))

@@ -52,8 +52,8 @@ def _backup(catalogue: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the import command; return the exit status."""
+    from editor.core.opening import CatalogueLock, open_catalogue
     from editor.core.territories import TerritoryError, resolve
-    from editor.db.database import CatalogueLock, open_catalogue
     from editor.exchange.importing.engine import ImportOptions, run_import
     from editor.exchange.spreadsheet.reader import ReadError
 

@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; errors the user can fix become one line on stderr and status 1."""
     from editor.core.normalize import NormalizeError
-    from editor.db.database import CatalogueError
+    from editor.core.opening import CatalogueError
 
     args = _parser().parse_args(argv)
     try:

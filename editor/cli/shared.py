@@ -11,7 +11,7 @@ class CliError(Exception):
 
 def open_catalogue(path: str | Path) -> None:
     """Open (and migrate) the catalogue the command works on."""
-    from editor.db.database import open_catalogue as open_database
+    from editor.core.opening import open_catalogue as open_database
 
     open_database(Path(path))
 

@@ -112,3 +112,11 @@ def list_backups(path: str | Path, reason: str | None = None) -> list[Path]:
     suffix = path.suffix or ".gpc"
     pattern = f"{path.stem}-*-{reason}{suffix}" if reason else f"{path.stem}-*{suffix}"
     return sorted(folder.glob(pattern), key=lambda p: p.name, reverse=True)
+
+
+def copy_open_catalogue(source: str | Path, target: str | Path) -> Path:
+    """Copy the open catalogue `source` through this process's own connection, so that a file
+    that was removed or moved away can still be saved."""
+    from editor.db.models import db
+
+    return copy_catalogue(source, target, connection=db.connection())

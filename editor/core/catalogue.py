@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.core import normalize as nz
-from editor.core.i18n import tr
+from editor.core.opening import CatalogueError, describe, open_catalogue
 from editor.core.seed import iter_spheres, load_sphere_seed, load_territory_seed
-from editor.db.database import CatalogueError, open_catalogue
 from editor.db.models import LEVEL_INDEX, Sphere, Territory, TerritoryAlias, db
 
 
@@ -15,7 +14,9 @@ def init_catalogue(path: str | Path) -> None:
     """Create a catalogue file with the built-in territories and sphere dictionary."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
-        raise CatalogueError(tr("Файл {path} уже существует").format(path=path))
+        error = CatalogueError("exists", path)
+        describe(error)
+        raise error
     open_catalogue(path, create=True)
     seed_catalogue()
 

@@ -66,6 +66,27 @@ def create_organization(territory_id: int, values: Mapping[str, object], origin:
     return organization
 
 
+def get_organization(organization_id: int) -> Organization:
+    """An organisation by id (DoesNotExist when there is none)."""
+    return Organization.get_by_id(organization_id)
+
+
+def organization_name(organization_id: int) -> str:
+    """An organisation's full name."""
+    return get_organization(organization_id).full_name
+
+
+def get_page(page_id: int | None) -> Page | None:
+    """A page by id, None when there is none (or no id)."""
+    return Page.get_or_none(Page.id == page_id) if page_id else None
+
+
+def pages_by_id(page_ids: Iterable[int]) -> list[Page]:
+    """The pages with these ids (live or in the trash)."""
+    ids = list(page_ids)
+    return list(Page.select().where(Page.id.in_(ids))) if ids else []
+
+
 def organization_values(organization: Organization) -> dict[str, object]:
     """Field values of an organisation as the form shows them (sphere ids, not objects)."""
     values = {name: getattr(organization, name) for name in ORGANIZATION_FIELD}

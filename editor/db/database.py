@@ -9,7 +9,6 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from editor.core.i18n import tr
 from editor.db.models import (
     DROPPED_INDEXES,
     EXTRA_INDEXES,
@@ -37,7 +36,23 @@ PRAGMAS = {
 
 
 class CatalogueError(Exception):
-    """A catalogue that cannot be opened; str() is a one-line message for the user."""
+    """A catalogue that cannot be opened or locked. It carries what happened (`reason`: missing,
+    no_folder, unreadable, not_catalogue, corrupt, newer, open_failed, locked, exists), the path
+    and the details; the layer that speaks to the user sets `message` (core.catalogue.describe).
+    """
+
+    def __init__(self, reason: str, path: str | Path, **details: object) -> None:
+        super().__init__(reason, str(path))
+        self.reason = reason
+        self.path = Path(path)
+        self.details = details
+        self.message = ""
+
+    def __str__(self) -> str:
+        if self.message:
+            return self.message
+        extra = "; ".join(f"{key}={value}" for key, value in self.details.items())
+        return f"{self.reason}: {self.path}" + (f" ({extra})" if extra else "")
 
 
 def _migration_1(database: SqliteDatabase) -> None:
@@ -77,11 +92,9 @@ def probe(path: Path) -> int:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
-        raise CatalogueError(
-            tr("Не удалось открыть файл {path}: {error}").format(path=path, error=error.strerror)
-        ) from error
+        raise CatalogueError("unreadable", path, error=error.strerror) from error
     if head != SQLITE_MAGIC:
-        raise CatalogueError(tr("Файл {path} не является каталогом госпабликов").format(path=path))
+        raise CatalogueError("not_catalogue", path)
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         connection = sqlite3.connect(uri, uri=True)
@@ -92,18 +105,11 @@ def probe(path: Path) -> int:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise CatalogueError(
-            tr("Файл каталога {path} повреждён: {error}").format(path=path, error=error)
-        ) from error
+        raise CatalogueError("corrupt", path, error=str(error)) from error
     if application_id != APPLICATION_ID:
-        raise CatalogueError(tr("Файл {path} не является каталогом госпабликов").format(path=path))
+        raise CatalogueError("not_catalogue", path)
     if version > SCHEMA_VERSION:
-        raise CatalogueError(
-            tr(
-                "Каталог {path} создан более новой версией программы (схема {version}, "
-                "поддерживается {supported}); обновите программу"
-            ).format(path=path, version=version, supported=SCHEMA_VERSION)
-        )
+        raise CatalogueError("newer", path, version=version, supported=SCHEMA_VERSION)
     return version
 
 
@@ -112,11 +118,11 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
-        raise CatalogueError(tr("Каталог {path} не найден").format(path=path))
+        raise CatalogueError("missing", path)
     if exists:
         probe(path)
     elif path.parent and not path.parent.exists():
-        raise CatalogueError(tr("Папка {path} не существует").format(path=path.parent))
+        raise CatalogueError("no_folder", path.parent)
     if not db.is_closed():
         db.close()
     db.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
@@ -125,9 +131,7 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
         migrate(db)
     except sqlite3.DatabaseError as error:
         db.close()
-        raise CatalogueError(
-            tr("Не удалось открыть каталог {path}: {error}").format(path=path, error=error)
-        ) from error
+        raise CatalogueError("open_failed", path, error=str(error)) from error
     return db
 
 
@@ -203,11 +207,7 @@ class CatalogueLock:
 
     def __enter__(self) -> CatalogueLock:
         if not self.acquire():
-            raise CatalogueError(
-                tr("Каталог {path} уже открыт для изменения другой программой").format(
-                    path=str(self.path)[: -len(".lock")]
-                )
-            )
+            raise CatalogueError("locked", str(self.path)[: -len(".lock")])
         return self
 
     def __exit__(self, *exc: object) -> None:

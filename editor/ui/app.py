@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.catalogue import init_catalogue
-from editor.db.database import CatalogueError
+from editor.core.opening import CatalogueError
 from editor.ui.settings import APPLICATION, ORGANIZATION, Settings
 from editor.ui.translators import install_translators
 

@@ -14,8 +14,13 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from editor.core import backup
 from editor.core.catalogue import init_catalogue
-from editor.db.database import CatalogueError, CatalogueLock, close_catalogue, open_catalogue, probe
-from editor.db.models import db
+from editor.core.opening import (
+    CatalogueError,
+    CatalogueLock,
+    close_catalogue,
+    open_catalogue,
+    probe,
+)
 from editor.tasks.runner import Task, start
 
 FILE_FILTER = "Каталог госпабликов (*.gpc);;Все файлы (*)"
@@ -212,7 +217,7 @@ class CatalogueFiles(QObject):
         """Write a consistent copy of the open catalogue (works even if its file vanished)."""
         assert self.path is not None
         try:
-            copy = backup.copy_catalogue(self.path, target, connection=db.connection())
+            copy = backup.copy_open_catalogue(self.path, target)
         except backup.BackupError as error:
             self.window.show_error(str(error))
             return None

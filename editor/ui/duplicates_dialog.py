@@ -32,13 +32,12 @@ from editor.commands.records import MergePages
 from editor.core import duplicates, records
 from editor.core.fields import PAGE_FIELD
 from editor.core.store import Store
-from editor.db.models import Page
 from editor.itemmodels.page_columns import format_value
 from editor.itemmodels.roles import IdRole
 from editor.ui.text_table import TextTableModel, prepare_view
 
 
-def _page_label(page: Page) -> str:
+def _page_label(page: records.Page) -> str:
     return f"№{page.id} · {page.organization.full_name} · {page.url or page.title}"
 
 
@@ -143,7 +142,7 @@ class DuplicatesDialog(QDialog):
         self._fill_pair(current.data(IdRole) if current.isValid() else ())
 
     def _fill_pair(self, page_ids) -> None:
-        pages = list(Page.select().where(Page.id.in_(list(page_ids)))) if page_ids else []
+        pages = records.pages_by_id(page_ids)
         self.values = {p.id: records.page_values(p) for p in pages}
         for combo, start in ((self.keep, 0), (self.other, 1)):
             combo.blockSignals(True)

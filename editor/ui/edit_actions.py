@@ -23,9 +23,8 @@ from editor.commands.records import (
     DuplicatePage,
 )
 from editor.commands.territory import AddTerritory, DeleteTerritory, RenameTerritory
-from editor.core import purge, territories
+from editor.core import purge, records, territories
 from editor.core.normalize import NormalizeError
-from editor.db.models import Organization
 from editor.ui.bulk_edit import BulkEditDialog
 from editor.ui.duplicates_dialog import DuplicatesDialog
 from editor.ui.history_dialog import HistoryDialog
@@ -217,7 +216,7 @@ class EditActions(QObject):
         organization = self.window.current_organization_id()
         if organization is None or not self._writable():
             return
-        name = Organization.get_by_id(organization).full_name
+        name = records.organization_name(organization)
         dialog = NewPageDialog(name, self.window)
         while self._exec(dialog):
             try:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
-from editor.core import spheres
-from editor.core.changelog import page_history
+from editor.core import records, spheres
+from editor.core.changelog import Change, page_history
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, QT_TRANSLATE_NOOP
 from editor.core.normalize import NETWORK_LABELS, STATUS_LABELS
-from editor.db.models import Change, Page
 from editor.ui.text_table import TextTableModel, prepare_view
 
 _CONTEXT = "HistoryDialog"
@@ -83,7 +82,7 @@ class HistoryDialog(QDialog):
     def __init__(self, page_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        page = Page.get_by_id(page_id)
+        page = records.get_page(page_id)
         title = page.title or page.url or page.organization.full_name
         self.setWindowTitle(self.tr("Журнал изменений: {title}").format(title=title))
         layout = QVBoxLayout(self)

@@ -26,7 +26,6 @@ from editor.core import records, territories
 from editor.core.fields import ORGANIZATION_FIELDS, PAGE_FIELDS, FieldSpec
 from editor.core.normalize import NormalizeError
 from editor.core.store import Store
-from editor.db.models import Organization, Page
 from editor.itemmodels.page_columns import format_count
 from editor.ui.field_editors import (
     ChoiceEditor,
@@ -164,7 +163,7 @@ class PageForm(QWidget):
 
     def reload(self) -> None:
         """Read the shown page again from the catalogue."""
-        page = Page.get_or_none(Page.id == self.page_id) if self.page_id else None
+        page = records.get_page(self.page_id)
         enabled = page is not None
         for row in self.rows.values():
             self._show_error(row, "")
@@ -177,7 +176,7 @@ class PageForm(QWidget):
             for row in self.rows.values():
                 row.editor.set_value(None)
         else:
-            organization = Organization.get_by_id(page.organization_id)
+            organization = records.get_organization(page.organization_id)
             self.organization_id = organization.id
             self.territory_id = organization.territory_id
             values = {f"page.{k}": v for k, v in records.page_values(page).items()}

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core import territories
-from editor.db.models import LEVELS
+from editor.core.territories import LEVELS
 from editor.ui.record_dialogs import ERROR_STYLE
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from editor.core.fields import ORGANIZATION_SHEET_FIELDS, PAGE_SHEET_FIELDS
 from editor.core.i18n import tr
-from editor.db.database import CatalogueError, catalogue_path, probe
+from editor.core.opening import CatalogueError, catalogue_path, probe
 from editor.exchange.columns import field_label
 
 # The columns the rows carry, in order (field names of editor.exchange.columns), and the

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from editor.core import normalize as nz
 from editor.core.i18n import tr
+from editor.core.opening import catalogue_path
 from editor.core.search import PageFilter
 from editor.core.territories import level_label
-from editor.db.database import catalogue_path
 from editor.db.models import db
 from editor.exchange.reports import scope as es
 from editor.exchange.spreadsheet.writer import Workbook
