@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from editor.core.normalize import NormalizeError
-from editor.core.urls import CanonicalUrl, canonical_url, network_of_host
+from editor.core.urls import CanonicalUrl, PlaceholderLink, canonical_url, network_of_host
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -104,9 +104,6 @@ def test_contradicting_network_is_an_error(value, network, message):
         "ссылка на группу",
         "vk.com/club1 vk.com/club2",
         "https://",
-        "vk.com",
-        "https://vk.com/",
-        "t.me/",
         "@",
         "ftp://vk.com/club1",
         "javascript:alert(1)",
@@ -240,6 +237,10 @@ def test_real_registry_links(amur_links):
             with pytest.raises(NormalizeError):
                 canonical_url(url)
             continue
+        if url == "https://vk.com/public":  # a template left unfilled: no page either
+            with pytest.raises(PlaceholderLink):
+                canonical_url(url)
+            continue
         page = canonical_url(url, "vk")
         canonical[url] = page
         assert page.url == re.sub(r"/public(?=\d)", "/club", url.lower())
@@ -289,3 +290,38 @@ def test_links_already_canonical_take_the_short_way_to_the_same_answer(text, net
     finally:
         urls._ALREADY_CANONICAL = saved
     assert quick == general
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://vk.com/public",
+        "vk.com/club",
+        "http://vk.com/club/",
+        "https://m.vk.com/event",
+        "https://vk.com/",
+        "vk.com",
+        "https://ok.ru/group",
+        "ok.ru/group/",
+        "https://ok.ru/",
+        "t.me/",
+        "https://t.me/s",
+        "https://max.ru/",
+    ],
+)
+def test_a_template_link_with_no_page_is_a_placeholder(value):
+    with pytest.raises(PlaceholderLink, match="ссылка без адреса страницы"):
+        canonical_url(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "url"),
+    [
+        ("https://vk.com/public1", "https://vk.com/club1"),
+        ("https://vk.com/publicity", "https://vk.com/publicity"),
+        ("https://ok.ru/group/57", "https://ok.ru/group/57"),
+        ("t.me/s/channel", "https://t.me/channel"),
+    ],
+)
+def test_real_pages_that_start_like_a_placeholder_stay_pages(value, url):
+    assert canonical_url(value).url == url

@@ -63,6 +63,29 @@ _ALREADY_CANONICAL = re.compile(
 _SHORT_NETWORK = {"vk": "vk", "t": "telegram", "ok": "ok", "max": "max"}
 
 
+class PlaceholderLink(NormalizeError):
+    """A network's address with no page in it (`https://vk.com/public`, `t.me/`): a template
+    left unfilled in a spreadsheet, which points at nothing."""
+
+
+# Paths that name a kind of page but no page (lower case; the empty path is one too).
+_PLACEHOLDER_PATHS = {
+    "vk": frozenset({"public", "club", "event", "id", "groups", "app"}),
+    "ok": frozenset({"group", "groups", "profile", "dk"}),
+    "telegram": frozenset({"s", "c", "joinchat"}),
+    "max": frozenset(),
+}
+_PLACEHOLDERS = frozenset(
+    f"https://{host}/{path}"
+    for network, host in (("vk", "vk.com"), ("ok", "ok.ru"), ("telegram", "t.me"), ("max", "max.ru"))
+    for path in _PLACEHOLDER_PATHS[network]
+)
+
+
+def _placeholder(value: object) -> PlaceholderLink:
+    return PlaceholderLink("ссылка без адреса страницы", field="Ссылка", value=value)
+
+
 def _garbage(value: object) -> NormalizeError:
     """The error for a value that is not a link at all."""
     shown = str(value).strip()
@@ -101,6 +124,8 @@ def canonical_url(value: str, network: str | None = None) -> CanonicalUrl:
     if type(value) is str and (quick := _ALREADY_CANONICAL.fullmatch(value)):
         found = _SHORT_NETWORK[quick[1] or quick[3] or quick[4] or quick[5]]
         if stated is None or stated == found:
+            if value in _PLACEHOLDERS:
+                raise _placeholder(value)
             group = _VK_GROUP.fullmatch(quick[2]) if quick[1] else None
             return CanonicalUrl(found, value, group[1] if group else None)
     text = str(value).strip().strip("<>").strip()
@@ -137,7 +162,9 @@ def canonical_url(value: str, network: str | None = None) -> CanonicalUrl:
         path = bare.removesuffix(".t.me")
     if found == "ok" and path.lower() in ("", "dk"):
         path = _ok_mobile_group(query) or path
-    if not path or not _PAGE_PATH.fullmatch(path):
+    if not path or path.lower().rstrip("/") in _PLACEHOLDER_PATHS[found]:
+        raise _placeholder(value)
+    if not _PAGE_PATH.fullmatch(path):
         raise _garbage(value)
     return _BUILDERS[found](path, value)
 

@@ -98,3 +98,23 @@ def test_column_letters():
     assert [column_letter(i) for i in (0, 25, 26, 51, 52, 701, 702)] == [
         "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA",
     ]  # fmt: skip
+
+
+def test_every_sheet_declares_its_size_so_read_only_readers_see_all_rows(tmp_path):
+    def fill(book):
+        sheet = book.add_sheet("Реестр", ["text"] * 5)
+        sheet.title("Реестр госпабликов")
+        sheet.header(["A", "B", "C", "D", "E"])
+        for n in range(1, 1001):
+            sheet.append([f"строка {n}", n, None, "x", n * 2])
+        book.add_sheet("Пустой", ["text"])
+
+    path = _write(tmp_path / "size.xlsx", fill)
+    book = openpyxl.load_workbook(path, read_only=True)
+    sheet = book["Реестр"]
+    assert (sheet.max_row, sheet.max_column) == (1002, 5)
+    assert sheet.calculate_dimension() == "A1:E1002"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 1002 and all(len(row) == 5 for row in rows)
+    assert rows[-1] == ("строка 1000", 1000, None, "x", 2000)
+    assert book["Пустой"].calculate_dimension() == "A1:A1"

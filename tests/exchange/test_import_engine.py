@@ -545,3 +545,18 @@ def test_first_row_marks_keep_the_first_row_of_old_and_new_records():
         None,
     ]
     assert 102 not in marks and 103 in marks and 5 in marks
+
+
+@pytest.mark.parametrize(
+    "link", ["https://vk.com/public", "vk.com/club", "https://ok.ru/group", "t.me/", "max.ru/"]
+)
+def test_a_template_link_imports_the_organisation_without_a_page(region, tmp_path, link):
+    header = ["Организация", "Ссылка", "Подписчики"]
+    rows = [["Школа с шаблоном", link, 120], ["Школа со страницей", "vk.com/real_school", 50]]
+    report = run([write_xlsx(tmp_path / "шаблон.xlsx", header, rows)], region.ketovo)
+    assert (report.rejected, report.new_organizations, report.new_pages) == (0, 2, 1)
+    template = Organization.get(Organization.full_name == "Школа с шаблоном")
+    assert not Page.select().where(Page.organization == template.id).exists()
+    warning = [n for n in report.notices if n.row == 4]
+    assert warning[0].message == "ссылка без адреса страницы — страница не создана"
+    assert (warning[0].column, warning[0].value) == ("Ссылка", link)

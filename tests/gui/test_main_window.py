@@ -128,6 +128,19 @@ def test_form_edit_is_stored_and_a_bad_value_explained_next_to_the_field(qtbot, 
     assert not form.rows["page.url"].error.isHidden()
 
 
+@pytest.mark.parametrize("link", ["https://vk.com/public", "vk.com/club", "https://vk.com/"])
+def test_form_refuses_a_template_link_with_no_page(window, link):
+    window.page_table.setCurrentIndex(window.page_model.index(0, 0))
+    page_id = window.current_page_id()
+    before = Page.get_by_id(page_id).url
+    row = window.page_form.rows["page.url"]
+    row.editor.setText(link)
+    assert "без адреса страницы" in row.editor.problem()
+    row.editor.committed.emit()
+    assert not row.error.isHidden() and "без адреса страницы" in row.error.text()
+    assert Page.get_by_id(page_id).url == before
+
+
 def test_form_jumps_to_the_pages_territory(window, sample):
     window.page_table.setCurrentIndex(window.page_model.index(0, 0))
     window.page_form.jump_button.click()

@@ -23,7 +23,7 @@ from editor.core.fields import (
     coerce,
 )
 from editor.core.i18n import tr
-from editor.core.urls import canonical_url
+from editor.core.urls import PlaceholderLink, canonical_url
 from editor.exchange.importing.report import Problem
 
 # Column field (editor.exchange.columns) → organisation field.
@@ -355,7 +355,29 @@ class RowParser:
         raw = page.pop("url", None)
         if raw is not None and len(raw) <= 12 and nz.fold_text(raw) in NO_LINK:
             raw = None
-        if raw is None:
+        canonical = None
+        if raw is not None:
+            try:
+                canonical = canonical_url(str(raw), page.get("network"))  # type: ignore[arg-type]
+            except PlaceholderLink:
+                # A template link such as «https://vk.com/public» names no page: the row is an
+                # organisation row, and the municipality hears why its page was not taken.
+                parsed.notices = [
+                    *parsed.notices,
+                    (
+                        self.header_of("url"),
+                        raw,
+                        tr("ссылка без адреса страницы — страница не создана", "import"),
+                    ),
+                ]
+                raw = None
+            except nz.NormalizeError as error:
+                parsed.problems = [
+                    *parsed.problems,
+                    Problem(self.header_of("url"), raw, str(error)),
+                ]
+                return
+        if raw is None or canonical is None:
             # An organisation row: its notes belong to the organisation, page values are dropped.
             notes = page.pop("notes", None)
             if notes:
@@ -367,11 +389,6 @@ class RowParser:
                 parsed.dropped = dropped
             page.clear()
             parsed.count = None
-            return
-        try:
-            canonical = canonical_url(str(raw), page.get("network"))  # type: ignore[arg-type]
-        except nz.NormalizeError as error:
-            parsed.problems = [*parsed.problems, Problem(self.header_of("url"), raw, str(error))]
             return
         page["url"] = canonical.url
         page["network"] = canonical.network

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import IO
@@ -155,6 +157,7 @@ class Sheet:
         self._widths = list(widths) if widths else None
         self._pending: list[tuple[int, Sequence[object], Sequence[str] | None, int, str]] = []
         self._stream: IO[bytes] | None = None
+        self._preamble = ""
         self._buffer: list[str] = []
         self._row = 0
         self._header_rows: list[int] = []
@@ -291,7 +294,9 @@ class Sheet:
         """Write everything that precedes the rows, then the rows held back so far."""
         widths = self._widths or self._fitted_widths()
         self._widths = widths
-        self._stream = self.book._open_member(f"xl/worksheets/sheet{self.index}.xml")
+        # The rows go to a temporary file first: the sheet must declare its size
+        # (<dimension>) before its rows, as Excel does, and the size is known only at the end.
+        self._stream = tempfile.TemporaryFile()
         last_header = self._header_rows[-1] if self._header_rows else 0
         pane = ""
         if last_header:
@@ -307,10 +312,11 @@ class Sheet:
             for i, w in enumerate(widths)
         )
         outline = f' outlineLevelRow="{self._outline_levels}"' if self._outline_levels else ""
-        self._buffer.append(
+        self._preamble = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f"<worksheet {_NS} {_NS_R}>"
             '<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr>'
+            "{dimension}"
             f'<sheetViews><sheetView workbookViewId="0"{selected}>{pane}</sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"{outline}/>'
             f"<cols>{cols}</cols><sheetData>"
@@ -368,9 +374,21 @@ class Sheet:
         self._buffer.append(tail)
         self._flush()
         assert self._stream is not None
-        self._stream.close()
+        rows = self._stream
+        rows.seek(0)
+        with self.book._open_member(f"xl/worksheets/sheet{self.index}.xml") as member:
+            member.write(self._preamble.replace("{dimension}", self._dimension()).encode("utf-8"))
+            shutil.copyfileobj(rows, member, 1 << 20)
+        rows.close()
         self._closed = True
         self.book._current = None
+
+    def _dimension(self) -> str:
+        """<dimension> of the used range (A1 alone for an empty sheet)."""
+        last = self._refs[self._columns - 1] if self._columns else "A"
+        if self._row <= 1 and self._columns <= 1:
+            return '<dimension ref="A1"/>'
+        return f'<dimension ref="A1:{last}{max(self._row, 1)}"/>'
 
 
 def _wrapped_lines(text: str, per_line: int) -> int:
