@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from editor import __version__
 from editor.core.i18n import tr
 
 
@@ -21,6 +22,7 @@ class CliError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description=tr("Каталог госпабликов"))
+    parser.add_argument("--version", action="version", version=f"{tr('Каталог госпабликов')} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     gui = commands.add_parser("gui", help=tr("открыть редактор"))
