@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parent / "icons"
+WINDOW_ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "gospabliki.png"
 SVG = ICONS / "gospabliki.svg"
 # The hicolor theme's usual sizes (freedesktop icon theme spec); 256 also goes into the bundle.
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
@@ -31,7 +32,8 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
 
 
 def main() -> int:
-    """Write icons/hicolor/NxN/apps/gospabliki.png, icons/gospabliki.png and icons/gospabliki.ico."""
+    """Write icons/hicolor/NxN/apps/gospabliki.png, icons/gospabliki.ico and the window icon
+    (resources/icons/gospabliki.png, which the editor and the bundle load)."""
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
@@ -41,7 +43,7 @@ def main() -> int:
         folder = ICONS / "hicolor" / f"{size}x{size}" / "apps"
         folder.mkdir(parents=True, exist_ok=True)
         render(renderer, size).save(str(folder / "gospabliki.png"))
-    render(renderer, 256).save(str(ICONS / "gospabliki.png"))
+    render(renderer, 256).save(str(WINDOW_ICON))
     render(renderer, 256).save(str(ICONS / "gospabliki.ico"))
     return 0
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.catalogue import init_catalogue
@@ -36,6 +36,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Каталог госпабликов")
+    app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / "gospabliki.png")))
+    app.setDesktopFileName("gospabliki")  # the menu entry's icon in Wayland docks and task bars
     return app  # type: ignore[return-value]
 
 

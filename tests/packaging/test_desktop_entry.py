@@ -42,3 +42,12 @@ def test_the_icon_exists_in_the_sizes_desktops_ask_for():
 def test_desktop_file_validate_accepts_it():
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_the_editor_window_carries_the_icon(qapp):
+    from editor.ui.app import create_application
+
+    app = create_application()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes()[0].width() == 256
+    assert app.desktopFileName() == DESKTOP.stem
