@@ -39,11 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:
         argv = ["gui"]
     if argv[0] == "gui":
-        from editor.system_libs import check_gui_libraries
+        from editor.system_libs import check_gui_libraries, tell_user
 
         problem = check_gui_libraries()
         if problem:
-            print(problem, file=sys.stderr)
+            tell_user(problem)
             return 1
     from editor.cli import main as cli_main
 

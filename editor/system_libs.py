@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -81,3 +83,26 @@ def check_gui_libraries() -> str | None:
         return None
     missing = missing_libraries()
     return missing_libraries_message(missing) if missing else None
+
+
+# Desktop tools that can show a message without Qt, tried in order (GNOME, KDE, any desktop).
+_DIALOGS = (
+    ("zenity", ["--error", "--no-wrap", "--text"]),
+    ("kdialog", ["--error"]),
+    ("notify-send", ["--urgency=critical", "Каталог госпабликов"]),
+)
+
+
+def tell_user(message: str) -> None:
+    """Print the message; started from the menu (no terminal) also show it with a desktop tool."""
+    print(message, file=sys.stderr)
+    if sys.stderr is not None and sys.stderr.isatty():
+        return
+    for tool, args in _DIALOGS:
+        path = shutil.which(tool)
+        if path:
+            try:
+                subprocess.run([path, *args, message], timeout=600, check=False)
+            except (OSError, subprocess.SubprocessError):
+                continue
+            return

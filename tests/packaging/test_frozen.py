@@ -108,11 +108,16 @@ def test_missing_qt_libraries_name_the_packages(monkeypatch, capsys):
         raise AssertionError("the window must not start without its libraries")
 
     monkeypatch.setattr("editor.cli.main", no_window)
+    shown = []
+    monkeypatch.setattr(system_libs.shutil, "which", lambda tool: f"/usr/bin/{tool}")
+    monkeypatch.setattr(system_libs.subprocess, "run", lambda args, **_: shown.append(args))
     assert launcher.main([]) == 1
     message = capsys.readouterr().err
     assert "libxcb-cursor.so.0" in message and "libxcb-icccm.so.4" in message
     assert "sudo apt install libxcb-cursor0 libxcb-icccm4" in message
     assert "libxcb-image" not in message
+    # Started from the menu there is no terminal: a desktop dialog shows the same message.
+    assert shown and shown[0][0] == "/usr/bin/zenity" and shown[0][-1] == message.strip()
 
 
 def test_no_library_check_off_x11():
