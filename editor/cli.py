@@ -21,7 +21,8 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=tr("Каталог госпабликов"))
+    prog = "gospabliki" if getattr(sys, "frozen", False) else "main.py"  # the bundle's executable
+    parser = argparse.ArgumentParser(prog=prog, description=tr("Каталог госпабликов"))
     parser.add_argument("--version", action="version", version=f"{tr('Каталог госпабликов')} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 

@@ -137,3 +137,10 @@ def test_the_debian_package_depends_on_every_library_the_check_names():
     depends_line = next(line for line in control.splitlines() if line.startswith("Depends:"))
     depends = {part.split()[0] for part in depends_line.split(":", 1)[1].split(",")}
     assert set(system_libs.QT_SYSTEM_LIBRARIES.values()) <= depends
+
+
+def test_usage_names_the_bundles_executable(frozen, capsys):
+    with pytest.raises(SystemExit) as stop:
+        launcher.main(["stats"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.startswith("usage: gospabliki stats")
