@@ -2,7 +2,7 @@
 
 import sys
 
-from editor.cli.main import main
+from editor.launcher import main
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["gui"]))
+    sys.exit(main())

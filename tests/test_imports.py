@@ -30,7 +30,7 @@ def _modules() -> list[str]:
 
 def test_the_walk_finds_the_layers():
     names = _modules()
-    assert {"editor.db.database", "editor.ui.main_window", "editor.cli.main"} <= set(names)
+    assert {"editor.db.database", "editor.ui.main_window", "editor.cli.dispatch"} <= set(names)
     assert "bench.framework" in names
 
 

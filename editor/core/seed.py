@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
-"""The project's ``resources/`` folder (the app runs from the source tree)."""
+from editor.core.resources import resources_dir
+
+RESOURCES_DIR = resources_dir()
+"""The ``resources/`` folder of the source tree or of the desktop bundle."""
 
 TERRITORIES_FILE = "territories.json"
 SPHERES_FILE = "spheres.json"

@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.catalogue import init_catalogue
 from editor.core.opening import CatalogueError
+from editor.core.resources import resources_dir
 from editor.ui.settings import APPLICATION, ORGANIZATION, Settings
 from editor.ui.translators import install_translators
 
@@ -32,6 +33,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Каталог госпабликов")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "gospabliki.png")))
+    app.setDesktopFileName("gospabliki")  # the menu entry's icon in Wayland docks and task bars
     return app  # type: ignore[return-value]
 
 

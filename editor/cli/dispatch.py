@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from editor import __version__
 from editor.cli import catalogue, export, importing
 from editor.cli.shared import CliError
 from editor.core.i18n import tr
@@ -16,7 +17,11 @@ COMMAND_MODULES = (catalogue, importing, export)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=tr("Каталог госпабликов"))
+    prog = "gospabliki" if getattr(sys, "frozen", False) else "main.py"  # the bundle's executable
+    parser = argparse.ArgumentParser(prog=prog, description=tr("Каталог госпабликов"))
+    parser.add_argument(
+        "--version", action="version", version=f"{tr('Каталог госпабликов')} {__version__}"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.add_parsers(commands)
