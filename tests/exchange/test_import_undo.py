@@ -52,7 +52,7 @@ def imported(catalogue, tmp_path, qapp):
         ],
         # The same page again with a count of another date: it joins the history.
         ["Школа (новое название)", OGRN_SCHOOL, "vk.com/school", None, 65, "01.02.2025", None],
-        ["Клуб", OGRN_CLUB, "vk.com/club", "визитка", 10, "01.03.2025", None],
+        ["Клуб", OGRN_CLUB, "vk.com/club_kurgan", "визитка", 10, "01.03.2025", None],
     ]
     report = run([write_xlsx(tmp_path / "a.xlsx", header, rows)], region.ketovo)
     assert (report.new, report.updated, report.rejected) == (1, 2, 0)

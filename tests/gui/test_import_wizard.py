@@ -29,7 +29,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 HEADER = ["Территория", "Организация", "Страница ВК", "Подписчики"]
 ROWS = [
     ["Кетовский район", "Школа", "vk.com/school", 100],
-    ["Лесниковский", "Клуб", "vk.com/club", 20],
+    ["Лесниковский", "Клуб", "vk.com/club_lesnikovo", 20],
     ["г. Курган", "Библиотека", "vk.com/library", 30],
     ["г. Курган", "Музей", "vk.com/museum", -1],
 ]
