@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.i18n import tr
-from editor.core.normalize import fold_text, territory_key
+from editor.core.normalize import fold_text
 
 # TER;KOD1;KOD2;KOD3;KC;RAZDEL;NAME1;Centrum;NomDescr;NomAkt;Status;DateUtv;DateVved
 ROSSTAT_FIELDS = 13
@@ -101,6 +101,16 @@ class FormerName:
     line: int
 
 
+@dataclass(frozen=True)
+class Transform:
+    """A unit the file shows abolished into a successor (same territory_id, a later version)."""
+
+    old_code: str
+    old_name: str
+    new_code: str
+    line: int
+
+
 @dataclass
 class ParsedFile:
     """What one classifier file holds, validated but not yet compared with the catalogue."""
@@ -109,6 +119,9 @@ class ParsedFile:
     layout: str  # rosstat | municipalities | table
     positions: list[Position] = field(default_factory=list)
     former_names: list[FormerName] = field(default_factory=list)
+    transforms: list[Transform] = field(default_factory=list)
+    # Abolished units the file names no successor for: kept in the catalogue and reported.
+    abolished: list[Position] = field(default_factory=list)
 
 
 def fail(path: Path, line: int | None, message: str) -> ClassifierError:
@@ -284,8 +297,12 @@ def _non_empty(rows: Sequence[Row]) -> list[Row]:
 # ---------------------------------------------------------------- layouts
 
 
-def read_file(path: Path, *, current_only: bool = True) -> ParsedFile:
-    """Read and validate one classifier file of any supported layout."""
+def read_file(path: Path, *, current_only: bool = True, year: int | None = None) -> ParsedFile:
+    """Read and validate one classifier file of any supported layout.
+
+    `year` takes a versioned municipality list as it stood in that year (units valid in it);
+    by default the units in force now.
+    """
     rows = _non_empty(read_rows(path))
     if not rows:
         raise fail(path, None, tr("файл пуст"))
@@ -294,7 +311,7 @@ def read_file(path: Path, *, current_only: bool = True) -> ParsedFile:
     ):
         parsed = _read_rosstat(path, rows, current_only)
     elif _municipality_columns(rows[0][1]) is not None:
-        parsed = _read_municipalities(path, rows, current_only)
+        parsed = _read_municipalities(path, rows, current_only, year)
     elif _is_table(rows):
         parsed = _read_table(path, rows)
     else:
@@ -307,7 +324,26 @@ def read_file(path: Path, *, current_only: bool = True) -> ParsedFile:
             ),
         )
     _check_duplicates(path, parsed.positions)
+    _check_encoding(path, parsed.positions)
     return parsed
+
+
+# «РђР»РµР№СЃРєРёР№»: windows-1251 text once decoded as UTF-8 (or the reverse) and saved so.
+_MOJIBAKE = re.compile(r"(?:[РС][\u0400-\u045f\u201a-\u203a\u2116\u00a0-\u00bf]){3,}|\ufffd")
+
+
+def _check_encoding(path: Path, positions: list[Position]) -> None:
+    """Names garbled by a wrong encoding would be loaded as nonsense: refuse the file."""
+    for position in positions:
+        if _MOJIBAKE.search(position.name) and not re.search(r"[а-яё]{3}", position.name[:12]):
+            raise fail(
+                path,
+                position.line,
+                tr(
+                    "название «{name}» искажено: файл в кодировке windows-1251 был прочитан "
+                    "как UTF-8 (или наоборот) и сохранён; возьмите исходный файл"
+                ).format(name=position.name[:40]),
+            )
 
 
 def _check_duplicates(path: Path, positions: list[Position]) -> None:
@@ -418,9 +454,23 @@ class _Version:
     year_to: int
     territory_id: str
     region: str
+    year_from: int = 0
 
 
-def _read_municipalities(path: Path, rows: list[Row], current_only: bool) -> ParsedFile:
+def _year(path: Path, line: int, text: str, column: str, default: int) -> int:
+    try:
+        return int(float(text)) if text else default
+    except ValueError as error:
+        raise fail(
+            path,
+            line,
+            tr("неверный год «{value}» в столбце {column}").format(value=text, column=column),
+        ) from error
+
+
+def _read_municipalities(
+    path: Path, rows: list[Row], current_only: bool, year: int | None = None
+) -> ParsedFile:
     columns = _municipality_columns(rows[0][1])
     assert columns is not None
     width = max(columns.values()) + 1
@@ -439,13 +489,8 @@ def _read_municipalities(path: Path, rows: list[Row], current_only: bool) -> Par
         name = clean_name(cell(cells, "municipal_district_name"))
         if not name:
             raise fail(path, line, tr("нет названия"))
-        year_text = cell(cells, "year_to")
-        try:
-            year_to = int(float(year_text)) if year_text else CURRENT_YEAR_TO
-        except ValueError as error:
-            raise fail(
-                path, line, tr("неверный год «{value}» в столбце year_to").format(value=year_text)
-            ) from error
+        year_to = _year(path, line, cell(cells, "year_to"), "year_to", CURRENT_YEAR_TO)
+        year_from = _year(path, line, cell(cells, "year_from"), "year_from", 0)
         level = code_level(code) or "municipality"
         kind = cell(cells, "municipal_district_type")
         if kind.startswith("внутригородская территория"):
@@ -459,8 +504,16 @@ def _read_municipalities(path: Path, rows: list[Row], current_only: bool) -> Par
                 year_to,
                 cell(cells, "territory_id"),
                 cell(cells, "region_code") or code[:2],
+                year_from,
             )
         )
+    if year is not None:
+        # Validity is half-open, [year_from, year_to): in the year of a reform the old unit's
+        # year_to equals its successor's year_from, and only the successor is valid then.
+        versions = [v for v in versions if v.year_from <= year]
+        for version in versions:
+            if version.year_to > year:
+                version.year_to = CURRENT_YEAR_TO
     return _municipality_positions(path, versions, current_only)
 
 
@@ -470,10 +523,8 @@ def _municipality_positions(path: Path, versions: list[_Version], current_only: 
     current = [v for v in versions if v.year_to >= CURRENT_YEAR_TO]
     current_codes = {v.code for v in current}
     by_territory_id: dict[str, list[_Version]] = {}
-    by_key: dict[tuple[str, str], list[_Version]] = {}
     for version in current:
         by_territory_id.setdefault(version.territory_id, []).append(version)
-        by_key.setdefault((version.region, territory_key(version.name)), []).append(version)
     for version in current:
         parsed.positions.append(
             Position(
@@ -488,6 +539,8 @@ def _municipality_positions(path: Path, versions: list[_Version], current_only: 
         (v for v in versions if v.year_to < CURRENT_YEAR_TO), key=lambda v: -v.year_to
     )
     created_abolished: set[str] = set()
+    transformed: set[str] = set()
+    reported_abolished: set[str] = set()
     for version in abolished:
         if version.code in current_codes:  # the same code under an earlier name
             parsed.former_names.append(FormerName(version.code, version.name, version.line))
@@ -501,11 +554,37 @@ def _municipality_positions(path: Path, versions: list[_Version], current_only: 
             else:
                 parsed.former_names.append(FormerName(version.code, version.name, version.line))
             continue
+        # The successor is the current unit of the same territory_id, never one of the same
+        # name: codes change in a reform (376xx → 375xx) and names repeat across a region.
         successors = by_territory_id.get(version.territory_id, []) if version.territory_id else []
-        if len(successors) != 1:
-            successors = by_key.get((version.region, territory_key(version.name)), [])
-        if len(successors) == 1:  # an ambiguous successor is never guessed
-            parsed.former_names.append(FormerName(successors[0].code, version.name, version.line))
+        if len(successors) != 1:  # none, or an ambiguous one that is never guessed
+            if version.code not in reported_abolished:
+                reported_abolished.add(version.code)
+                parsed.abolished.append(
+                    Position(version.code, version.name, "municipality", version.kind, version.line)
+                )
+            continue
+        successor = successors[0]
+        if successor.region != version.region:
+            raise fail(
+                path,
+                version.line,
+                tr(
+                    "преемник «{new}» ({new_code}) упразднённого «{old}» ({old_code}) находится "
+                    "в другом субъекте РФ"
+                ).format(
+                    new=successor.name, new_code=successor.code, old=version.name,
+                    old_code=version.code,
+                ),
+            )
+        parsed.former_names.append(FormerName(successor.code, version.name, version.line))
+        if version.code not in transformed:
+            transformed.add(version.code)
+            parsed.transforms.append(
+                Transform(version.code, version.name, successor.code, version.line)
+            )
+    # A code abolished under one territory_id may have a successor under another version.
+    parsed.abolished = [p for p in parsed.abolished if p.code not in transformed]
     return parsed
 
 

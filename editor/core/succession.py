@@ -1,0 +1,167 @@
+"""A territory handed over to its successor (a municipal reform), and the way back for undo.
+
+The successor takes the old unit's organisations, pages (trashed ones too), child territories,
+aliases and the import batches aimed at it; the old unit leaves the tree, and its name and
+ОКТМО code stay as aliases of the successor, so old spreadsheets and `--territory 37614000` still
+find it. Everything is bulk SQL inside the caller's transaction; :func:`take_back` undoes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from editor.core.changelog import Entry, Origin, record_many
+from editor.core.normalize import territory_key
+from editor.db.models import db
+
+_CHUNK = 500  # SQLite's variable limit is far above; keeps statements short
+
+
+@dataclass
+class Handover:
+    """What hand_over() changed, so that take_back() can restore it exactly."""
+
+    old: dict  # the old territory's row (column → value)
+    successor_id: int
+    organizations: list[int] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    children: list[tuple[int, int]] = field(default_factory=list)  # (child id, old position)
+    batches: list[int] = field(default_factory=list)
+    moved_aliases: list[int] = field(default_factory=list)  # alias ids now on the successor
+    dropped_aliases: list[tuple] = field(default_factory=list)  # rows the successor had already
+    added_aliases: list[str] = field(default_factory=list)  # names added to the successor
+
+
+def _column(sql: str, params: Iterable = ()) -> list:
+    return [row[0] for row in db.execute_sql(sql, tuple(params))]
+
+
+def _chunks(values: list) -> Iterable[list]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _update_ids(table: str, assignment: str, ids: list[int], value: object) -> None:
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        db.execute_sql(
+            f"UPDATE {table} SET {assignment} = ? WHERE id IN ({marks})", (value, *chunk)
+        )
+
+
+def successor_aliases(old_name: str, old_code: str | None) -> list[str]:
+    """The names under which the successor keeps being found: the old name and the old code."""
+    return [name for name in (old_name, old_code) if name]
+
+
+def hand_over(old_id: int, successor_id: int, origin: Origin) -> Handover:
+    """Move everything of territory `old_id` to `successor_id` and remove it from the tree."""
+    cursor = db.execute_sql("SELECT * FROM territory WHERE id = ?", (old_id,))
+    columns = [column[0] for column in cursor.description]
+    old = dict(zip(columns, cursor.fetchone(), strict=True))
+    done = Handover(old, successor_id)
+    done.organizations = _column("SELECT id FROM organization WHERE territory_id = ?", (old_id,))
+    done.pages = _column("SELECT id FROM page WHERE territory_id = ?", (old_id,))
+    done.batches = _column("SELECT id FROM import_batch WHERE target_id = ?", (old_id,))
+    done.children = [
+        (row[0], row[1])
+        for row in db.execute_sql(
+            "SELECT id, position FROM territory WHERE parent_id = ? ORDER BY position, name",
+            (old_id,),
+        )
+    ]
+    _update_ids("organization", "territory_id", done.organizations, successor_id)
+    _update_ids("page", "territory_id", done.pages, successor_id)
+    _update_ids("import_batch", "target_id", done.batches, successor_id)
+    # The old unit's settlements follow the successor's own, in their former order.
+    top = db.execute_sql(
+        "SELECT max(position) FROM territory WHERE parent_id = ?", (successor_id,)
+    ).fetchone()[0]
+    start = -1 if top is None else top
+    db.connection().executemany(
+        "UPDATE territory SET parent_id = ?, position = ? WHERE id = ?",
+        [(successor_id, start + 1 + n, child) for n, (child, _pos) in enumerate(done.children)],
+    )
+    _move_aliases(done, old_id, successor_id)
+    db.execute_sql("DELETE FROM territory WHERE id = ?", (old_id,))
+    record_many(_entries(done, forward=True), origin)
+    return done
+
+
+def _move_aliases(done: Handover, old_id: int, successor_id: int) -> None:
+    known = {
+        row[0]
+        for row in db.execute_sql(
+            "SELECT name FROM territory_alias WHERE territory_id = ?", (successor_id,)
+        )
+    }
+    for row in db.execute_sql(
+        "SELECT id, territory_id, name, name_key FROM territory_alias WHERE territory_id = ?",
+        (old_id,),
+    ).fetchall():
+        if row[2] in known:
+            done.dropped_aliases.append(tuple(row))
+            db.execute_sql("DELETE FROM territory_alias WHERE id = ?", (row[0],))
+        else:
+            done.moved_aliases.append(row[0])
+            known.add(row[2])
+    _update_ids("territory_alias", "territory_id", done.moved_aliases, successor_id)
+    successor_name = db.execute_sql(
+        "SELECT name FROM territory WHERE id = ?", (successor_id,)
+    ).fetchone()[0]
+    for name in successor_aliases(done.old["name"], done.old["oktmo"]):
+        if name in known or name == successor_name:
+            continue
+        db.execute_sql(
+            "INSERT INTO territory_alias (territory_id, name, name_key) VALUES (?, ?, ?)",
+            (successor_id, name, territory_key(name)),
+        )
+        done.added_aliases.append(name)
+        known.add(name)
+
+
+def take_back(done: Handover, origin: Origin) -> None:
+    """Undo hand_over(): the old territory returns with its records, children and aliases."""
+    old_id, successor_id = done.old["id"], done.successor_id
+    for name in done.added_aliases:
+        db.execute_sql(
+            "DELETE FROM territory_alias WHERE territory_id = ? AND name = ?", (successor_id, name)
+        )
+    names = ", ".join(done.old)
+    marks = ", ".join("?" * len(done.old))
+    db.execute_sql(f"INSERT INTO territory ({names}) VALUES ({marks})", tuple(done.old.values()))
+    _update_ids("territory_alias", "territory_id", done.moved_aliases, old_id)
+    db.connection().executemany(
+        "INSERT INTO territory_alias (id, territory_id, name, name_key) VALUES (?, ?, ?, ?)",
+        done.dropped_aliases,
+    )
+    db.connection().executemany(
+        "UPDATE territory SET parent_id = ?, position = ? WHERE id = ?",
+        [(old_id, position, child) for child, position in done.children],
+    )
+    _update_ids("organization", "territory_id", done.organizations, old_id)
+    _update_ids("page", "territory_id", done.pages, old_id)
+    _update_ids("import_batch", "target_id", done.batches, old_id)
+    record_many(_entries(done, forward=False), origin)
+
+
+def _entries(done: Handover, *, forward: bool) -> Iterable[Entry]:
+    old_id, new_id = done.old["id"], done.successor_id
+    source, target = (old_id, new_id) if forward else (new_id, old_id)
+    if forward:
+        yield ("territory", old_id, "delete", "name", done.old["name"], None)
+    else:
+        yield ("territory", old_id, "restore", "name", None, done.old["name"])
+    for child, _position in done.children:
+        yield ("territory", child, "move", "parent", source, target)
+    for organization in done.organizations:
+        yield ("organization", organization, "update", "territory", source, target)
+    for page in done.pages:
+        yield ("page", page, "update", "territory", source, target)
+    for name in done.added_aliases:
+        yield (
+            ("territory", new_id, "update", "alias", None, name)
+            if forward
+            else ("territory", new_id, "update", "alias", name, None)
+        )
