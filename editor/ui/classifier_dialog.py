@@ -163,7 +163,8 @@ class ClassifierDialog(QDialog):
                 ),
                 ("group", ""),
             )
-            for item in result.transformed:
+            # Units whose pages move come first: they are what the user checks.
+            for item in sorted(result.transformed, key=lambda t: (-t.pages, -t.organizations)):
                 row = self._checkable(
                     group,
                     f"{item.old_name} ({item.old_code}) → {item.new_name} ({item.new_code})",
@@ -186,14 +187,15 @@ class ClassifierDialog(QDialog):
                 )
         QTreeWidgetItem(self.tree, [self.tr("Без изменений: {n}").format(n=result.unchanged)])
         self.tree.blockSignals(False)
-        self.summary.setText(result.summary())
+        self.summary.setText(result.summary(names=False))
         self.apply_button.setEnabled(result.changed)
 
     def _group(self, text: str, kind: tuple[str, str]) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [text])
-        item.setFlags(
-            item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
-        )
+        flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+        if kind[0] == "group":  # ticks its checkable children; a level's names are a list only
+            flags |= Qt.ItemFlag.ItemIsAutoTristate
+        item.setFlags(flags)
         item.setCheckState(0, Qt.CheckState.Checked)
         item.setData(0, KindRole, kind)
         return item
@@ -262,7 +264,7 @@ class ClassifierDialog(QDialog):
         if result.undo is not None:
             window.undo_stack.push(ClassifierLoadCommand(window.store, result.undo))
             window.store.reset.emit()
-        window.statusBar().showMessage(result.summary(), 15_000)
+        window.statusBar().showMessage(result.summary(names=False), 15_000)
         self.accept()
 
     def _run(

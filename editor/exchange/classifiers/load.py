@@ -87,8 +87,8 @@ class LoadResult:
         """Whether the load changed (or would change) anything at all."""
         return bool(self.created or self.updated or self.aliases_added or self.transformed)
 
-    def summary(self) -> str:
-        """One Russian line for the command line and the status bar."""
+    def summary(self, *, names: bool = True) -> str:
+        """One Russian line for the command line and the status bar (`names`: list kept units)."""
         levels = tr("муниципальных образований {m}, поселений {s}, населённых пунктов {l}").format(
             m=self.by_level.get("municipality", 0),
             s=self.by_level.get("settlement", 0),
@@ -109,7 +109,9 @@ class LoadResult:
         text += tr("; преобразовано в новые муниципальные образования: {n}").format(
             n=len(self.transformed)
         )
-        if self.kept:
+        if self.kept and not names:
+            text += tr("; упразднены без преемника (оставлены): {n}").format(n=len(self.kept))
+        elif self.kept:
             text += tr("; упразднены без преемника (оставлены): {names}").format(
                 names=", ".join(f"{unit.name} ({unit.code})" for unit in self.kept)
             )
