@@ -155,3 +155,17 @@ def test_dialog_reports_a_bad_file_and_changes_nothing(qtbot, reformed, tmp_path
     assert "формат не распознан" in window.last_error
     assert not dialog.apply_button.isEnabled()
     assert snapshot() == before
+
+
+def test_qt_file_dialog_speaks_russian(qtbot):
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from editor.ui.translators import install_translators
+
+    install_translators(QApplication.instance(), "ru")
+    dialog = QFileDialog(None, "Файлы", "", "Таблицы (*.xlsx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    # Qt 6 asks for «&Look in:» and «Files of &type:»; qtbase_ru.qm knows the older texts.
+    assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "Перейти к:"
+    assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Типы файлов:"
