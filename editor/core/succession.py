@@ -8,7 +8,8 @@ find it. Everything is bulk SQL inside the caller's transaction; :func:`take_bac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from editor.core.changelog import Entry, Origin, record_many
@@ -50,6 +51,26 @@ def _update_ids(table: str, assignment: str, ids: list[int], value: object) -> N
         )
 
 
+# Removing a territory makes SQLite look for pages that still refer to it (a foreign key), and
+# page.territory_id is indexed only by two partial indexes, which that check cannot use: each
+# removal would scan every page. Many removals at once get a plain index for the transaction.
+BULK_REMOVALS = 8
+_BULK_INDEX = "territory_removal_page_territory"
+
+
+@contextmanager
+def removing_territories(count: int) -> Iterator[None]:
+    """Around the removal of `count` territories inside the caller's transaction."""
+    if count < BULK_REMOVALS:
+        yield
+        return
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {_BULK_INDEX} ON page (territory_id)")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"DROP INDEX IF EXISTS {_BULK_INDEX}")
+
+
 def successor_aliases(old_name: str, old_code: str | None) -> list[str]:
     """The names under which the successor keeps being found: the old name and the old code."""
     return [name for name in (old_name, old_code) if name]
@@ -62,7 +83,12 @@ def hand_over(old_id: int, successor_id: int, origin: Origin) -> Handover:
     old = dict(zip(columns, cursor.fetchone(), strict=True))
     done = Handover(old, successor_id)
     done.organizations = _column("SELECT id FROM organization WHERE territory_id = ?", (old_id,))
-    done.pages = _column("SELECT id FROM page WHERE territory_id = ?", (old_id,))
+    # Pages are indexed by territory only in two partial indexes (live, trashed): ask both.
+    done.pages = _column(
+        "SELECT id FROM page WHERE territory_id = ? AND deleted_at IS NULL UNION ALL"
+        " SELECT id FROM page WHERE territory_id = ? AND deleted_at IS NOT NULL",
+        (old_id, old_id),
+    )
     done.batches = _column("SELECT id FROM import_batch WHERE target_id = ?", (old_id,))
     done.children = [
         (row[0], row[1])

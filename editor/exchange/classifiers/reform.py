@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from editor.core.changelog import Origin
-from editor.core.succession import Handover, hand_over
+from editor.core.succession import Handover, hand_over, removing_territories
 from editor.db.models import db
 from editor.exchange.classifiers.formats import ParsedFile, Transform
 
@@ -153,4 +153,5 @@ def plan_reform(
 
 def write_reform(plan: ReformPlan, origin: Origin) -> list[Handover]:
     """Hand every planned unit over to its successor (inside the caller's transaction)."""
-    return [hand_over(item.old_id, item.new_id, origin) for item in plan.transforms]
+    with removing_territories(len(plan.transforms)):
+        return [hand_over(item.old_id, item.new_id, origin) for item in plan.transforms]

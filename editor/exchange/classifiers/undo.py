@@ -12,7 +12,7 @@ from typing import Any
 
 from editor.core.changelog import UNDO, Entry, record_many
 from editor.core.normalize import territory_key
-from editor.core.succession import Handover, take_back
+from editor.core.succession import Handover, removing_territories, take_back
 from editor.db.models import db
 
 
@@ -57,8 +57,9 @@ def undo_load(undo: LoadUndo) -> None:
                 (_json_ids(undo.created),),
             ).fetchall()
         )
-        for territory_id in sorted(undo.created, key=lambda tid: -levels.get(tid, 0)):
-            connection.execute("DELETE FROM territory WHERE id = ?", (territory_id,))
+        with removing_territories(len(undo.created)):
+            for territory_id in sorted(undo.created, key=lambda tid: -levels.get(tid, 0)):
+                connection.execute("DELETE FROM territory WHERE id = ?", (territory_id,))
         entries += [("territory", tid, "delete", "name", None, None) for tid in undo.created]
         record_many(entries, UNDO)
 
