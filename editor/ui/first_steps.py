@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from editor.core import first_steps
+from editor.core import regions as first_steps
 from editor.ui.classifier_dialog import open_dialog
 
 
