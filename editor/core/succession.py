@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 
 from editor.core.changelog import Entry, Origin, record_many
 from editor.core.normalize import territory_key
-from editor.db.models import db
-
-_CHUNK = 500  # SQLite's variable limit is far above; keeps statements short
+from editor.db.models import NETWORK_COUNTERS, TALLY_TRIGGERS, db, now
 
 
 @dataclass
@@ -38,37 +36,101 @@ def _column(sql: str, params: Iterable = ()) -> list:
     return [row[0] for row in db.execute_sql(sql, tuple(params))]
 
 
-def _chunks(values: list) -> Iterable[list]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
+def _ids_json(ids: Iterable[int]) -> str:
+    return "[" + ",".join(str(int(value)) for value in ids) + "]"
 
 
 def _update_ids(table: str, assignment: str, ids: list[int], value: object) -> None:
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
+    if ids:
         db.execute_sql(
-            f"UPDATE {table} SET {assignment} = ? WHERE id IN ({marks})", (value, *chunk)
+            f"UPDATE {table} SET {assignment} = ? WHERE id IN (SELECT value FROM json_each(?))",
+            (value, _ids_json(ids)),
+        )
+
+
+def _log_moves(entity: str, ids: list[int], source: int, target: int, origin: Origin) -> None:
+    """One change-log entry per moved record, written by SQLite (a reform moves 100,000 pages)."""
+    if ids:
+        db.execute_sql(
+            "INSERT INTO change (at, entity, entity_id, action, field, old, new, origin, batch_id)"
+            " SELECT ?, ?, value, 'update', 'territory', ?, ?, ?, ? FROM json_each(?)",
+            (
+                now().isoformat(" "),
+                entity,
+                str(source),
+                str(target),
+                origin.kind,
+                origin.batch_id,
+                _ids_json(ids),
+            ),
         )
 
 
 # Removing a territory makes SQLite look for pages that still refer to it (a foreign key), and
 # page.territory_id is indexed only by two partial indexes, which that check cannot use: each
-# removal would scan every page. Many removals at once get a plain index for the transaction.
+# removal would scan every page. Many hand-overs at once get a plain index for the transaction,
+# and the tallies of the territories involved are recomputed once instead of by a trigger for
+# each moved page.
 BULK_REMOVALS = 8
 _BULK_INDEX = "territory_removal_page_territory"
+_MOVE_TRIGGERS = (
+    "tally_page_network",
+    "tally_page_sphere",
+    "tally_page_territory",
+    "tally_organization_update",
+)
 
 
 @contextmanager
-def removing_territories(count: int) -> Iterator[None]:
-    """Around the removal of `count` territories inside the caller's transaction."""
+def removing_territories(count: int) -> Iterator[set[int] | None]:
+    """Around `count` hand-overs (or their undo) inside the caller's transaction.
+
+    With many, it yields a set that the caller fills with every territory whose records moved;
+    their tallies are recomputed at the end. With few, it yields None and triggers keep them.
+    """
     if count < BULK_REMOVALS:
-        yield
+        yield None
         return
+    touched: set[int] = set()
     db.execute_sql(f"CREATE INDEX IF NOT EXISTS {_BULK_INDEX} ON page (territory_id)")
+    for name in _MOVE_TRIGGERS:
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
     try:
-        yield
+        yield touched
+        _recompute_tallies(touched)
     finally:
+        for statement in TALLY_TRIGGERS:
+            if any(f" {name} " in statement for name in _MOVE_TRIGGERS):
+                db.execute_sql(statement)
         db.execute_sql(f"DROP INDEX IF EXISTS {_BULK_INDEX}")
+
+
+def _recompute_tallies(territory_ids: set[int]) -> None:
+    """The stored tallies of some territories, recomputed from their records."""
+    ids = _ids_json(territory_ids)
+    inside = "territory_id IN (SELECT value FROM json_each(?))"
+    sums = ", ".join(f"sum({expr.format(row='p')})" for expr in NETWORK_COUNTERS.values())
+    for table in ("tally_network", "tally_sphere", "tally_territory"):
+        db.execute_sql(f"DELETE FROM {table} WHERE {inside}", (ids,))
+    db.execute_sql(
+        f"INSERT INTO tally_network SELECT p.territory_id, p.network, {sums} FROM page p"
+        f" WHERE p.deleted_at IS NULL AND p.{inside} GROUP BY p.territory_id, p.network",
+        (ids,),
+    )
+    db.execute_sql(
+        "INSERT INTO tally_sphere SELECT p.territory_id, coalesce(o.sphere1_id, 0), count(*)"
+        " FROM page p JOIN organization o ON o.id = p.organization_id"
+        f" WHERE p.deleted_at IS NULL AND p.{inside} GROUP BY 1, 2",
+        (ids,),
+    )
+    db.execute_sql(
+        "INSERT INTO tally_territory SELECT territory_id, sum(o), sum(n), sum(s) FROM ("
+        " SELECT territory_id, count(*) AS o, 0 AS n, 0 AS s FROM organization"
+        f" WHERE deleted_at IS NULL AND {inside} GROUP BY territory_id UNION ALL"
+        " SELECT territory_id, 0, count(*), coalesce(sum(subscribers), 0) FROM page"
+        f" WHERE deleted_at IS NULL AND {inside} GROUP BY territory_id) GROUP BY territory_id",
+        (ids, ids),
+    )
 
 
 def successor_aliases(old_name: str, old_code: str | None) -> list[str]:
@@ -112,6 +174,8 @@ def hand_over(old_id: int, successor_id: int, origin: Origin) -> Handover:
     _move_aliases(done, old_id, successor_id)
     db.execute_sql("DELETE FROM territory WHERE id = ?", (old_id,))
     record_many(_entries(done, forward=True), origin)
+    _log_moves("organization", done.organizations, old_id, successor_id, origin)
+    _log_moves("page", done.pages, old_id, successor_id, origin)
     return done
 
 
@@ -170,6 +234,8 @@ def take_back(done: Handover, origin: Origin) -> None:
     _update_ids("page", "territory_id", done.pages, old_id)
     _update_ids("import_batch", "target_id", done.batches, old_id)
     record_many(_entries(done, forward=False), origin)
+    _log_moves("organization", done.organizations, successor_id, old_id, origin)
+    _log_moves("page", done.pages, successor_id, old_id, origin)
 
 
 def _entries(done: Handover, *, forward: bool) -> Iterable[Entry]:
@@ -181,10 +247,6 @@ def _entries(done: Handover, *, forward: bool) -> Iterable[Entry]:
         yield ("territory", old_id, "restore", "name", None, done.old["name"])
     for child, _position in done.children:
         yield ("territory", child, "move", "parent", source, target)
-    for organization in done.organizations:
-        yield ("organization", organization, "update", "territory", source, target)
-    for page in done.pages:
-        yield ("page", page, "update", "territory", source, target)
     for name in done.added_aliases:
         yield (
             ("territory", new_id, "update", "alias", None, name)

@@ -573,7 +573,9 @@ def _municipality_positions(path: Path, versions: list[_Version], current_only: 
                     "преемник «{new}» ({new_code}) упразднённого «{old}» ({old_code}) находится "
                     "в другом субъекте РФ"
                 ).format(
-                    new=successor.name, new_code=successor.code, old=version.name,
+                    new=successor.name,
+                    new_code=successor.code,
+                    old=version.name,
                     old_code=version.code,
                 ),
             )

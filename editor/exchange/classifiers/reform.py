@@ -153,5 +153,10 @@ def plan_reform(
 
 def write_reform(plan: ReformPlan, origin: Origin) -> list[Handover]:
     """Hand every planned unit over to its successor (inside the caller's transaction)."""
-    with removing_territories(len(plan.transforms)):
-        return [hand_over(item.old_id, item.new_id, origin) for item in plan.transforms]
+    done: list[Handover] = []
+    with removing_territories(len(plan.transforms)) as touched:
+        for item in plan.transforms:
+            done.append(hand_over(item.old_id, item.new_id, origin))
+            if touched is not None:
+                touched.update((item.old_id, item.new_id))
+    return done

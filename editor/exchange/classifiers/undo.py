@@ -32,9 +32,12 @@ def undo_load(undo: LoadUndo) -> None:
     """Put the catalogue back as it was before the load (one transaction)."""
     connection = db.connection()
     entries: list[Entry] = []
-    with db.atomic():
+    bulk = max(len(undo.handovers), len(undo.created))
+    with db.atomic(), removing_territories(bulk) as touched:
         for handover in reversed(undo.handovers):
             take_back(handover, UNDO)
+            if touched is not None:
+                touched.update((handover.old["id"], handover.successor_id))
         connection.executemany(
             "DELETE FROM territory_alias WHERE territory_id = ? AND name = ?", undo.aliases
         )
@@ -57,9 +60,10 @@ def undo_load(undo: LoadUndo) -> None:
                 (_json_ids(undo.created),),
             ).fetchall()
         )
-        with removing_territories(len(undo.created)):
-            for territory_id in sorted(undo.created, key=lambda tid: -levels.get(tid, 0)):
-                connection.execute("DELETE FROM territory WHERE id = ?", (territory_id,))
+        connection.executemany(
+            "DELETE FROM territory WHERE id = ?",
+            [(tid,) for tid in sorted(undo.created, key=lambda tid: -levels.get(tid, 0))],
+        )
         entries += [("territory", tid, "delete", "name", None, None) for tid in undo.created]
         record_many(entries, UNDO)
 
