@@ -92,7 +92,7 @@ class ClassifierDialog(QDialog):
         self.tree.setHeaderLabels(
             [self.tr("Что изменится"), self.tr("Страниц"), self.tr("Организаций")]
         )
-        self.tree.setColumnWidth(0, 560)
+        self.tree.setColumnWidth(0, 700)
         self.tree.itemChanged.connect(self._item_changed)
         self.summary = QLabel(self)
         self.summary.setObjectName("classifierSummary")
@@ -115,7 +115,7 @@ class ClassifierDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.files_label.setText(self.tr("Файлы не выбраны"))
-        self.resize(860, 600)
+        self.resize(1000, 640)
 
     # --- files and preview -----------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from editor.core import regions as first_steps
+from editor.core import regions
 from editor.ui.classifier_dialog import open_dialog
 
 
@@ -168,7 +168,7 @@ class FirstSteps(QObject):
 
     def refresh(self, *_args: object) -> None:
         """Show the panel while the catalogue holds no pages, the table otherwise."""
-        empty = not first_steps.has_pages()
+        empty = not regions.has_pages()
         self.panel.setVisible(empty)
         self.window.page_table.setVisible(not empty)
 
@@ -176,7 +176,7 @@ class FirstSteps(QObject):
         combo = self.panel.region
         combo.clear()
         combo.addItem(_tr("— выберите регион —"), "")
-        for _id, name, code in first_steps.regions():
+        for _id, name, code in regions.regions():
             combo.addItem(name, code)
         home = self.home_region_id()
         if home is not None:
@@ -192,14 +192,14 @@ class FirstSteps(QObject):
     def home_region_id(self) -> int | None:
         """The territory id of this catalogue's home region, or None."""
         code = self.home_code()
-        return first_steps.region_by_code(code) if code else None
+        return regions.region_by_code(code) if code else None
 
     def _region_chosen(self, index: int) -> None:
         code = self.panel.region.itemData(index)
         if not code:
             return
         self.window.settings.set_home_region(self.window.catalogue_path, code)
-        region = first_steps.region_by_code(code)
+        region = regions.region_by_code(code)
         if region is not None and self.window.select_territory(region):
             self.window.territory_tree.expand(self.window.tree_model.index_of(region))
 

@@ -4,6 +4,9 @@ are listed and saved with their reason, and the import target defaults to the ho
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
@@ -98,3 +101,26 @@ def test_import_target_defaults_to_the_home_region_above_the_subjects(amur):
     assert default_target(root, amur_region) == amur_region
     assert default_target(ids["tambov"], amur_region) == ids["tambov"]
     assert default_target(root, None) == root
+
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+@pytest.mark.skipif(not (DATA / "amur_registry_2024.json").is_file(), reason="no ../shared/data")
+def test_the_real_amur_registry_gets_amur_suggestions(catalogue, tmp_path):
+    from editor.exchange.classifiers.load import load_files
+    from editor.exchange.importing.engine import ImportOptions, run_import
+    from editor.ui.import_suggestions import suggest
+    from tests.amur_registry import write_amur_registry
+
+    load_files([DATA / "municipalities_sberindex.xlsx"])
+    records = json.loads((DATA / "amur_registry_2024.json").read_text(encoding="utf-8"))
+    path = write_amur_registry(records, tmp_path / "amur.xlsx", "Реестр госпабликов")
+    report = run_import([path], ImportOptions(dry_run=True, overrides={"Учредитель": "territory"}))
+
+    found = suggest(report)
+    ambiguous = {key for key, entry in report.unresolved.items() if len(entry.candidates) > 1}
+    assert {"тамбовский", "ивановский", "октябрьский"} <= ambiguous
+    assert found.region == "Амурская область"
+    assert set(found.chosen) == ambiguous
+    assert all(found.labels[tid].endswith("— Амурская область") for tid in found.chosen.values())
