@@ -124,3 +124,50 @@ def test_the_real_amur_registry_gets_amur_suggestions(catalogue, tmp_path):
     assert found.region == "Амурская область"
     assert set(found.chosen) == ambiguous
     assert all(found.labels[tid].endswith("— Амурская область") for tid in found.chosen.values())
+
+
+def test_import_target_completes_paths_and_is_picked_from_the_tree(amur, qtbot, monkeypatch):
+    from editor.ui import import_suggestions
+
+    window, ids, _path = amur
+    wizard = ImportWizard(window)
+    qtbot.addWidget(wizard)
+    files = wizard.page(0)
+    completer = files.target.completer()
+    completer.setCompletionPrefix("Тамбовский муниципальный")
+    found = {
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    }
+    assert any(path.endswith("Амурская область/Тамбовский муниципальный округ") for path in found)
+    assert len(found) == 2
+    monkeypatch.setattr(import_suggestions, "pick_territory", lambda *_args: ids["tambovka_amur"])
+    files.findChild(object, "pickTarget").click()
+    assert files.target.text().endswith("Амурская область/Тамбовский муниципальный округ")
+
+
+def test_the_tree_picker_returns_the_chosen_territory(amur, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QTreeView
+
+    from editor.ui.import_suggestions import pick_territory
+
+    window, ids, _path = amur
+
+    def choose() -> None:
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "territoryPicker" and w.isVisible()
+        )
+        assert dialog.findChild(QTreeView).currentIndex().isValid()
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    assert pick_territory(window, ids["okt_amur"]) == ids["okt_amur"]
+    QTimer.singleShot(
+        0,
+        lambda: next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        ).reject(),
+    )
+    assert pick_territory(window, ids["okt_amur"]) is None
