@@ -170,3 +170,20 @@ def test_qt_file_dialog_speaks_russian(qtbot):
     look_in = dialog.labelText(QFileDialog.DialogLabel.LookIn)
     assert look_in.replace("&", "") == "Перейти к:"
     assert dialog.labelText(QFileDialog.DialogLabel.FileType).replace("&", "") == "Типы файлов:"
+
+
+def test_a_cancelled_load_changes_nothing(qtbot, reformed):
+    from editor.tasks.runner import CancelledError
+    from editor.ui.classifier_dialog import _job
+
+    _window, source = reformed
+    before = snapshot()
+    asked = []
+
+    def cancel_late() -> bool:  # after the files were read, inside the write
+        asked.append(True)
+        return len(asked) > 2
+
+    with pytest.raises(CancelledError, match="отменена"):
+        _job([source], None, False, progress=lambda *_: None, is_cancelled=cancel_late)
+    assert snapshot() == before
