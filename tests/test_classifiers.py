@@ -293,8 +293,11 @@ def test_municipality_list_loads_current_rows_with_old_names_as_aliases(catalogu
     kinds = sorted(child.kind for child in territories.children(kurgan.id))
     assert kinds == ["городской округ"] * 3 + ["муниципальный округ"] * 3
     assert not Territory.select().where(Territory.oktmo == "37614000").exists()
-    assert territories.aliases(node("37514000").id) == ["Кетовский муниципальный район"]
-    assert territories.aliases(node("37542000").id) == ["Шумихинский муниципальный район"]
+    # The old district's name and code stay with its successor (same territory_id) ...
+    assert territories.aliases(node("37514000").id) == ["37614000", "Кетовский муниципальный район"]
+    assert territories.resolve("37614000").oktmo == "37514000"
+    # ... but a predecessor without territory_id is never linked by its name.
+    assert territories.aliases(node("37542000").id) == []
     assert territories.aliases(node("37705000").id) == ["городской округ Шадринский"]
     assert territories.aliases(node("37534000").id) == []
     assert territories.aliases(node("37735000").id) == []
@@ -379,9 +382,14 @@ def test_progress_and_summary(catalogue, tmp_path):
     assert "Создано территорий: 9" in result.summary()
     assert result.as_json() == {
         "created": 9,
+        "renamed": 0,
         "updated": 0,
         "unchanged": 0,
+        "aliases": 0,
         "aliases_added": 0,
+        "transformed": [],
+        "abolished_without_successor": [],
+        "dry_run": False,
         "files": [str(tmp_path / "oktmo.csv")],
         "by_level": {"municipality": 3, "settlement": 3, "locality": 3},
     }

@@ -25,6 +25,10 @@ def add_parsers(commands) -> None:
     territories.add_argument("files", nargs="+")
     territories.add_argument("--all-years", action="store_true",
                              help=tr("загрузить и упразднённые муниципалитеты"))
+    territories.add_argument("--year", type=int,
+                             help=tr("муниципалитеты, действовавшие в этом году"))
+    territories.add_argument("--dry-run", action="store_true",
+                             help=tr("показать, что изменится, ничего не записывая"))
     territories.add_argument("--json", action="store_true")
     territories.set_defaults(run=cmd_territories)
 
@@ -56,11 +60,17 @@ def cmd_territories(args: argparse.Namespace) -> int:
 
     open_catalogue(args.catalogue)
     with CatalogueLock(args.catalogue):
-        result = load_files([Path(f) for f in args.files], current_only=not args.all_years)
+        result = load_files([Path(f) for f in args.files], current_only=not args.all_years,
+                            year=args.year, dry_run=args.dry_run)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:
         print(result.summary())
+        for item in result.transformed:
+            print(tr("  {old} ({old_code}) → {new} ({new_code}): страниц {pages}, "
+                     "организаций {organizations}").format(
+                old=item.old_name, old_code=item.old_code, new=item.new_name,
+                new_code=item.new_code, pages=item.pages, organizations=item.organizations))
     return 0
 
 

@@ -108,6 +108,9 @@ def resolve(spec: str, within: int | None = None) -> Territory:
         found = Territory.get_or_none(Territory.oktmo == digits)
         if found is None and len(digits) < 8:
             found = Territory.get_or_none(Territory.oktmo == digits.ljust(8, "0"))
+        if found is None:  # the code of a unit abolished into this one (a municipal reform)
+            found = Territory.get_or_none(Territory.id.in_(
+                TerritoryAlias.select(TerritoryAlias.territory).where(TerritoryAlias.name == digits)))
         if found is None:
             raise TerritoryError(tr("Территория с кодом ОКТМО {code} не найдена").format(code=digits))
         return found

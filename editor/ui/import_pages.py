@@ -34,6 +34,7 @@ from editor.core.fields import to_log_text
 from editor.exchange.columns import COLUMNS, header_key, map_headers
 from editor.exchange.importing.engine import open_source, pack
 from editor.exchange.importing.report import NEW, UNCHANGED, UPDATED, ImportReport
+from editor.ui import import_suggestions
 from editor.ui.import_session import REVIEW_PAGE, TERRITORY_PAGE, ImportSession
 from editor.ui.settings import Settings, _Setting
 
@@ -214,10 +215,15 @@ class TerritoryPage(QWizardPage):
         self.table.verticalHeader().hide()
         self.error = QLabel(self)
         self.error.setWordWrap(True)
+        self.suggest = QPushButton(self)
+        self.suggest.setObjectName("acceptSuggestions")
+        self.suggest.clicked.connect(self.accept_suggestions)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.suggest, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
         self.keys: list[str] = []
+        self.suggestions = import_suggestions.Suggestions()
         self._ready = False
 
     @override
@@ -227,6 +233,13 @@ class TerritoryPage(QWizardPage):
         self.keys = []
         if report is None:
             return
+        self.suggestions = found = import_suggestions.suggest(report)
+        self.suggest.setText(
+            self.tr("Принять предложения: остальные строки файла — в «{region}»").format(
+                region=found.region
+            )
+        )
+        self.suggest.setVisible(bool(found.chosen))
         for key, entry in report.unresolved.items():
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -236,12 +249,15 @@ class TerritoryPage(QWizardPage):
             combo = QComboBox(self.table)
             combo.setEditable(True)
             combo.addItem(self.tr("— пропустить эти строки —"), None)
-            for territory_id, path in entry.candidates:
-                combo.addItem(path, territory_id)
+            import_suggestions.fill_combo(combo, entry.candidates, found, key)
             combo.setCurrentIndex(0)
             combo.setToolTip(self.tr("Выберите из списка или введите ОКТМО или путь"))
             self.table.setCellWidget(row, 2, combo)
         self.table.resizeColumnsToContents()
+
+    def accept_suggestions(self) -> None:
+        """Choose the suggested candidate for every text that has one."""
+        import_suggestions.accept_all({key: self.combo(key) for key in self.keys}, self.suggestions)
 
     def combo(self, key: str) -> QComboBox:
         """The drop-down of one unresolved text."""
@@ -338,9 +354,14 @@ class ReviewPage(QWizardPage):
                 skipped=report.skipped,
             )
         )
-        self.save_errors.setEnabled(bool(report.rejections))
+        self.save_errors.setEnabled(bool(report.rejections or report.skipped_rows))
         self._changes(report)
         self._rejections(report)
+        if report.skipped_rows:
+            group = self._group(
+                "skipped", self.tr("Пропущенные: {n}").format(n=report.skipped), checkable=False
+            )
+            import_suggestions.skipped_group(report, group, DISPLAY_LIMIT)
         self._notices(report)
         for group in self.groups.values():
             group.setExpanded(group.childCount() <= 50)

@@ -32,6 +32,7 @@ from editor.core import territories
 from editor.exchange.importing.engine import ImportCancelled, ImportOptions, run_import
 from editor.exchange.importing.report import ImportReport
 from editor.tasks.runner import CancelledError, Task, start
+from editor.ui import import_suggestions
 from editor.ui.import_pages import MappingPage, ResultPage, ReviewPage, TerritoryPage
 from editor.ui.import_session import (
     FILES_PAGE,
@@ -87,7 +88,14 @@ class FilesPage(QWizardPage):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Территория импорта:"), self))
-        layout.addWidget(self.target)
+        self.target.setCompleter(import_suggestions.target_completer(self))
+        pick = QPushButton(self.tr("Выбрать в дереве…"), self)
+        pick.setObjectName("pickTarget")
+        pick.clicked.connect(self._pick_target)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(pick)
+        layout.addLayout(target_row)
         layout.addWidget(self.error)
         if wizard.target_id is not None:
             self.target.setText(territories.path_of(wizard.target_id))
@@ -112,6 +120,13 @@ class FilesPage(QWizardPage):
             self.wizard_.files.remove(Path(item.text()))
             self.list.takeItem(self.list.row(item))
         self.completeChanged.emit()
+
+    def _pick_target(self) -> None:
+        window = self.wizard_.main_window
+        current = self.wizard_.target_id
+        chosen = import_suggestions.pick_territory(window, current)
+        if chosen is not None:
+            self.target.setText(territories.path_of(chosen))
 
     def _target_changed(self) -> None:
         self.error.clear()
@@ -144,7 +159,13 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Импорт таблиц"))
         self.main_window = main_window
         self.files: list[Path] = []
-        self.target_id: int | None = main_window.current_territory_id()
+        # Rows without a territory go to the selected one, or to the catalogue's home region
+        # when the selection lies above the subjects (rows landed at the root of Russia).
+        first_steps = getattr(main_window, "first_steps", None)
+        self.target_id: int | None = import_suggestions.default_target(
+            main_window.current_territory_id(),
+            first_steps.home_region_id() if first_steps is not None else None,
+        )
         self.overrides: dict[str, str] = {}
         self.assignments: dict[str, int | None] = {}
         self.exclusions: set[int] = set()

@@ -36,7 +36,7 @@ from editor.itemmodels.page_model import PageTableModel
 from editor.itemmodels.roles import OrganizationIdRole
 from editor.itemmodels.territory_model import TerritoryTreeModel
 from editor.tasks.runner import Task, start
-from editor.ui import catalogue_files, window_actions
+from editor.ui import catalogue_files, first_steps, window_actions
 from editor.ui.delegates import PageItemDelegate
 from editor.ui.filter_bar import FilterBar
 from editor.ui.page_form import PageForm
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         if self.page_model.is_active() and not self.page_model.is_loading():
             self._table_refreshed()  # loaded before the signals were connected
         self.edit_actions = _install_edit_actions(self)
+        self.first_steps = first_steps.install(self)
         self.retranslate()
 
     # --- building ------------------------------------------------------------------------

@@ -70,6 +70,18 @@ class Settings:
     backup_keep = _Setting("files/backup_keep", int, 10)
     auto_backup = _Setting("files/auto_backup", bool, True)
     backup_minutes = _Setting("files/backup_minutes", int, 30)
+    # Catalogue path → ОКТМО of its home region (the tree opens there, import defaults to it).
+    home_regions = _Setting("files/home_regions", dict, {})
+
+    def home_region(self, catalogue: str | Path) -> str:
+        """The ОКТМО code of the home region chosen for a catalogue ("" when none)."""
+        return self.home_regions.get(str(Path(catalogue).resolve()), "")
+
+    def set_home_region(self, catalogue: str | Path, code: str) -> None:
+        """Remember the home region of a catalogue."""
+        regions = dict(self.home_regions)
+        regions[str(Path(catalogue).resolve())] = code
+        self.home_regions = regions
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.qsettings = qsettings or QSettings(ORGANIZATION, APPLICATION)

@@ -21,6 +21,11 @@ def install_translators(app: QApplication, language: str) -> None:
         QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Russian)
     )
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # Qt 6 asks its file dialog for «&Look in:», which the shipped qtbase_ru.qm knows as
+    # «Look in:»: our qtbase_extra fills such gaps.
+    extra = QTranslator(app)
+    if extra.load(f"qtbase_extra_{language}", str(TRANSLATIONS_DIR)):
+        _translators.append(extra)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", qt_dir):
         _translators.append(qt)

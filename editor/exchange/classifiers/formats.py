@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.i18n import tr
-from editor.core.normalize import fold_text, territory_key
+from editor.core.normalize import fold_text
 
 # TER;KOD1;KOD2;KOD3;KC;RAZDEL;NAME1;Centrum;NomDescr;NomAkt;Status;DateUtv;DateVved
 ROSSTAT_FIELDS = 13
@@ -101,6 +101,16 @@ class FormerName:
     line: int
 
 
+@dataclass(frozen=True)
+class Transform:
+    """A unit the file shows abolished into a successor (same territory_id, a later version)."""
+
+    old_code: str
+    old_name: str
+    new_code: str
+    line: int
+
+
 @dataclass
 class ParsedFile:
     """What one classifier file holds, validated but not yet compared with the catalogue."""
@@ -109,6 +119,9 @@ class ParsedFile:
     layout: str  # rosstat | municipalities | table
     positions: list[Position] = field(default_factory=list)
     former_names: list[FormerName] = field(default_factory=list)
+    transforms: list[Transform] = field(default_factory=list)
+    # Abolished units the file names no successor for: kept in the catalogue and reported.
+    abolished: list[Position] = field(default_factory=list)
 
 
 def fail(path: Path, line: int | None, message: str) -> ClassifierError:
@@ -277,40 +290,31 @@ def _cell_text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _non_empty(rows: Sequence[Row]) -> list[Row]:
+def non_empty(rows: Sequence[Row]) -> list[Row]:
     return [(line, cells) for line, cells in rows if any(cells)]
 
 
 # ---------------------------------------------------------------- layouts
 
 
-def read_file(path: Path, *, current_only: bool = True) -> ParsedFile:
-    """Read and validate one classifier file of any supported layout."""
-    rows = _non_empty(read_rows(path))
-    if not rows:
-        raise fail(path, None, tr("файл пуст"))
-    if _is_rosstat(rows[0][1]) or (
-        len(rows) > 1 and _is_rosstat_header(rows[0][1]) and _is_rosstat(rows[1][1])
-    ):
-        parsed = _read_rosstat(path, rows, current_only)
-    elif _municipality_columns(rows[0][1]) is not None:
-        parsed = _read_municipalities(path, rows, current_only)
-    elif _is_table(rows):
-        parsed = _read_table(path, rows)
-    else:
-        raise fail(
-            path,
-            rows[0][0],
-            tr(
-                "формат не распознан: ожидается файл ОКТМО Росстата, список муниципальных "
-                "образований или таблица «код ОКТМО; название»"
-            ),
-        )
-    _check_duplicates(path, parsed.positions)
-    return parsed
+_MOJIBAKE = re.compile(r"(?:[РС][\u0400-\u045f\u201a-\u203a\u2116\u00a0-\u00bf]){3,}|\ufffd")
 
 
-def _check_duplicates(path: Path, positions: list[Position]) -> None:
+def check_encoding(path: Path, positions: list[Position]) -> None:
+    """Names garbled by a wrong encoding would be loaded as nonsense: refuse the file."""
+    for position in positions:
+        if _MOJIBAKE.search(position.name) and not re.search(r"[а-яё]{3}", position.name[:12]):
+            raise fail(
+                path,
+                position.line,
+                tr(
+                    "название «{name}» искажено: файл в кодировке windows-1251 был прочитан "
+                    "как UTF-8 (или наоборот) и сохранён; возьмите исходный файл"
+                ).format(name=position.name[:40]),
+            )
+
+
+def check_duplicates(path: Path, positions: list[Position]) -> None:
     """One name per code; an identical repeated row is dropped, a different name is an error."""
     seen: dict[str, Position] = {}
     unique: list[Position] = []
@@ -331,207 +335,3 @@ def _check_duplicates(path: Path, positions: list[Position]) -> None:
                 ),
             )
     positions[:] = unique
-
-
-_ROSSTAT_CODE = re.compile(r"\d{2};\d{3};\d{3};\d{3}")
-
-
-def _is_rosstat(cells: list[str]) -> bool:
-    return (
-        len(cells) >= ROSSTAT_FIELDS
-        and bool(_ROSSTAT_CODE.fullmatch(";".join(cells[:4])))
-        and cells[5] in ("1", "2")
-    )
-
-
-def _is_rosstat_header(cells: list[str]) -> bool:
-    return [cell.casefold() for cell in cells[:4]] == ["ter", "kod1", "kod2", "kod3"]
-
-
-def _read_rosstat(path: Path, rows: list[Row], current_only: bool) -> ParsedFile:
-    parsed = ParsedFile(path, "rosstat")
-    annulled: list[Position] = []
-    if _is_rosstat_header(rows[0][1]):
-        rows = rows[1:]
-    for line, cells in rows:
-        if len(cells) < ROSSTAT_FIELDS:
-            raise fail(
-                path,
-                line,
-                tr(
-                    "неполная запись ({count} полей из {expected}) — файл обрезан или повреждён"
-                ).format(count=len(cells), expected=ROSSTAT_FIELDS),
-            )
-        if not _is_rosstat(cells):
-            raise fail(
-                path,
-                line,
-                tr("неверный код ОКТМО «{code}» или раздел «{part}»").format(
-                    code=" ".join(cells[:4]), part=cells[5]
-                ),
-            )
-        name = clean_name(cells[6])
-        if not name:
-            raise fail(path, line, tr("нет названия"))
-        code = "".join(cells[:3]) if cells[5] == "1" else "".join(cells[:4])
-        level = code_level(code)
-        if level is None or is_heading_name(name):
-            continue
-        position = Position(code, name, level, kind_of(code, level, name), line)
-        # Status 1 marks an annulled position: loaded with all years only, and never in place
-        # of a position that uses the code now.
-        (annulled if cells[10] == "1" else parsed.positions).append(position)
-    if not current_only:
-        in_force = {position.code for position in parsed.positions}
-        parsed.positions.extend(p for p in annulled if p.code not in in_force)
-    return parsed
-
-
-# Column names of the municipality list (SberIndex municipal dictionary).
-_MUNICIPALITY_REQUIRED = ("oktmo", "municipal_district_name")
-_MUNICIPALITY_OPTIONAL = (
-    "municipal_district_type",
-    "year_from",
-    "year_to",
-    "territory_id",
-    "region_code",
-)
-
-
-def _municipality_columns(cells: list[str]) -> dict[str, int] | None:
-    header = {cell.strip().casefold(): index for index, cell in enumerate(cells) if cell}
-    if not all(name in header for name in _MUNICIPALITY_REQUIRED):
-        return None
-    return {
-        name: header[name]
-        for name in _MUNICIPALITY_REQUIRED + _MUNICIPALITY_OPTIONAL
-        if name in header
-    }
-
-
-@dataclass
-class _Version:
-    line: int
-    code: str
-    name: str
-    kind: str
-    year_to: int
-    territory_id: str
-    region: str
-
-
-def _read_municipalities(path: Path, rows: list[Row], current_only: bool) -> ParsedFile:
-    columns = _municipality_columns(rows[0][1])
-    assert columns is not None
-    width = max(columns.values()) + 1
-
-    def cell(cells: list[str], name: str) -> str:
-        return cells[columns[name]] if name in columns else ""
-
-    versions: list[_Version] = []
-    for line, cells in rows[1:]:
-        if len(cells) < width:
-            raise fail(path, line, tr("неполная строка — файл обрезан или повреждён"))
-        raw_code = cell(cells, "oktmo")
-        code = normalize_code(raw_code)
-        if code is None or code_level(code) is None:
-            raise fail(path, line, tr("неверный код ОКТМО «{code}»").format(code=raw_code))
-        name = clean_name(cell(cells, "municipal_district_name"))
-        if not name:
-            raise fail(path, line, tr("нет названия"))
-        year_text = cell(cells, "year_to")
-        try:
-            year_to = int(float(year_text)) if year_text else CURRENT_YEAR_TO
-        except ValueError as error:
-            raise fail(
-                path, line, tr("неверный год «{value}» в столбце year_to").format(value=year_text)
-            ) from error
-        level = code_level(code) or "municipality"
-        kind = cell(cells, "municipal_district_type")
-        if kind.startswith("внутригородская территория"):
-            kind = "внутригородская территория"
-        versions.append(
-            _Version(
-                line,
-                code,
-                name,
-                kind or kind_of(code, level, name),
-                year_to,
-                cell(cells, "territory_id"),
-                cell(cells, "region_code") or code[:2],
-            )
-        )
-    return _municipality_positions(path, versions, current_only)
-
-
-def _municipality_positions(path: Path, versions: list[_Version], current_only: bool) -> ParsedFile:
-    """Current rows become territories; names of abolished rows become aliases of successors."""
-    parsed = ParsedFile(path, "municipalities")
-    current = [v for v in versions if v.year_to >= CURRENT_YEAR_TO]
-    current_codes = {v.code for v in current}
-    by_territory_id: dict[str, list[_Version]] = {}
-    by_key: dict[tuple[str, str], list[_Version]] = {}
-    for version in current:
-        by_territory_id.setdefault(version.territory_id, []).append(version)
-        by_key.setdefault((version.region, territory_key(version.name)), []).append(version)
-    for version in current:
-        parsed.positions.append(
-            Position(
-                version.code,
-                version.name,
-                code_level(version.code) or "municipality",
-                version.kind,
-                version.line,
-            )
-        )
-    abolished = sorted(
-        (v for v in versions if v.year_to < CURRENT_YEAR_TO), key=lambda v: -v.year_to
-    )
-    created_abolished: set[str] = set()
-    for version in abolished:
-        if version.code in current_codes:  # the same code under an earlier name
-            parsed.former_names.append(FormerName(version.code, version.name, version.line))
-            continue
-        if not current_only:
-            if version.code not in created_abolished:  # the latest version names the node
-                created_abolished.add(version.code)
-                parsed.positions.append(
-                    Position(version.code, version.name, "municipality", version.kind, version.line)
-                )
-            else:
-                parsed.former_names.append(FormerName(version.code, version.name, version.line))
-            continue
-        successors = by_territory_id.get(version.territory_id, []) if version.territory_id else []
-        if len(successors) != 1:
-            successors = by_key.get((version.region, territory_key(version.name)), [])
-        if len(successors) == 1:  # an ambiguous successor is never guessed
-            parsed.former_names.append(FormerName(successors[0].code, version.name, version.line))
-    return parsed
-
-
-def _is_table(rows: list[Row]) -> bool:
-    start = 0 if normalize_code(rows[0][1][0]) else 1
-    if start >= len(rows):
-        return False
-    cells = rows[start][1]
-    return len(cells) >= 2 and normalize_code(cells[0]) is not None and bool(clean_name(cells[1]))
-
-
-def _read_table(path: Path, rows: list[Row]) -> ParsedFile:
-    parsed = ParsedFile(path, "table")
-    if normalize_code(rows[0][1][0]) is None:
-        rows = rows[1:]  # the header row
-    for line, cells in rows:
-        code = normalize_code(cells[0])
-        if code is None:
-            raise fail(
-                path, line, tr("«{value}» не код ОКТМО (8 или 11 цифр)").format(value=cells[0])
-            )
-        name = clean_name(cells[1]) if len(cells) > 1 else ""
-        if not name:
-            raise fail(path, line, tr("нет названия для кода {code}").format(code=code))
-        level = code_level(code)
-        if level is None or is_heading_name(name):
-            continue
-        parsed.positions.append(Position(code, name, level, kind_of(code, level, name), line))
-    return parsed

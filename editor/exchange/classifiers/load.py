@@ -3,7 +3,9 @@
 Files are read and validated first (:mod:`editor.exchange.classifiers.formats`); the plan is
 then compared with the catalogue and written in one transaction, so a bad file or a killed
 process leaves the catalogue exactly as it was. Nodes are matched by ОКТМО; hand-made
-(custom) nodes are never touched; a renamed code keeps its former name as an alias.
+(custom) nodes are never touched; a renamed code keeps its former name as an alias; a unit the
+file shows abolished into a successor is handed over to it (:mod:`.reform`). A dry run plans the
+same and writes nothing, so the preview is what the load does.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core import territories
 from editor.core.changelog import Entry, Origin, record_many
 from editor.core.i18n import tr
 from editor.core.normalize import territory_key
@@ -26,10 +27,18 @@ from editor.exchange.classifiers.formats import (
     ParsedFile,
     Position,
     fail,
-    read_file,
 )
+from editor.exchange.classifiers.layouts import read_file
+from editor.exchange.classifiers.reform import (
+    KeptUnit,
+    ReformPlan,
+    TransformPlan,
+    plan_reform,
+    write_reform,
+)
+from editor.exchange.classifiers.undo import LoadUndo
 
-__all__ = ["ClassifierError", "LoadCancelled", "LoadResult", "load_files"]
+__all__ = ["ClassifierError", "LoadCancelled", "LoadResult", "Selection", "load_files", "redo_load"]
 
 CLASSIFIER = Origin("classifier")
 LOADED_LEVELS = ("municipality", "settlement", "locality")
@@ -46,8 +55,19 @@ class LoadCancelled(ClassifierError):
 
 
 @dataclass
+class Selection:
+    """What the user left out of a load: levels not to create (deeper ones follow), codes not to
+    rename, old codes not to transform."""
+
+    skip_levels: set[str] = field(default_factory=set)
+    skip_renames: set[str] = field(default_factory=set)
+    skip_transforms: set[str] = field(default_factory=set)
+
+
+@dataclass
 class LoadResult:
-    """What a load changed: counts of created, renamed and unchanged nodes and new aliases."""
+    """What a load changed (or, in a dry run, would change): created, renamed, unchanged nodes,
+    new aliases and units transformed into successors."""
 
     created: int = 0
     updated: int = 0
@@ -55,15 +75,26 @@ class LoadResult:
     aliases_added: int = 0
     files: list[str] = field(default_factory=list)
     by_level: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LOADED_LEVELS, 0))
+    dry_run: bool = False
+    created_items: list[tuple[str, str, str]] = field(default_factory=list)  # level, code, name
+    renamed_items: list[tuple[str, str, str]] = field(default_factory=list)  # code, old, new
+    transformed: list[TransformPlan] = field(default_factory=list)
+    kept: list[KeptUnit] = field(default_factory=list)
+    undo: LoadUndo | None = None
 
-    def summary(self) -> str:
-        """One Russian line for the command line and the status bar."""
+    @property
+    def changed(self) -> bool:
+        """Whether the load changed (or would change) anything at all."""
+        return bool(self.created or self.updated or self.aliases_added or self.transformed)
+
+    def summary(self, *, names: bool = True) -> str:
+        """One Russian line for the command line and the status bar (`names`: list kept units)."""
         levels = tr("муниципальных образований {m}, поселений {s}, населённых пунктов {l}").format(
             m=self.by_level.get("municipality", 0),
             s=self.by_level.get("settlement", 0),
             l=self.by_level.get("locality", 0),
         )
-        return tr(
+        text = tr(
             "Загружено файлов: {files}. Создано территорий: {created} ({levels}); "
             "переименовано: {updated}; без изменений: {unchanged}; "
             "добавлено прежних названий: {aliases}"
@@ -75,14 +106,31 @@ class LoadResult:
             unchanged=self.unchanged,
             aliases=self.aliases_added,
         )
+        text += tr("; преобразовано в новые муниципальные образования: {n}").format(
+            n=len(self.transformed)
+        )
+        if self.kept and not names:
+            text += tr("; упразднены без преемника (оставлены): {n}").format(n=len(self.kept))
+        elif self.kept:
+            text += tr("; упразднены без преемника (оставлены): {names}").format(
+                names=", ".join(f"{unit.name} ({unit.code})" for unit in self.kept)
+            )
+        if self.dry_run:
+            text = tr("Проверка без записи. ") + text
+        return text
 
     def as_json(self) -> dict:
         """The counts as a JSON-ready dict (for `territories --json`)."""
         return {
             "created": self.created,
+            "renamed": self.updated,
             "updated": self.updated,
             "unchanged": self.unchanged,
+            "aliases": self.aliases_added,
             "aliases_added": self.aliases_added,
+            "transformed": [item.as_json() for item in self.transformed],
+            "abolished_without_successor": [unit.as_json() for unit in self.kept],
+            "dry_run": self.dry_run,
             "files": list(self.files),
             "by_level": dict(self.by_level),
         }
@@ -114,14 +162,19 @@ class _Plan:
     created_levels: list[str] = field(default_factory=list)
     renames: list[tuple[_Node, str, str]] = field(default_factory=list)  # node, new name, kind
     positions: list[tuple[int, int]] = field(default_factory=list)  # (position, id) of moved
+    old_positions: list[tuple[int, int]] = field(default_factory=list)  # the same, before
     aliases: list[tuple[int, str]] = field(default_factory=list)  # (territory id, alias)
     unchanged: int = 0
+    reform: ReformPlan = field(default_factory=ReformPlan)
 
 
 def load_files(
     paths: list[Path],
     *,
     current_only: bool = True,
+    year: int | None = None,
+    dry_run: bool = False,
+    selection: Selection | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> LoadResult:
@@ -129,21 +182,53 @@ def load_files(
 
     Raises ClassifierError (one line naming file and line) before anything is written when a
     file is unreadable, in an unknown layout or encoding, truncated, contradicts itself, or
-    names a region that the catalogue lacks.
+    names a region that the catalogue lacks. A dry run reports the same and writes nothing.
     """
     report = progress or (lambda done, total: None)
     cancelled = is_cancelled or (lambda: False)
     parsed: list[ParsedFile] = []
     for index, path in enumerate(paths):
         _check_cancel(cancelled)
-        parsed.append(read_file(Path(path), current_only=current_only))
+        parsed.append(read_file(Path(path), current_only=current_only, year=year))
         report(index + 1, len(paths))
-    result = LoadResult(files=[str(path) for path in paths])
+    result = LoadResult(files=[str(path) for path in paths], dry_run=dry_run)
     with db.atomic():
-        plan = _plan(parsed)
+        plan = _plan(parsed, selection or Selection())
         _check_cancel(cancelled)
-        _write(plan, result, report, cancelled)
+        _describe(plan, result)
+        if not dry_run:
+            result.undo = _write(plan, report, cancelled)
+            result.aliases_added = len(result.undo.aliases)
     return result
+
+
+def redo_load(undo: LoadUndo) -> LoadUndo:
+    """Write an undone load again, with the same ids (the redo of its undo step)."""
+    with db.atomic():
+        return _write(undo.plan, lambda done, total: None, lambda: False)
+
+
+def _describe(plan: _Plan, result: LoadResult) -> None:
+    """The result's counts and lists, from the plan alone (so a dry run reports the same)."""
+    result.created = len(plan.inserts)
+    result.updated = len(plan.renames)
+    result.unchanged = plan.unchanged
+    result.aliases_added = len(_new_aliases(plan.aliases))
+    for level, row in zip(plan.created_levels, plan.inserts, strict=True):
+        result.by_level[level] = result.by_level.get(level, 0) + 1
+        result.created_items.append((level, row[6], row[4]))
+    result.renamed_items = [(node.code or "", node.name, name) for node, name, _ in plan.renames]
+    result.transformed = list(plan.reform.transforms)
+    result.kept = list(plan.reform.kept)
+
+
+def _new_aliases(aliases: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The (territory, alias) pairs of a plan that the catalogue does not know yet."""
+    wanted = list(dict.fromkeys((tid, " ".join(name.split())) for tid, name in aliases))
+    if not wanted:
+        return []
+    known = set(db.execute_sql("SELECT territory_id, name FROM territory_alias").fetchall())
+    return [pair for pair in wanted if pair[1] and pair not in known]
 
 
 def _check_cancel(cancelled: Callable[[], bool]) -> None:
@@ -172,10 +257,14 @@ def _merge(parsed: list[ParsedFile]) -> tuple[dict[str, _Source], list[tuple[For
     return merged, former
 
 
-def _plan(parsed: list[ParsedFile]) -> _Plan:
-    """Compare the files with the catalogue: what to insert, rename, reorder and alias."""
+def _plan(parsed: list[ParsedFile], selection: Selection) -> _Plan:
+    """Compare the files with the catalogue: what to insert, rename, reorder, alias, transform."""
     merged, former = _merge(parsed)
     nodes = _snapshot()
+    skip_from = min(
+        (LEVEL_INDEX[level] for level in selection.skip_levels if level in LEVEL_INDEX),
+        default=len(LEVEL_INDEX),
+    )
     by_code = {node.code: node for node in nodes if node.code}
     regions = {
         node.code: node.id for node in nodes if node.code and node.level == LEVEL_INDEX["region"]
@@ -191,7 +280,12 @@ def _plan(parsed: list[ParsedFile]) -> _Plan:
         position = source.position
         existing = by_code.get(position.code)
         if existing is not None:
-            _plan_existing(plan, existing, position)
+            if position.code in selection.skip_renames:
+                plan.unchanged += 1
+            else:
+                _plan_existing(plan, existing, position)
+            continue
+        if LEVEL_INDEX[position.level] >= skip_from:
             continue
         region_id = _region_of(position.code, regions)
         if region_id is None:
@@ -223,6 +317,17 @@ def _plan(parsed: list[ParsedFile]) -> _Plan:
         next_id += 1
     _plan_positions(plan, nodes, new_children)
     _plan_former_names(plan, former, by_code, new_ids, merged)
+    new_nodes = {row[6]: (row[0], row[4]) for row in plan.inserts}
+    plan.reform = plan_reform(parsed, nodes, set(merged), new_nodes, selection.skip_transforms)
+    # The old code stays findable (`--territory 37614000`, a spreadsheet's «Код ОКТМО»).
+    for item in parsed:
+        for transform in item.transforms:
+            node = by_code.get(transform.new_code)
+            target = node.id if node is not None and not node.custom else None
+            if target is None and transform.new_code in new_nodes:
+                target = new_nodes[transform.new_code][0]
+            if target is not None and transform.old_code not in merged:
+                plan.aliases.append((target, transform.old_code))
     return plan
 
 
@@ -281,6 +386,7 @@ def _plan_positions(
                 insert_rows[territory_id][7] = number
             elif sibling.position != number:
                 plan.positions.append((number, territory_id))
+                plan.old_positions.append((sibling.position, territory_id))
 
 
 def _plan_former_names(
@@ -305,14 +411,12 @@ def _plan_former_names(
             plan.aliases.append((target, name.name))
 
 
-def _write(
-    plan: _Plan, result: LoadResult, report: Progress, cancelled: Callable[[], bool]
-) -> None:
-    """Apply a plan inside the caller's transaction."""
+def _write(plan: _Plan, report: Progress, cancelled: Callable[[], bool]) -> LoadUndo:
+    """Apply a plan inside the caller's transaction; return what undo needs."""
     connection = db.connection()
     pause_after = int(os.environ.get(PAUSE_ENV) or 0)
     chunk = min(CHUNK, pause_after) if pause_after else CHUNK
-    total = len(plan.inserts) + len(plan.renames)
+    total = len(plan.inserts) + len(plan.renames) + len(plan.reform.transforms)
     for start in range(0, len(plan.inserts), chunk):
         _check_cancel(cancelled)
         connection.executemany(
@@ -330,19 +434,23 @@ def _write(
         "UPDATE territory SET name = ?, name_key = ?, kind = ? WHERE id = ?",
         [(name, territory_key(name), kind, node.id) for node, name, kind in plan.renames],
     )
-    added = [
-        (territory_id, alias)
-        for territory_id, alias in dict.fromkeys(plan.aliases)
-        if territories.add_alias(territory_id, alias)
-    ]
+    added = _new_aliases(plan.aliases)
+    connection.executemany(
+        "INSERT INTO territory_alias (territory_id, name, name_key) VALUES (?, ?, ?)",
+        [(territory_id, alias, territory_key(alias)) for territory_id, alias in added],
+    )
     record_many(_log_entries(plan, added), CLASSIFIER)
+    _check_cancel(cancelled)
+    handovers = write_reform(plan.reform, CLASSIFIER)
     report(total, total)
-    result.created = len(plan.inserts)
-    result.updated = len(plan.renames)
-    result.unchanged = plan.unchanged
-    result.aliases_added = len(added)
-    for level in plan.created_levels:
-        result.by_level[level] = result.by_level.get(level, 0) + 1
+    return LoadUndo(
+        plan=plan,
+        created=[row[0] for row in plan.inserts],
+        renamed=[(node.id, node.name, node.kind) for node, _name, _kind in plan.renames],
+        positions=list(plan.old_positions),
+        aliases=added,
+        handovers=handovers,
+    )
 
 
 def _log_entries(plan: _Plan, aliases: list[tuple[int, str]]) -> Iterable[Entry]:

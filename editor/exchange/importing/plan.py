@@ -108,7 +108,10 @@ class Planner(ChunkWrites):
                 continue
             if territory_id is None:  # the user chose to skip this territory
                 report.skipped += 1
+                self._skipped(file_index, parsed, parser, key)
                 continue
+            if explicit:
+                report.resolved_rows[territory_id] = report.resolved_rows.get(territory_id, 0) + 1
             if not parsed.org_key and "ogrn" not in parsed.org and not parsed.url_key:
                 self._reject(
                     file_index,
@@ -171,6 +174,20 @@ class Planner(ChunkWrites):
         self.report.rejections.append(
             Rejection(file_index, parsed.row, tuple(problems), cells, territory_key)
         )
+
+    def _skipped(self, file_index: int, parsed: ParsedRow, parser: RowParser, key) -> None:
+        if len(self.report.skipped_rows) >= self.detail_limit:
+            return
+        text = parsed.territory or parsed.oktmo or key or ""
+        problem = Problem(
+            parser.header_of("territory") if parsed.territory else parser.header_of("oktmo"),
+            text,
+            tr("строка пропущена: для территории «{name}» выбрано «пропустить»", "import").format(
+                name=text
+            ),
+        )
+        cells = tuple(parsed.cells) if parsed.cells is not None else None
+        self.report.skipped_rows.append(Rejection(file_index, parsed.row, (problem,), cells, key))
 
     def _notice(self, file_index: int, row: int, column: str, value: object, message: str) -> None:
         if len(self.report.notices) >= self.detail_limit:

@@ -67,7 +67,7 @@ def write_rejections(report: ImportReport, path: str | Path) -> int:
     book = Workbook(write_only=True)
     taken: set[str] = set()
     by_file: dict[int, list] = {}
-    for rejection in report.rejections:
+    for rejection in [*report.rejections, *report.skipped_rows]:
         by_file.setdefault(rejection.file_index, []).append(rejection)
     written = 0
     for file_index, source in enumerate(report.files):

@@ -135,6 +135,10 @@ class ImportReport:
     dry_run: bool = True
     changes_dropped: int = 0  # detail rows not kept because of the detail limit
     notices_dropped: int = 0
+    # Rows whose territory the user chose to skip: listed and written to the errors file.
+    skipped_rows: list[Rejection] = field(default_factory=list)
+    # Rows per territory they resolved to (by code, name or assignment): where the file lives.
+    resolved_rows: dict[int, int] = field(default_factory=dict)
 
     @property
     def rejected(self) -> int:

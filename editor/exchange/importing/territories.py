@@ -34,7 +34,13 @@ class TerritoryResolver:
         )
         self.assignments = dict(assignments or {})
         self.unresolved = unresolved
+        # Codes of units abolished in a reform are aliases of their successors (digits only).
         self.oktmo = dict(
+            db.execute_sql(
+                "SELECT name, territory_id FROM territory_alias WHERE name GLOB '[0-9]*'"
+            ).fetchall()
+        )
+        self.oktmo.update(
             db.execute_sql("SELECT oktmo, id FROM territory WHERE oktmo IS NOT NULL").fetchall()
         )
         self._cache: dict[str, tuple[int | None, list[tuple[int, str]]]] = {}
