@@ -18,12 +18,12 @@ from editor.exchange.classifiers.formats import (
     Transform,
     check_duplicates,
     check_encoding,
-    non_empty,
     clean_name,
     code_level,
     fail,
     is_heading_name,
     kind_of,
+    non_empty,
     normalize_code,
     read_rows,
 )
