@@ -49,11 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help=tr("выгрузить отчёт"))
     export.add_argument("catalogue")
     export.add_argument("--report", required=True,
-                        choices=["registry", "summary", "spheres", "compliance"])
+                        choices=["registry", "summary", "spheres", "compliance", "training"])
     export.add_argument("--territory")
     export.add_argument("--sphere", action="append", default=[])
     export.add_argument("--network", action="append", default=[])
     export.add_argument("--stale-days", type=int, default=180)
+    export.add_argument("--since", help=tr("обучение: семинары с этой даты"))
     export.add_argument("--out", required=True)
     export.add_argument("--force", action="store_true", help=tr("заменить существующий файл"))
 
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=tr("проверить целостность каталога"))
     check.add_argument("catalogue")
+
+    from editor.cli_training import add_parsers as add_training
+
+    add_training(commands)
     return parser
 
 
@@ -126,9 +131,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from editor.core.rollup import stats
 
     _open(args.catalogue)
-    result = stats(_scope(args.territory))
+    from editor.core.training import counts as training_counts
+
+    scope = _scope(args.territory)
+    result = stats(scope)
+    training = training_counts(scope)
     if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False))
+        print(json.dumps(result.as_json() | {"training": training}, ensure_ascii=False))
         return 0
     print(tr("Организаций: {n}").format(n=result.organizations))
     print(tr("Страниц: {n}").format(n=result.pages))
@@ -139,6 +148,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         n=result.gosmark, c=result.connected, w=result.with_widgets))
     print(tr("Территорий: {counts}").format(
         counts=", ".join(f"{level} {count}" for level, count in result.territories.items())))
+    print(tr("Семинаров: {s}; обучено человек: {p}; обученных организаций: {o}").format(
+        s=training["seminars"], p=training["participants"], o=training["trained_organizations"]))
     return 0
 
 
@@ -158,6 +169,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_training(args: argparse.Namespace) -> int:
+    from editor.cli_training import run
+
+    return run(args)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from editor.ui.app import run_gui
 
@@ -172,6 +189,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "stats": cmd_stats,
     "check": cmd_check,
+    "training": cmd_training,
 }
 
 
