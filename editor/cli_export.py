@@ -42,6 +42,15 @@ def _networks(names: list[str]) -> list[str]:
     return networks
 
 
+def _since(text: str | None):
+    from editor.core.normalize import NormalizeError, parse_date
+
+    try:
+        return parse_date(text, field="--since") if text else None
+    except NormalizeError as error:
+        raise CliError(str(error)) from error
+
+
 def run(args: argparse.Namespace) -> int:
     """Export `args.report` for the scope given by --territory/--sphere/--network to --out."""
     from editor.core.territories import TerritoryError, resolve
@@ -56,9 +65,11 @@ def run(args: argparse.Namespace) -> int:
         except TerritoryError as error:
             raise CliError(str(error)) from error
     scope = Scope.of(territory_id, _sphere_ids(args.sphere), _networks(args.network))
+    since = _since(getattr(args, "since", None))
     try:
         result = export_report(
-            args.out, args.report, scope, stale_days=args.stale_days, force=args.force
+            args.out, args.report, scope, stale_days=args.stale_days, since=since,
+            force=args.force,
         )
     except ExportError as error:
         if error.reason == "exists":

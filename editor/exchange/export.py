@@ -27,7 +27,7 @@ from editor.db.models import db
 from editor.exchange import export_scope as es
 from editor.exchange.xlsx_writer import Workbook
 
-REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance")
+REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance", "training")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
@@ -40,6 +40,7 @@ REPORT_LABELS: dict[str, str] = {
     "summary": QT_TRANSLATE_NOOP("core", "Сводка по территориям"),
     "spheres": QT_TRANSLATE_NOOP("core", "Территории и сферы"),
     "compliance": QT_TRANSLATE_NOOP("core", "Соблюдение требований"),
+    "training": QT_TRANSLATE_NOOP("core", "Обучение администраторов"),
 }
 
 
@@ -171,6 +172,7 @@ def export_report(
     scope: Scope | None = None,
     *,
     stale_days: int = 180,
+    since: dt.date | None = None,
     force: bool = False,
     today: dt.date | None = None,
     progress: Callable[..., None] | None = None,
@@ -181,7 +183,7 @@ def export_report(
     Safe to run in a worker thread (`progress(done, total, text)`, `is_cancelled()`); on cancel
     the result has `cancelled=True` and nothing is written.
     """
-    from editor.exchange import export_reports
+    from editor.exchange import export_reports, training_report
 
     if report not in REPORTS:
         raise ExportError(
@@ -222,6 +224,7 @@ def export_report(
             "summary": export_reports.write_summary,
             "spheres": export_reports.write_spheres,
             "compliance": export_reports.write_compliance,
+            "training": lambda book, ctx, _total: training_report.write_training(book, ctx, since),
         }[report]
         title = tr(REPORT_LABELS[report])
         try:
