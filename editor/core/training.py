@@ -87,7 +87,8 @@ def _log_value(field: str, value: object) -> object:
 # --- seminars ---------------------------------------------------------------------------------
 
 
-def _clean_seminar(values: Mapping[str, object]) -> dict[str, object]:
+def clean_seminar(values: Mapping[str, object]) -> dict[str, object]:
+    """Checked seminar values (TrainingError / NormalizeError for a refused one)."""
     cleaned: dict[str, object] = {}
     for key, value in values.items():
         if key not in SEMINAR_FIELDS:
@@ -115,7 +116,7 @@ def create_seminar(
     values: Mapping[str, object], origin: Origin = MANUAL, seminar_id: int | None = None
 ) -> Seminar:
     """Add a seminar (title required)."""
-    cleaned = _clean_seminar({"title": values.get("title"), **values})
+    cleaned = clean_seminar({"title": values.get("title"), **values})
     with db.atomic():
         seminar = Seminar.create(id=seminar_id, batch=origin.batch_id, **cleaned)
         record("seminar", seminar.id, "create", origin, "title", None, seminar.title)
@@ -142,7 +143,7 @@ def update_seminar(
 ) -> dict[str, object]:
     """Change a seminar; return the old values of what changed."""
     current = seminar_values(get_seminar(seminar_id))
-    cleaned = _clean_seminar(changes)
+    cleaned = clean_seminar(changes)
     old = {k: current[k] for k, v in cleaned.items() if k in current and current[k] != v}
     if not old:
         return {}
@@ -210,7 +211,8 @@ def purge_seminar(seminar_id: int, origin: Origin) -> None:
 # --- participants -----------------------------------------------------------------------------
 
 
-def _clean_participant(values: Mapping[str, object]) -> dict[str, object]:
+def clean_participant(values: Mapping[str, object]) -> dict[str, object]:
+    """Checked participant values (TrainingError for a refused one)."""
     cleaned: dict[str, object] = {}
     for key, value in values.items():
         if key not in PARTICIPANT_FIELDS:
@@ -249,7 +251,7 @@ def create_participant(
     values: Mapping[str, object], origin: Origin = MANUAL, participant_id: int | None = None
 ) -> Participant:
     """Add a participant (ФИО required); the territory follows a linked organisation."""
-    cleaned = _clean_participant({"full_name": values.get("full_name"), **values})
+    cleaned = clean_participant({"full_name": values.get("full_name"), **values})
     if cleaned.get("organization") is not None and cleaned.get("territory") is None:
         cleaned["territory"] = Organization.get_by_id(cleaned["organization"]).territory_id
     with db.atomic():
@@ -271,7 +273,7 @@ def update_participant(
 ) -> dict[str, object]:
     """Change a participant; return the old values of what changed."""
     current = participant_values(get_participant(participant_id))
-    cleaned = _clean_participant(changes)
+    cleaned = clean_participant(changes)
     old = {k: current[k] for k, v in cleaned.items() if k in current and current[k] != v}
     if not old:
         return {}

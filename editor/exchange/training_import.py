@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from editor.exchange.reader import ReadError, open_table
 from editor.exchange.training_columns import NAME_FIELDS, find_training_header
 
 _CHUNK = 500  # values per IN (…)
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 class TrainingImportError(Exception):
@@ -222,6 +224,10 @@ def _read_file(
     return rows
 
 
+def _compact(text: str) -> str:
+    return _NOT_WORD.sub("", nz.fold_text(text))
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -265,6 +271,7 @@ class _Matcher:
         self.default = default_territory
         self.territories: dict[str, int | None] = {}
         self.subtrees: dict[int, set[int]] = {}
+        self.compact: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._resolve, self._error, self._subtree = resolve, TerritoryError, subtree_ids
 
     def territory(self, text: str) -> int | None:
@@ -289,12 +296,29 @@ class _Matcher:
         if row.inn and row.inn in self.by_inn:
             return self.by_inn[row.inn]
         candidates = self.by_name.get(nz.fold_text(row.organization), [])
-        if territory is not None:
-            if territory not in self.subtrees:
-                self.subtrees[territory] = set(self._subtree(territory))
-            inside = self.subtrees[territory]
-            candidates = [c for c in candidates if c[1] in inside]
+        if territory is None:
+            return candidates[0] if len(candidates) == 1 else None
+        if territory not in self.subtrees:
+            self.subtrees[territory] = set(self._subtree(territory))
+        inside = self.subtrees[territory]
+        candidates = [c for c in candidates if c[1] in inside]
+        if not candidates and row.organization:
+            # «Школа №1» and «Школа № 1»: compared without spaces and punctuation, in the territory.
+            candidates = self._compact(territory).get(_compact(row.organization), [])
         return candidates[0] if len(candidates) == 1 else None
+
+    def _compact(self, territory: int) -> dict[str, list[tuple[int, int]]]:
+        names = self.compact.get(territory)
+        if names is None:
+            names = self.compact[territory] = {}
+            inside = sorted(self.subtrees[territory])
+            for chunk in _chunks(inside):
+                query = Organization.select(
+                    Organization.id, Organization.territory, Organization.name_key
+                ).where(Organization.deleted_at.is_null() & Organization.territory.in_(chunk))
+                for oid, tid, key in query.tuples():
+                    names.setdefault(_compact(key), []).append((oid, tid))
+        return names
 
 
 def _existing_participants(rows: list[_Row]) -> tuple[dict, dict]:
