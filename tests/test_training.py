@@ -224,7 +224,7 @@ def test_undo_and_redo_of_an_imported_batch(region, tmp_path):
 
 def test_cli_import_list_and_stats(region, catalogue, tmp_path, capsys):
     path = write_list(
-        tmp_path / "list.xlsx", ROWS + [["", "учитель", "Школа", None, None, "", "", ""]]
+        tmp_path / "list.xlsx", [*ROWS, ["", "учитель", "Школа", None, None, "", "", ""]]
     )
     close_catalogue()
     args = [
