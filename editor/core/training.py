@@ -529,6 +529,20 @@ def organization_choices(text: str, limit: int = 50) -> list[tuple[int, str]]:
     return [(i, f"{name} — {territory}") for i, name, territory in query]
 
 
+def organization_place(organization_id: int) -> tuple[int, str, list[int]] | None:
+    """(territory, name, live page ids) of an organisation, for showing it; None when gone."""
+    organization = Organization.get_or_none(Organization.id == organization_id)
+    if organization is None:
+        return None
+    pages = [
+        p
+        for (p,) in Page.select(Page.id)
+        .where((Page.organization == organization_id) & Page.deleted_at.is_null())
+        .tuples()
+    ]
+    return organization.territory_id, organization.full_name, pages
+
+
 def has_pages(organization_id: int) -> bool:
     """Whether the organisation keeps a live page."""
     return (
