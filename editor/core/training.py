@@ -607,3 +607,17 @@ def redo_training_batch(rows: BatchRows, origin: Origin) -> None:
             + [("participant", r["id"], "restore", "", None, None) for r in rows.participants],
             origin,
         )
+
+
+def coverage_rollup() -> dict[int, tuple[int, int]]:
+    """Per territory, descendants included: (trained organisations with pages, organisations
+    with pages). One grouped query, summed up the tree deepest level first."""
+    own = coverage_by_territory()
+    done = {tid: value[0] for tid, value in own.items()}
+    total = {tid: value[1] for tid, value in own.items()}
+    nodes = db.execute_sql("SELECT id, parent_id FROM territory ORDER BY level DESC").fetchall()
+    for territory_id, parent_id in nodes:
+        if parent_id is not None and territory_id in total:
+            total[parent_id] = total.get(parent_id, 0) + total[territory_id]
+            done[parent_id] = done.get(parent_id, 0) + done[territory_id]
+    return {tid: (done[tid], total[tid]) for tid in total}

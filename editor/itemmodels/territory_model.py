@@ -123,6 +123,11 @@ class TerritoryTreeModel(QAbstractItemModel):
         store.organizationsChanged.connect(self._schedule_totals)
         store.territoriesChanged.connect(self.on_territories_changed)
         store.reset.connect(self.reload)
+        # Training coverage for the tooltip: computed on the first hover, dropped on changes.
+        self._coverage: dict[int, tuple[int, int]] | None = None
+        for signal in (store.trainingChanged, store.pagesAddedOrRemoved,
+                       store.organizationsChanged, store.reset):
+            signal.connect(self._forget_coverage)
         self.refresh_totals()
 
     # --- loading -------------------------------------------------------------------------
@@ -192,6 +197,24 @@ class TerritoryTreeModel(QAbstractItemModel):
         )
         for child in node.children:
             self._emit_totals_changed(child)
+
+    def _forget_coverage(self, *_args: object) -> None:
+        self._coverage = None
+
+    def coverage(self, territory_id: int) -> tuple[int, int]:
+        """(trained organisations with pages, organisations with pages) of a node, rolled up."""
+        if self._coverage is None:
+            from editor.core.training import coverage_rollup
+
+            self._coverage = coverage_rollup()
+        return self._coverage.get(territory_id, (0, 0))
+
+    def _coverage_text(self, territory_id: int) -> str:
+        trained, total = self.coverage(territory_id)
+        share = f" ({round(100 * trained / total)} %)" if total else ""
+        return QCoreApplication.translate(
+            "TerritoryTreeModel", "Обучены: {trained} из {total} организаций со страницами{share}"
+        ).format(trained=trained, total=total, share=share)
 
     def totals(self, territory_id: int) -> rollup.Totals | None:
         """The rolled-up totals of a territory, or None before they are computed."""
@@ -434,6 +457,7 @@ class TerritoryTreeModel(QAbstractItemModel):
                         code=node.oktmo
                     )
                 )
+            parts.append(self._coverage_text(node.id))  # type: ignore[arg-type]
             return "\n".join(parts)
         if role == Qt.ItemDataRole.FontRole and column == self.NAME and node.custom:
             font = QFont()

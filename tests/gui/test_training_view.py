@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 
 from editor.db.database import close_catalogue
 from editor.db.training_models import Attendance, Participant, Seminar
@@ -221,3 +221,12 @@ def test_form_lists_trained_people_and_double_click_jumps(window, tmp_path):
     assert window.current_territory_id() == window.built.kurgan
     text = window.page_form.trained_label.text()
     assert "Петров Пётр (завуч): 10.04.2024 Весенний семинар" in text
+    # The territory tree's tooltip rolls the coverage up: Курган 1 of 4, the region 1 of 10.
+    tree = window.tree_model
+    tip = tree.index_of(window.built.kurgan).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Обучены: 1 из 4 организаций со страницами (25 %)" in tip
+    region_tip = tree.index_of(window.built.region).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Обучены: 1 из 10 организаций со страницами (10 %)" in region_tip
+    window.undo_stack.undo()
+    tip = tree.index_of(window.built.kurgan).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Обучены: 0 из 4" in tip
