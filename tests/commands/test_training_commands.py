@@ -46,10 +46,18 @@ def test_a_seminar_without_title_is_refused_before_the_push(catalogue, store, st
 
 def test_edit_seminar(catalogue, store, stack):
     seminar_id = _seminar(store, stack)
-    push(stack, EditSeminar(store, seminar_id, {"title": "Новое", "format": "онлайн",
-                                                "territory": catalogue.ketovo}))
+    push(
+        stack,
+        EditSeminar(
+            store, seminar_id, {"title": "Новое", "format": "онлайн", "territory": catalogue.ketovo}
+        ),
+    )
     seminar = Seminar.get_by_id(seminar_id)
-    assert (seminar.title, seminar.format, seminar.territory_id) == ("Новое", "online", catalogue.ketovo)
+    assert (seminar.title, seminar.format, seminar.territory_id) == (
+        "Новое",
+        "online",
+        catalogue.ketovo,
+    )
     stack.undo()
     seminar = Seminar.get_by_id(seminar_id)
     assert (seminar.title, seminar.format, seminar.territory_id) == ("Семинар", "in_person", None)
@@ -74,8 +82,16 @@ def test_trash_and_restore_seminars(catalogue, store, stack):
 def test_participants_added_edited_and_removed(catalogue, store, stack):
     first, second = _seminar(store, stack, "Первый"), _seminar(store, stack, "Второй")
     school = catalogue.organizations[0]
-    add = AddParticipant(store, first, {"full_name": "Иванова Анна", "organization": school,
-                                        "email": "anna@example.ru", "phone": "+7 900 1"})
+    add = AddParticipant(
+        store,
+        first,
+        {
+            "full_name": "Иванова Анна",
+            "organization": school,
+            "email": "anna@example.ru",
+            "phone": "+7 900 1",
+        },
+    )
     push(stack, add)
     person = Participant.get_by_id(add.participant_id)
     assert person.organization_id == school and person.territory_id == catalogue.ketovo
