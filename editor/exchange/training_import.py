@@ -29,7 +29,8 @@ from editor.exchange.reader import ReadError, open_table
 from editor.exchange.training_columns import NAME_FIELDS, find_training_header
 
 _CHUNK = 500  # values per IN (…)
-_NOT_WORD = re.compile(r"[\W_]+")
+_NUMBER_SPACE = re.compile(r"№(\d)")
+_NUMBER_TIGHT = re.compile(r"№ (\d)")
 
 
 class TrainingImportError(Exception):
@@ -224,10 +225,6 @@ def _read_file(
     return rows
 
 
-def _compact(text: str) -> str:
-    return _NOT_WORD.sub("", nz.fold_text(text))
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -240,12 +237,74 @@ def _chunks(values: list) -> list[list]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
+def name_variants(text: str) -> list[str]:
+    """Folded organisation names to look up: as written, and with «№1» / «№ 1» both ways."""
+    key = nz.fold_text(text)
+    variants = {key, _NUMBER_SPACE.sub(r"№ \1", key), _NUMBER_TIGHT.sub(r"№\1", key)}
+    return sorted(v for v in variants if v)
+
+
+class _Places:
+    """The territory tree in memory: names and aliases by key, parents, ОКТМО codes."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int | None] = {}
+        self.children: dict[int, list[int]] = {}
+        self.by_key: dict[str, list[int]] = {}
+        self.by_oktmo: dict[str, int] = {}
+        self._subtrees: dict[frozenset[int], frozenset[int]] = {}
+        for tid, parent, key, oktmo in db.execute_sql(
+            "SELECT id, parent_id, name_key, oktmo FROM territory"
+        ):
+            self.parent[tid] = parent
+            if parent is not None:
+                self.children.setdefault(parent, []).append(tid)
+            self.by_key.setdefault(key, []).append(tid)
+            if oktmo:
+                self.by_oktmo[oktmo] = tid
+        for tid, key in db.execute_sql("SELECT territory_id, name_key FROM territory_alias"):
+            if tid not in self.by_key.setdefault(key, []):
+                self.by_key[key].append(tid)
+
+    def subtree(self, roots: frozenset[int]) -> frozenset[int]:
+        """The roots and all their descendants (cached)."""
+        found = self._subtrees.get(roots)
+        if found is None:
+            nodes, stack = set(), list(roots)
+            while stack:
+                node = stack.pop()
+                if node not in nodes:
+                    nodes.add(node)
+                    stack.extend(self.children.get(node, ()))
+            found = self._subtrees[roots] = frozenset(nodes)
+        return found
+
+    def within(self, tid: int, roots: set[int]) -> bool:
+        """Whether `tid` is one of `roots` or below one of them."""
+        node: int | None = tid
+        while node is not None:
+            if node in roots:
+                return True
+            node = self.parent.get(node)
+        return False
+
+    def candidates(self, text: str, default: int | None) -> list[int]:
+        """Territories a «Муниципальное образование» cell may name (inside the default one)."""
+        digits = text.replace(" ", "").replace("-", "")
+        if digits.isdigit():
+            found = self.by_oktmo.get(digits) or self.by_oktmo.get(digits.ljust(8, "0"))
+            return [found] if found else []
+        found = self.by_key.get(nz.territory_key(text), [])
+        if default is not None:
+            inside = [t for t in found if self.within(t, {default})]
+            found = inside or found
+        return found
+
+
 class _Matcher:
     """Organisations of the catalogue for the rows' ОГРН, ИНН and names (queried once)."""
 
     def __init__(self, rows: list[_Row], default_territory: int | None) -> None:
-        from editor.core.territories import TerritoryError, resolve, subtree_ids
-
         self.by_ogrn: dict[str, tuple[int, int]] = {}
         self.by_inn: dict[str, tuple[int, int]] = {}
         self.by_name: dict[str, list[tuple[int, int]]] = {}
@@ -261,64 +320,60 @@ class _Matcher:
                 Organization.select(*columns).where(live & Organization.inn.in_(chunk)).tuples()
             ):
                 self.by_inn.setdefault(inn, (oid, tid))
-        keys = sorted({nz.fold_text(r.organization) for r in rows if r.organization})
+        # Names are looked up only for rows that their ОГРН or ИНН did not place.
+        self.variants = {
+            r.organization: name_variants(r.organization)
+            for r in rows
+            if r.organization
+            and not (r.ogrn and r.ogrn in self.by_ogrn)
+            and not (r.inn and r.inn in self.by_inn)
+        }
+        keys = sorted({v for variants in self.variants.values() for v in variants})
         for chunk in _chunks(keys):
-            query = Organization.select(
-                Organization.id, Organization.territory, Organization.name_key
-            ).where(live & Organization.name_key.in_(chunk))
-            for oid, tid, key in query.tuples():
+            marks = ", ".join("?" * len(chunk))
+            for oid, tid, key in db.execute_sql(
+                "SELECT id, territory_id, name_key FROM organization"
+                f" WHERE deleted_at IS NULL AND name_key IN ({marks})",
+                chunk,
+            ):
                 self.by_name.setdefault(key, []).append((oid, tid))
         self.default = default_territory
-        self.territories: dict[str, int | None] = {}
-        self.subtrees: dict[int, set[int]] = {}
-        self.compact: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        self._resolve, self._error, self._subtree = resolve, TerritoryError, subtree_ids
+        self.places = _Places()
+        self._candidates: dict[str, list[int]] = {}
+
+    def territories(self, text: str) -> list[int]:
+        """The territories the row's «Муниципальное образование» may name (cached)."""
+        found = self._candidates.get(text)
+        if found is None:
+            found = self._candidates[text] = self.places.candidates(text, self.default)
+        return found
 
     def territory(self, text: str) -> int | None:
-        """The row's territory: its «Муниципальное образование», else the default."""
-        if not text:
-            return self.default
-        if text not in self.territories:
-            try:
-                found: int | None = self._resolve(text, self.default).id
-            except self._error:
-                try:
-                    found = self._resolve(text).id
-                except self._error:
-                    found = None
-            self.territories[text] = found
-        return self.territories[text] or self.default
+        """The row's territory: its «Муниципальное образование» when unambiguous, else the
+        default."""
+        found = self.territories(text) if text else []
+        return found[0] if len(found) == 1 else self.default
 
-    def organization(self, row: _Row, territory: int | None) -> tuple[int, int] | None:
+    def organization(self, row: _Row) -> tuple[int, int] | None:
         """(organisation id, its territory) for the row, or None."""
         if row.ogrn and row.ogrn in self.by_ogrn:
             return self.by_ogrn[row.ogrn]
         if row.inn and row.inn in self.by_inn:
             return self.by_inn[row.inn]
-        candidates = self.by_name.get(nz.fold_text(row.organization), [])
-        if territory is None:
-            return candidates[0] if len(candidates) == 1 else None
-        if territory not in self.subtrees:
-            self.subtrees[territory] = set(self._subtree(territory))
-        inside = self.subtrees[territory]
-        candidates = [c for c in candidates if c[1] in inside]
-        if not candidates and row.organization:
-            # «Школа №1» and «Школа № 1»: compared without spaces and punctuation, in the territory.
-            candidates = self._compact(territory).get(_compact(row.organization), [])
-        return candidates[0] if len(candidates) == 1 else None
-
-    def _compact(self, territory: int) -> dict[str, list[tuple[int, int]]]:
-        names = self.compact.get(territory)
-        if names is None:
-            names = self.compact[territory] = {}
-            inside = sorted(self.subtrees[territory])
-            for chunk in _chunks(inside):
-                query = Organization.select(
-                    Organization.id, Organization.territory, Organization.name_key
-                ).where(Organization.deleted_at.is_null() & Organization.territory.in_(chunk))
-                for oid, tid, key in query.tuples():
-                    names.setdefault(_compact(key), []).append((oid, tid))
-        return names
+        if not row.organization:
+            return None
+        by_name = self.by_name
+        variants = self.variants.get(row.organization) or name_variants(row.organization)
+        candidates = {c for key in variants for c in by_name.get(key, ())}
+        # Within the territories the row names (any of them, when its name is ambiguous), else
+        # within the default territory; a name that stays ambiguous matches nothing.
+        roots = frozenset(self.territories(row.territory)) if row.territory else frozenset()
+        if not roots and self.default is not None:
+            roots = frozenset((self.default,))
+        if roots and candidates:
+            inside = self.places.subtree(roots)
+            candidates = {c for c in candidates if c[1] in inside}
+        return next(iter(candidates)) if len(candidates) == 1 else None
 
 
 def _existing_participants(rows: list[_Row]) -> tuple[dict, dict]:
@@ -408,8 +463,12 @@ def _apply(rows: list[_Row], options: TrainingOptions, fmt: str, result: Trainin
     unmatched: dict[str, None] = {}
     known_used: set[int] = set()
     next_seminar, next_participant = _next_id("seminar"), _next_id("participant")
+    title_keys: dict[str, str] = {}
     for row in rows:
-        key = (nz.fold_text(row.seminar), row.date)
+        title_key = title_keys.get(row.seminar)
+        if title_key is None:
+            title_key = title_keys[row.seminar] = nz.fold_text(row.seminar)
+        key = (title_key, row.date)
         seminar_id = seminars.get(key)
         if seminar_id is None:
             seminar_id = seminars[key] = next_seminar
@@ -418,11 +477,7 @@ def _apply(rows: list[_Row], options: TrainingOptions, fmt: str, result: Trainin
                 (seminar_id, row.seminar, key[0], row.date.isoformat(), fmt, options.territory_id)
             )
         territory = matcher.territory(row.territory)
-        match = (
-            matcher.organization(row, territory)
-            if row.organization or row.ogrn or row.inn
-            else None
-        )
+        match = matcher.organization(row)
         if match is not None:
             organization_id, territory = match
             identity = f"o{organization_id}"

@@ -27,7 +27,28 @@ def _since_sql(since: dt.date | None) -> tuple[str, tuple]:
     return (" AND s.date >= ?", (since.isoformat(),)) if since else ("", ())
 
 
-def training_totals(ctx: es.Context, since: dt.date | None = None) -> dict[int, list[float]]:
+def _trained_ids(since: dt.date | None) -> set[int]:
+    trained, params = trained_organizations_sql(since)
+    return {oid for (oid,) in db.execute_sql(trained, params)}
+
+
+def organizations_with_pages() -> list[tuple]:
+    """(id, territory, name, ОГРН, ИНН, sphere 1, pages, links) of every live organisation
+    with live pages: one pass over the organisations in id order, their pages by index."""
+    return db.execute_sql(
+        "SELECT o.id, o.territory_id, o.full_name, o.ogrn, o.inn, o.sphere1_id, count(*),"
+        " group_concat(coalesce(nullif(p.url, ''), p.title), ' ')"
+        " FROM organization o JOIN page p ON p.organization_id = o.id AND p.deleted_at IS NULL"
+        " WHERE o.deleted_at IS NULL GROUP BY o.id"
+    ).fetchall()
+
+
+def training_totals(
+    ctx: es.Context,
+    since: dt.date | None = None,
+    organizations: list[tuple] | None = None,
+    trained: set[int] | None = None,
+) -> dict[int, list[float]]:
     """Per territory in scope, rolled up: [seminars, people trained, organisations with pages,
     trained organisations with pages]. Records without a territory count at the scope's root."""
     own: dict[int, list[float]] = defaultdict(lambda: [0.0] * _WIDTH)
@@ -48,35 +69,32 @@ def training_totals(ctx: es.Context, since: dt.date | None = None) -> dict[int, 
         params,
     ):
         own[tid if tid is not None else root][1] += count
-    trained, trained_params = trained_organizations_sql(since)
-    for tid, total, done in db.execute_sql(
-        f"WITH trained(id) AS ({trained}) SELECT o.territory_id, count(*),"
-        " total(o.id IN (SELECT id FROM trained)) FROM organization o"
-        " WHERE o.deleted_at IS NULL AND EXISTS (SELECT 1 FROM page p"
-        " WHERE p.organization_id = o.id AND p.deleted_at IS NULL) GROUP BY o.territory_id",
-        trained_params,
-    ):
-        own[tid][2] += total
-        own[tid][3] += done
+    trained = _trained_ids(since) if trained is None else trained
+    for row in organizations_with_pages() if organizations is None else organizations:
+        vector = own[row[1]]
+        vector[2] += 1
+        if row[0] in trained:
+            vector[3] += 1
     own.pop(None, None)  # type: ignore[call-overload]
     return es.roll_up(ctx, own, _WIDTH)
 
 
-def untrained_organizations(ctx: es.Context, since: dt.date | None = None) -> list[tuple]:
+def untrained_organizations(
+    ctx: es.Context,
+    since: dt.date | None = None,
+    organizations: list[tuple] | None = None,
+    trained: set[int] | None = None,
+) -> list[tuple]:
     """(territory, name, ОГРН, ИНН, sphere 1, pages, links) of the scope's organisations with
     live pages and nobody trained, in the tree's order."""
-    trained, params = trained_organizations_sql(since)
-    rows = db.execute_sql(
-        f"WITH trained(id) AS ({trained}) SELECT o.territory_id, o.full_name, o.ogrn, o.inn,"
-        " o.sphere1_id, count(*), group_concat(coalesce(nullif(p.url, ''), p.title), char(10))"
-        " FROM organization o JOIN page p ON p.organization_id = o.id AND p.deleted_at IS NULL"
-        " WHERE o.deleted_at IS NULL AND o.id NOT IN (SELECT id FROM trained)"
-        " GROUP BY o.id",
-        params,
-    ).fetchall()
-    in_scope = set(ctx.territories)
+    trained = _trained_ids(since) if trained is None else trained
     index = ctx.tree.index
-    rows = [row for row in rows if row[0] in in_scope]
+    in_scope = set(ctx.territories)
+    rows = [
+        row[1:]
+        for row in (organizations_with_pages() if organizations is None else organizations)
+        if row[0] not in trained and row[1] in in_scope
+    ]
     rows.sort(key=lambda row: (index[row[0]], row[1]))
     return rows
 
@@ -84,7 +102,8 @@ def untrained_organizations(ctx: es.Context, since: dt.date | None = None) -> li
 def write_training(book: Workbook, ctx: es.Context, since: dt.date | None = None) -> int:
     """The three sheets of the training report; the number of territory rows."""
     ctx.progress(0, 3, tr("Подсчёт обучения"))
-    totals = training_totals(ctx, since)
+    organizations, trained = organizations_with_pages(), _trained_ids(since)
+    totals = training_totals(ctx, since, organizations, trained)
     ctx.check()
     shown = es.shown_territories(ctx, totals)
     headers = [
@@ -130,7 +149,9 @@ def write_training(book: Workbook, ctx: es.Context, since: dt.date | None = None
     )
     invite.autofilter()
     label_of: dict[int, str] = {}
-    for tid, name, ogrn, inn, sphere, pages, links in untrained_organizations(ctx, since):
+    untrained = untrained_organizations(ctx, since, organizations, trained)
+    del organizations
+    for tid, name, ogrn, inn, sphere, pages, links in untrained:
         label = label_of.get(tid)
         if label is None:
             label = label_of[tid] = tree.label(tid)
