@@ -108,7 +108,7 @@ class TrainingPanel(QDockWidget):
         bottom_layout.addLayout(people)
         bottom_layout.addWidget(self.participant_view)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         self.setWidget(body)
 
         self.seminar_view.selectionModel().currentRowChanged.connect(self._seminar_changed)
@@ -341,6 +341,7 @@ def install(window) -> TrainingPanel:
     """Add the panel to the window (tabbed with the page form), with a View menu toggle."""
     panel = TrainingPanel(window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    window.resizeDocks([panel], [360], Qt.Orientation.Vertical)  # the page table keeps room
     toggle = panel.toggleViewAction()
     toggle.setObjectName("actionShowTraining")
     toggle.setShortcut("Ctrl+4")
