@@ -368,3 +368,11 @@ def test_coverage_by_territory_is_per_own_territory(region, tmp_path):
     assert coverage[region.ketovo] == (2, 2)
     assert coverage[region.kurgan] == (1, 2)
     assert Organization.select().count() == 5
+
+
+def test_the_same_file_twice_in_one_import_is_counted_once(region, tmp_path):
+    path = write_list(tmp_path / "list.xlsx", ROWS)
+    result = import_lists([path, path], _options(region))
+    assert result.rows == 8
+    assert (result.seminars_new, result.participants_new, result.attendances_new) == (1, 4, 4)
+    assert Attendance.select().count() == 4
