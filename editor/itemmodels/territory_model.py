@@ -86,6 +86,12 @@ def _tree_totals(*, progress=None, is_cancelled=None) -> dict[int, rollup.Totals
     return rollup.tree_totals()
 
 
+def _coverage(*, progress=None, is_cancelled=None) -> dict[int, tuple[int, int]]:
+    from editor.core.training import coverage_rollup
+
+    return coverage_rollup()
+
+
 class TerritoryTreeModel(QAbstractItemModel):
     """Territories as a lazy tree with three columns: name, pages, subscribers."""
 
@@ -125,6 +131,8 @@ class TerritoryTreeModel(QAbstractItemModel):
         store.reset.connect(self.reload)
         # Training coverage for the tooltip: computed on the first hover, dropped on changes.
         self._coverage: dict[int, tuple[int, int]] | None = None
+        self._coverage_generation = 0
+        self._coverage_task: tuple[int, Task] | None = None
         for signal in (store.trainingChanged, store.pagesAddedOrRemoved,
                        store.organizationsChanged, store.reset):
             signal.connect(self._forget_coverage)
@@ -200,17 +208,40 @@ class TerritoryTreeModel(QAbstractItemModel):
 
     def _forget_coverage(self, *_args: object) -> None:
         self._coverage = None
+        self._coverage_generation += 1
 
-    def coverage(self, territory_id: int) -> tuple[int, int]:
-        """(trained organisations with pages, organisations with pages) of a node, rolled up."""
+    def coverage(self, territory_id: int) -> tuple[int, int] | None:
+        """(trained organisations with pages, organisations with pages) of a node, rolled up;
+        None while they are being counted in the background (asked for on the first hover)."""
         if self._coverage is None:
-            from editor.core.training import coverage_rollup
+            self._count_coverage()
+        return None if self._coverage is None else self._coverage.get(territory_id, (0, 0))
 
-            self._coverage = coverage_rollup()
-        return self._coverage.get(territory_id, (0, 0))
+    def _count_coverage(self) -> None:
+        generation = self._coverage_generation
+        if self._coverage_task is not None and self._coverage_task[0] == generation:
+            return  # already counting
+        task = Task(_coverage)
+        if not self.background:
+            start(task, synchronous=True)
+            self._coverage = task.result if task.error is None else {}
+            return
+        self._coverage_task = (generation, task)
+
+        def done(result: dict, g: int = generation) -> None:
+            self._coverage_task = None
+            if g == self._coverage_generation:
+                self._coverage = result
+
+        task.signals.finished.connect(done)
+        task.signals.failed.connect(lambda _m: setattr(self, "_coverage_task", None))
+        start(task)
 
     def _coverage_text(self, territory_id: int) -> str:
-        trained, total = self.coverage(territory_id)
+        counted = self.coverage(territory_id)
+        if counted is None:
+            return QCoreApplication.translate("TerritoryTreeModel", "Обучение: подсчёт…")
+        trained, total = counted
         share = f" ({round(100 * trained / total)} %)" if total else ""
         return QCoreApplication.translate(
             "TerritoryTreeModel", "Обучены: {trained} из {total} организаций со страницами{share}"

@@ -33,3 +33,21 @@ def test_seminar_and_participant_models(qtmodeltester, sample, store):
     training.add_attendance(second.id, person.id)
     store.trainingChanged.emit()
     assert seminars.index(0, 4).data() == "1"
+
+
+def test_tree_tooltip_counts_training_coverage_in_the_background(qtbot, sample, store):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QUndoStack
+
+    from editor.itemmodels.territory_model import TerritoryTreeModel
+
+    stack = QUndoStack()
+    model = TerritoryTreeModel(store, stack, background=True)
+    russia = model.index(0, 0)
+    assert "Обучение: подсчёт…" in russia.data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.waitUntil(
+        lambda: "Обучены: 0 из" in russia.data(Qt.ItemDataRole.ToolTipRole), timeout=10_000
+    )
+    store.trainingChanged.emit()  # forgotten: counted again on the next hover
+    assert "подсчёт" in russia.data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.waitUntil(lambda: "Обучены" in russia.data(Qt.ItemDataRole.ToolTipRole), timeout=10_000)
