@@ -1,5 +1,6 @@
-"""Personal data of seminar participants (ФИО, phones, e-mails) never leave the editor and the
-training report: planted in the catalogue, they are searched for in every other output."""
+"""Personal data of seminar participants and of organisations' responsible people (ФИО, phones,
+e-mails) never leave the editor and the training report: planted in the catalogue, they are
+searched for in every other output."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ from tests.training_sample import build_region, write_list
 NAME, SURNAME = "Секретова Тайна Скрытовна", "Секретова"
 PHONE, EMAIL = "+7 999 123-45-67", "tayna.sekretova@private.example"
 OTHER_NAME, OTHER_EMAIL = "Неизвестнов Аноним", "anonim.hidden@private.example"
-PLANTED = (NAME, SURNAME, PHONE, "123-45-67", EMAIL, OTHER_NAME, OTHER_EMAIL, "Неизвестнов")
+# The organisations' responsible person (tests.training_sample) is personal data too.
+RESPONSIBLE = ("Ответственная Ольга", "345-67-89", "responsible.secret@example.ru")
+PLANTED = (
+    NAME, SURNAME, PHONE, "123-45-67", EMAIL, OTHER_NAME, OTHER_EMAIL, "Неизвестнов", *RESPONSIBLE
+)  # fmt: skip
 
 
 def _xlsx_text(path) -> str:
@@ -112,3 +117,6 @@ def test_participants_personal_data_stay_out_of_other_outputs(catalogue, tmp_pat
 
     open_catalogue(catalogue)
     assert {p.email for p in Participant.select()} == {EMAIL, OTHER_EMAIL}
+    from editor.db.models import Organization
+
+    assert Organization.select().where(Organization.responsible_email == RESPONSIBLE[2]).count()

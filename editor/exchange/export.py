@@ -346,11 +346,19 @@ _STYLES = {
 }
 
 
+# The responsible person's name, phone and e-mail are personal data (152-ФЗ): the editor shows
+# them, reports for ministries do not.
+PERSONAL_FIELDS: frozenset[str] = frozenset(
+    {"responsible", "responsible_phone", "responsible_email"}
+)
+
+
 def registry_fields() -> list[str]:
-    """The registry's columns in order: the shared import/export header table (DESIGN §4)."""
+    """The registry's columns in order: the shared import/export header table (DESIGN §4),
+    without personal data."""
     from editor.exchange.columns import COLUMNS
 
-    return [c.field for c in COLUMNS if c.field in _SOURCES]
+    return [c.field for c in COLUMNS if c.field in _SOURCES and c.field not in PERSONAL_FIELDS]
 
 
 def registry_row_maker(ctx: es.Context) -> Callable[[tuple | None, tuple], list[object]]:
