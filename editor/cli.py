@@ -131,7 +131,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from editor.core.rollup import stats
 
     _open(args.catalogue)
-    from editor.core.training import counts as training_counts
+    from editor.core.training_figures import counts as training_counts
 
     scope = _scope(args.territory)
     result = stats(scope)

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from editor.cli import main
-from editor.core import training
+from editor.core import training, training_figures
 from editor.db.database import SCHEMA_VERSION, close_catalogue, open_catalogue
 from editor.db.models import Change, Organization
 from editor.db.training_models import Attendance, Participant, Seminar
@@ -92,7 +92,7 @@ def test_import_matches_organisations_and_keeps_unmatched_as_written(region, tmp
     assert (
         Participant.get(Participant.full_name == "Орлов Олег").organization_text == "ООО «Ромашка»"
     )
-    assert training.counts()["trained_organizations"] == 3
+    assert training_figures.counts()["trained_organizations"] == 3
     # The change log has the batch, but not the people's names.
     logged = " ".join(f"{c.old} {c.new}" for c in Change.select())
     assert "Иванова" not in logged and "ivanova@mail.ru" not in logged
@@ -348,11 +348,11 @@ def test_trashed_seminars_leave_the_counts_and_come_back(region, tmp_path):
     import_lists([write_list(tmp_path / "list.xlsx", ROWS)], _options(region))
     seminar = Seminar.get()
     training.delete_seminars([seminar.id])
-    assert training.counts()["seminars"] == 0 and training.counts()["trained_organizations"] == 0
+    assert training_figures.counts()["seminars"] == 0 and training_figures.counts()["trained_organizations"] == 0
     assert [s.id for s in training.trashed_seminars()] == [seminar.id]
     assert training.seminar_rows() == []
     training.restore_seminars([seminar.id])
-    assert training.counts()["attendances"] == 4
+    assert training_figures.counts()["attendances"] == 4
 
 
 def test_organisation_lists_its_trained_people(region, tmp_path):
@@ -364,7 +364,7 @@ def test_organisation_lists_its_trained_people(region, tmp_path):
 
 def test_coverage_by_territory_is_per_own_territory(region, tmp_path):
     import_lists([write_list(tmp_path / "list.xlsx", ROWS)], _options(region))
-    coverage = training.coverage_by_territory()
+    coverage = training_figures.coverage_by_territory()
     assert coverage[region.ketovo] == (2, 2)
     assert coverage[region.kurgan] == (1, 2)
     assert Organization.select().count() == 5

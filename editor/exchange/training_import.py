@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +22,11 @@ from editor.core import normalize as nz
 from editor.core.changelog import Origin, record_many
 from editor.core.i18n import tr
 from editor.core.training import email_key, parse_format
-from editor.db.models import ImportBatch, Organization, db
+from editor.db.models import ImportBatch, db
 from editor.db.training_models import Attendance, Participant, Seminar
 from editor.exchange.reader import ReadError, open_table
 from editor.exchange.training_columns import NAME_FIELDS, find_training_header
-
-_CHUNK = 500  # values per IN (…)
-_NUMBER_SPACE = re.compile(r"№(\d)")
-_NUMBER_TIGHT = re.compile(r"№ (\d)")
+from editor.exchange.training_match import Matcher, chunks
 
 
 class TrainingImportError(Exception):
@@ -233,149 +229,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _chunks(values: list) -> list[list]:
-    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
-
-
-def name_variants(text: str) -> list[str]:
-    """Folded organisation names to look up: as written, and with «№1» / «№ 1» both ways."""
-    key = nz.fold_text(text)
-    variants = {key, _NUMBER_SPACE.sub(r"№ \1", key), _NUMBER_TIGHT.sub(r"№\1", key)}
-    return sorted(v for v in variants if v)
-
-
-class _Places:
-    """The territory tree in memory: names and aliases by key, parents, ОКТМО codes."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int | None] = {}
-        self.children: dict[int, list[int]] = {}
-        self.by_key: dict[str, list[int]] = {}
-        self.by_oktmo: dict[str, int] = {}
-        self._subtrees: dict[frozenset[int], frozenset[int]] = {}
-        for tid, parent, key, oktmo in db.execute_sql(
-            "SELECT id, parent_id, name_key, oktmo FROM territory"
-        ):
-            self.parent[tid] = parent
-            if parent is not None:
-                self.children.setdefault(parent, []).append(tid)
-            self.by_key.setdefault(key, []).append(tid)
-            if oktmo:
-                self.by_oktmo[oktmo] = tid
-        for tid, key in db.execute_sql("SELECT territory_id, name_key FROM territory_alias"):
-            if tid not in self.by_key.setdefault(key, []):
-                self.by_key[key].append(tid)
-
-    def subtree(self, roots: frozenset[int]) -> frozenset[int]:
-        """The roots and all their descendants (cached)."""
-        found = self._subtrees.get(roots)
-        if found is None:
-            nodes, stack = set(), list(roots)
-            while stack:
-                node = stack.pop()
-                if node not in nodes:
-                    nodes.add(node)
-                    stack.extend(self.children.get(node, ()))
-            found = self._subtrees[roots] = frozenset(nodes)
-        return found
-
-    def within(self, tid: int, roots: set[int]) -> bool:
-        """Whether `tid` is one of `roots` or below one of them."""
-        node: int | None = tid
-        while node is not None:
-            if node in roots:
-                return True
-            node = self.parent.get(node)
-        return False
-
-    def candidates(self, text: str, default: int | None) -> list[int]:
-        """Territories a «Муниципальное образование» cell may name (inside the default one)."""
-        digits = text.replace(" ", "").replace("-", "")
-        if digits.isdigit():
-            found = self.by_oktmo.get(digits) or self.by_oktmo.get(digits.ljust(8, "0"))
-            return [found] if found else []
-        found = self.by_key.get(nz.territory_key(text), [])
-        if default is not None:
-            inside = [t for t in found if self.within(t, {default})]
-            found = inside or found
-        return found
-
-
-class _Matcher:
-    """Organisations of the catalogue for the rows' ОГРН, ИНН and names (queried once)."""
-
-    def __init__(self, rows: list[_Row], default_territory: int | None) -> None:
-        self.by_ogrn: dict[str, tuple[int, int]] = {}
-        self.by_inn: dict[str, tuple[int, int]] = {}
-        self.by_name: dict[str, list[tuple[int, int]]] = {}
-        live = Organization.deleted_at.is_null()
-        columns = (Organization.id, Organization.territory, Organization.ogrn, Organization.inn)
-        for chunk in _chunks(sorted({r.ogrn for r in rows if r.ogrn})):
-            for oid, tid, ogrn, _inn in (
-                Organization.select(*columns).where(live & Organization.ogrn.in_(chunk)).tuples()
-            ):
-                self.by_ogrn.setdefault(ogrn, (oid, tid))
-        for chunk in _chunks(sorted({r.inn for r in rows if r.inn})):
-            for oid, tid, _ogrn, inn in (
-                Organization.select(*columns).where(live & Organization.inn.in_(chunk)).tuples()
-            ):
-                self.by_inn.setdefault(inn, (oid, tid))
-        # Names are looked up only for rows that their ОГРН or ИНН did not place.
-        self.variants = {
-            r.organization: name_variants(r.organization)
-            for r in rows
-            if r.organization
-            and not (r.ogrn and r.ogrn in self.by_ogrn)
-            and not (r.inn and r.inn in self.by_inn)
-        }
-        keys = sorted({v for variants in self.variants.values() for v in variants})
-        for chunk in _chunks(keys):
-            marks = ", ".join("?" * len(chunk))
-            for oid, tid, key in db.execute_sql(
-                "SELECT id, territory_id, name_key FROM organization"
-                f" WHERE deleted_at IS NULL AND name_key IN ({marks})",
-                chunk,
-            ):
-                self.by_name.setdefault(key, []).append((oid, tid))
-        self.default = default_territory
-        self.places = _Places()
-        self._candidates: dict[str, list[int]] = {}
-
-    def territories(self, text: str) -> list[int]:
-        """The territories the row's «Муниципальное образование» may name (cached)."""
-        found = self._candidates.get(text)
-        if found is None:
-            found = self._candidates[text] = self.places.candidates(text, self.default)
-        return found
-
-    def territory(self, text: str) -> int | None:
-        """The row's territory: its «Муниципальное образование» when unambiguous, else the
-        default."""
-        found = self.territories(text) if text else []
-        return found[0] if len(found) == 1 else self.default
-
-    def organization(self, row: _Row) -> tuple[int, int] | None:
-        """(organisation id, its territory) for the row, or None."""
-        if row.ogrn and row.ogrn in self.by_ogrn:
-            return self.by_ogrn[row.ogrn]
-        if row.inn and row.inn in self.by_inn:
-            return self.by_inn[row.inn]
-        if not row.organization:
-            return None
-        by_name = self.by_name
-        variants = self.variants.get(row.organization) or name_variants(row.organization)
-        candidates = {c for key in variants for c in by_name.get(key, ())}
-        # Within the territories the row names (any of them, when its name is ambiguous), else
-        # within the default territory; a name that stays ambiguous matches nothing.
-        roots = frozenset(self.territories(row.territory)) if row.territory else frozenset()
-        if not roots and self.default is not None:
-            roots = frozenset((self.default,))
-        if roots and candidates:
-            inside = self.places.subtree(roots)
-            candidates = {c for c in candidates if c[1] in inside}
-        return next(iter(candidates)) if len(candidates) == 1 else None
-
-
 def _existing_participants(rows: list[_Row]) -> tuple[dict, dict]:
     """Known participants by (name key, organisation identity) and by e-mail."""
     by_person: dict[tuple[str, str], int] = {}
@@ -387,12 +240,12 @@ def _existing_participants(rows: list[_Row]) -> tuple[dict, dict]:
         Participant.organization_key,
         Participant.email_key,
     )
-    for chunk in _chunks(sorted({nz.fold_text(r.name) for r in rows})):
+    for chunk in chunks(sorted({nz.fold_text(r.name) for r in rows})):
         for pid, key, oid, okey, _email in (
             Participant.select(*columns).where(Participant.name_key.in_(chunk)).tuples()
         ):
             by_person.setdefault((key, f"o{oid}" if oid else f"t{okey}"), pid)
-    for chunk in _chunks(sorted({email_key(r.email) for r in rows if r.email})):
+    for chunk in chunks(sorted({email_key(r.email) for r in rows if r.email})):
         for pid, _key, _oid, _okey, email in (
             Participant.select(*columns).where(Participant.email_key.in_(chunk)).tuples()
         ):
@@ -436,11 +289,11 @@ def import_lists(
 
 
 def _apply(rows: list[_Row], options: TrainingOptions, fmt: str, result: TrainingResult) -> None:
-    matcher = _Matcher(rows, options.territory_id)
+    matcher = Matcher(rows, options.territory_id)
     # Seminars by folded title and date (live ones only: a trashed seminar is not reused).
     seminars: dict[tuple[str, dt.date], int] = {}
     wanted = {(nz.fold_text(r.seminar), r.date) for r in rows}
-    for chunk in _chunks(sorted({key for key, _date in wanted})):
+    for chunk in chunks(sorted({key for key, _date in wanted})):
         for sid, key, date in (
             Seminar.select(Seminar.id, Seminar.title_key, Seminar.date)
             .where(Seminar.deleted_at.is_null() & Seminar.title_key.in_(chunk))
@@ -451,7 +304,7 @@ def _apply(rows: list[_Row], options: TrainingOptions, fmt: str, result: Trainin
     by_person, by_email = _existing_participants(rows)
     known_ids = set(by_person.values()) | set(by_email.values())
     attended: set[tuple[int, int]] = set()
-    for chunk in _chunks(sorted(set(seminars.values()))):
+    for chunk in chunks(sorted(set(seminars.values()))):
         attended.update(
             Attendance.select(Attendance.seminar, Attendance.participant)
             .where(Attendance.seminar.in_(chunk))

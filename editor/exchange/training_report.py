@@ -13,7 +13,8 @@ import datetime as dt
 from collections import defaultdict
 
 from editor.core.i18n import tr
-from editor.core.training import format_label, trained_organizations_sql
+from editor.core.training import format_label
+from editor.core.training_figures import trained_organizations_sql
 from editor.db.models import db
 from editor.exchange import export_scope as es
 from editor.exchange.export_reports import _max_depth, _share, _title, _write_rows

@@ -87,7 +87,7 @@ def _tree_totals(*, progress=None, is_cancelled=None) -> dict[int, rollup.Totals
 
 
 def _coverage(*, progress=None, is_cancelled=None) -> dict[int, tuple[int, int]]:
-    from editor.core.training import coverage_rollup
+    from editor.core.training_figures import coverage_rollup
 
     return coverage_rollup()
 

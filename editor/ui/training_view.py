@@ -31,7 +31,7 @@ from editor.commands.training import (
     EditSeminar,
     RemoveFromSeminar,
 )
-from editor.core import training
+from editor.core import training, training_figures
 from editor.core.normalize import NormalizeError
 from editor.core.territories import TerritoryError
 from editor.itemmodels.training_models import ParticipantTableModel, SeminarTableModel
@@ -174,7 +174,7 @@ class TrainingPanel(QDockWidget):
         self.participant_model.show_seminar(
             self.seminar_model.seminar_id(row) if row is not None else None
         )
-        counts = training.counts()
+        counts = training_figures.counts()
         self.summary.setText(
             self.tr("Семинаров: {s} · обучено: {p} · организаций: {o}").format(
                 s=counts["seminars"], p=counts["participants"], o=counts["trained_organizations"]
