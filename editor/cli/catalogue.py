@@ -79,9 +79,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from editor.core.rollup import stats
 
     open_catalogue(args.catalogue)
-    result = stats(territory_id(args.territory))
+    from editor.core.training_figures import counts as training_counts
+
+    scope = territory_id(args.territory)
+    result = stats(scope)
+    training = training_counts(scope)
     if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False))
+        print(json.dumps(result.as_json() | {"training": training}, ensure_ascii=False))
         return 0
     print(tr("Организаций: {n}").format(n=result.organizations))
     print(tr("Страниц: {n}").format(n=result.pages))
@@ -92,6 +96,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         n=result.gosmark, c=result.connected, w=result.with_widgets))
     print(tr("Территорий: {counts}").format(
         counts=", ".join(f"{level} {count}" for level, count in result.territories.items())))
+    print(tr("Семинаров: {s}; обучено человек: {p}; обученных организаций: {o}").format(
+        s=training["seminars"], p=training["participants"], o=training["trained_organizations"]))
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from editor.cli.shared import CliError
 from editor.core.i18n import tr
 
-REPORTS = ["registry", "summary", "spheres", "compliance"]
+REPORTS = ["registry", "summary", "spheres", "compliance", "training"]
 
 
 def add_parsers(commands) -> None:
@@ -25,6 +25,7 @@ def add_parsers(commands) -> None:
     export.add_argument("--sphere", action="append", default=[])
     export.add_argument("--network", action="append", default=[])
     export.add_argument("--stale-days", type=int, default=180)
+    export.add_argument("--since", help=tr("обучение: семинары с этой даты"))
     export.add_argument("--out", required=True)
     export.add_argument("--force", action="store_true", help=tr("заменить существующий файл"))
     export.set_defaults(run=run)
@@ -58,6 +59,15 @@ def _networks(names: list[str]) -> list[str]:
     return networks
 
 
+def _since(text: str | None):
+    from editor.core.normalize import NormalizeError, parse_date
+
+    try:
+        return parse_date(text, field="--since") if text else None
+    except NormalizeError as error:
+        raise CliError(str(error)) from error
+
+
 def run(args: argparse.Namespace) -> int:
     """Export `args.report` for the scope given by --territory/--sphere/--network to --out."""
     from editor.core.opening import open_catalogue
@@ -72,9 +82,11 @@ def run(args: argparse.Namespace) -> int:
         except TerritoryError as error:
             raise CliError(str(error)) from error
     scope = Scope.of(territory_id, _sphere_ids(args.sphere), _networks(args.network))
+    since = _since(getattr(args, "since", None))
     try:
         result = export_report(
-            args.out, args.report, scope, stale_days=args.stale_days, force=args.force
+            args.out, args.report, scope, stale_days=args.stale_days, since=since,
+            force=args.force,
         )
     except ExportError as error:
         if error.reason == "exists":

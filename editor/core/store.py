@@ -22,6 +22,8 @@ class Store(QObject):
     territoriesChanged = Signal(list)  # noqa: N815
     # The sphere dictionary changed.
     spheresChanged = Signal()  # noqa: N815
+    # Seminars, participants or attendances changed (the training view and roll-ups reload).
+    trainingChanged = Signal()  # noqa: N815
     # Everything may have changed (import applied or undone, catalogue reopened).
     reset = Signal()
 

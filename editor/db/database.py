@@ -18,6 +18,7 @@ from editor.db.models import (
     TALLY_TRIGGERS,
     db,
 )
+from editor.db.training_models import TRAINING_MODELS
 
 # Marks a SQLite file as ours (PRAGMA application_id), so that any other SQLite file is refused.
 APPLICATION_ID = 0x47505542  # "GPUB"
@@ -81,8 +82,18 @@ def _migration_3(database: SqliteDatabase) -> None:
         database.execute_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _migration_4(database: SqliteDatabase) -> None:
+    """The training records (DESIGN §8): seminars, participants, attendances."""
+    database.create_tables(TRAINING_MODELS)
+
+
 # Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -32,6 +32,7 @@ from editor.core.store import Store
 from editor.db.models import Territory
 from editor.itemmodels.page_columns import format_count
 from editor.itemmodels.roles import IdRole, LevelRole
+from editor.itemmodels.training_coverage import TrainingCoverage
 from editor.tasks.runner import Task, start
 
 MIME_TYPE = "application/x-gospabliki-territory"
@@ -123,6 +124,11 @@ class TerritoryTreeModel(QAbstractItemModel):
         store.organizationsChanged.connect(self._schedule_totals)
         store.territoriesChanged.connect(self.on_territories_changed)
         store.reset.connect(self.reload)
+        # Training coverage for the tooltip: computed on the first hover, dropped on changes.
+        self.training_coverage = TrainingCoverage(background=self.background)
+        for signal in (store.trainingChanged, store.pagesAddedOrRemoved,
+                       store.organizationsChanged, store.reset):
+            signal.connect(self.training_coverage.forget)
         self.refresh_totals()
 
     # --- loading -------------------------------------------------------------------------
@@ -192,6 +198,11 @@ class TerritoryTreeModel(QAbstractItemModel):
         )
         for child in node.children:
             self._emit_totals_changed(child)
+
+    def coverage(self, territory_id: int) -> tuple[int, int] | None:
+        """(trained organisations with pages, organisations with pages) of a node, rolled up;
+        None while they are being counted in the background (asked for on the first hover)."""
+        return self.training_coverage.get(territory_id)
 
     def totals(self, territory_id: int) -> rollup.Totals | None:
         """The rolled-up totals of a territory, or None before they are computed."""
@@ -434,6 +445,7 @@ class TerritoryTreeModel(QAbstractItemModel):
                         code=node.oktmo
                     )
                 )
+            parts.append(self.training_coverage.text(node.id))  # type: ignore[arg-type]
             return "\n".join(parts)
         if role == Qt.ItemDataRole.FontRole and column == self.NAME and node.custom:
             font = QFont()

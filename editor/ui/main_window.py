@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             self._table_refreshed()  # loaded before the signals were connected
         self.edit_actions = _install_edit_actions(self)
         self.first_steps = first_steps.install(self)
+        self.training_panel = _install_training(self)
         self.retranslate()
 
     # --- building ------------------------------------------------------------------------
@@ -511,3 +512,10 @@ def _install_edit_actions(window: MainWindow) -> object:
     from editor.ui import edit_actions  # imported late: it imports this module's window type
 
     return edit_actions.install(window)
+
+
+def _install_training(window: MainWindow) -> object:
+    """Plug in the «Обучение» panel (seminars and their participants)."""
+    from editor.ui import training_view
+
+    return training_view.install(window)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from editor.commands.base import push
 from editor.commands.page_edit import EditOrganizationFields, EditPageFields
-from editor.core import records, territories
+from editor.core import records, territories, training
 from editor.core.fields import ORGANIZATION_FIELDS, PAGE_FIELDS, FieldSpec
 from editor.core.normalize import NormalizeError
 from editor.core.store import Store
@@ -94,6 +94,11 @@ class PageForm(QWidget):
         )
         for spec in ORGANIZATION_FIELDS:
             self._add_row(organization_layout, spec, "organization")
+        self.trained_label = QLabel(self)  # the organisation's people trained at seminars
+        self.trained_label.setObjectName("trainedPeople")
+        self.trained_label.setWordWrap(True)
+        self.trained_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        organization_layout.addRow(self.trained_label)
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -115,6 +120,7 @@ class PageForm(QWidget):
         store.organizationsChanged.connect(self._on_organizations_changed)
         store.spheresChanged.connect(self._reload_choices)
         store.reset.connect(self.reload)
+        store.trainingChanged.connect(self.reload)
         self.retranslate()
         self.show_page(None)
 
@@ -173,6 +179,7 @@ class PageForm(QWidget):
             self.title.setText(self.tr("Выберите страницу в таблице"))
             self.territory_label.clear()
             self.history_label.clear()
+            self.trained_label.clear()
             for row in self.rows.values():
                 row.editor.set_value(None)
         else:
@@ -191,6 +198,7 @@ class PageForm(QWidget):
             self.title.setText(organization.full_name)
             self.territory_label.setText(territories.path_of(organization.territory_id))
             self._show_history(page.id)
+            self._show_trained(organization.id)
         read_only = self.store.read_only
         for row in self.rows.values():
             row.editor.setEnabled(enabled and not read_only)
@@ -206,6 +214,19 @@ class PageForm(QWidget):
             for date, count in reversed(history)
         )
         self.history_label.setText(self.tr("История подписчиков: {history}").format(history=text))
+
+    def _show_trained(self, organization_id: int) -> None:
+        people = training.trained_people(organization_id)
+        if not people:
+            self.trained_label.setText(self.tr("Обученных на семинарах нет"))
+            return
+        lines = [
+            f"{name}{f' ({position})' if position else ''}: {seminars}"
+            for name, position, seminars in people
+        ]
+        self.trained_label.setText(
+            self.tr("Обучены на семинарах ({n}):").format(n=len(people)) + "\n" + "\n".join(lines)
+        )
 
     def _reload_choices(self) -> None:
         for row in self.rows.values():

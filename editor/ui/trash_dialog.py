@@ -1,4 +1,4 @@
-"""The trash: deleted pages and organisations, restorable (each restore is one undo step)."""
+"""The trash: deleted pages, organisations and seminars, restorable (each restore is one undo step)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from editor.commands.base import CatalogueCommand
 from editor.commands.records import RestoreOrganizations, RestorePages
-from editor.core import purge, records
+from editor.commands.training import RestoreSeminars
+from editor.core import purge, records, training
 from editor.core.normalize import NETWORK_LABELS
 from editor.core.store import Store
 from editor.itemmodels.roles import IdRole
@@ -62,8 +63,15 @@ class TrashDialog(QDialog):
             [self.tr("Удалена"), self.tr("Организация"), self.tr("ОГРН")], [], [], self
         )
         prepare_view(self.organizations_view, self.organizations_model)
+        self.seminars_view = QTableView(self)
+        self.seminars_view.setObjectName("trashSeminars")
+        self.seminars_model = TextTableModel(
+            [self.tr("Удалён"), self.tr("Дата"), self.tr("Семинар")], [], [], self
+        )
+        prepare_view(self.seminars_view, self.seminars_model)
         self.tabs.addTab(self.pages_view, self.tr("Страницы"))
         self.tabs.addTab(self.organizations_view, self.tr("Организации"))
+        self.tabs.addTab(self.seminars_view, self.tr("Семинары"))
         layout.addWidget(self.tabs)
         self.empty = QLabel(self.tr("Корзина пуста"), self)
         layout.addWidget(self.empty)
@@ -75,14 +83,15 @@ class TrashDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for view in (self.pages_view, self.organizations_view):
+        for view in (self.pages_view, self.organizations_view, self.seminars_view):
             view.selectionModel().selectionChanged.connect(self._update_button)
         self.tabs.currentChanged.connect(self._update_button)
         self.reload()
         self.resize(760, 420)
 
     def _current_view(self) -> QTableView:
-        return self.pages_view if self.tabs.currentIndex() == 0 else self.organizations_view
+        views = (self.pages_view, self.organizations_view, self.seminars_view)
+        return views[self.tabs.currentIndex()]
 
     def _update_button(self, *_args: object) -> None:
         selected = self._current_view().selectionModel().hasSelection()
@@ -108,7 +117,13 @@ class TrashDialog(QDialog):
             [(_when(o.deleted_at), o.full_name, o.ogrn or "") for o in organizations],
             [o.id for o in organizations],
         )
-        self.empty.setVisible(not pages and not organizations)
+        seminars = training.trashed_seminars()
+        self.seminars_model.set_rows(
+            [(_when(s.deleted_at), s.date.strftime("%d.%m.%Y") if s.date else "", s.title)
+             for s in seminars],
+            [s.id for s in seminars],
+        )
+        self.empty.setVisible(not pages and not organizations and not seminars)
         self._update_button()
 
     def _selected(self, view: QTableView) -> list[int]:
@@ -121,6 +136,8 @@ class TrashDialog(QDialog):
             return
         if self.tabs.currentIndex() == 0:
             command: CatalogueCommand = RestorePages(self.store, ids)
+        elif self.tabs.currentIndex() == 2:
+            command = RestoreSeminars(self.store, ids)
         else:
             command = RestoreOrganizations(self.store, ids)
         self.run(command)

@@ -54,8 +54,11 @@ def test_registry_lists_every_live_page_and_each_pageless_organisation(sample, t
 
 def test_registry_headers_are_the_shared_column_table(sample, tmp_path):
     header = read_calamine(_export(tmp_path))["Реестр"][0]
+    # The DESIGN §4 columns in order, less the responsible person's name (personal data).
     design_fields = [c.field for c in COLUMNS][:27]
-    assert header[:27] == [field_label(f) for f in design_fields]
+    design_fields.remove("responsible")
+    assert header[:26] == [field_label(f) for f in design_fields]
+    assert not {"Ответственный", "Телефон", "E-mail"} & set(header)
     assert header[:4] == ["ID", "Код ОКТМО", "Территория", "Уровень"]
 
 
@@ -103,7 +106,7 @@ def test_formula_like_text_comes_back_as_text(sample, tmp_path):
         assert row["Организация"] == FORMULA
         assert row["Краткое наименование"] == "+7 (3522) 00-00-00"
         assert row["Учредитель"] == "-Департамент- <здравоохранения> & «К°»"
-        assert row["Ответственный"] == "@ivanov"
+        assert "Ответственный" not in row  # personal data stay in the editor
         assert row["Примечание"] == "-5 человек"
     with zipfile.ZipFile(out) as archive:
         sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()

@@ -284,7 +284,8 @@ def write_compliance(book: Workbook, ctx: es.Context, total: int) -> int:
 
     spheres = es.sphere_names()
     tree = ctx.tree
-    orgs = book.add_sheet(tr("Организации без страниц"), ["text"] * 10)
+    # No responsible person's name, phone or e-mail: personal data stay in the editor.
+    orgs = book.add_sheet(tr("Организации без страниц"), ["text"] * 7)
     orgs.header(
         [
             tr("Территория"),
@@ -294,9 +295,6 @@ def write_compliance(book: Workbook, ctx: es.Context, total: int) -> int:
             tr("ИНН"),
             tr("Учредитель"),
             tr("Сфера 1"),
-            tr("Ответственный"),
-            tr("Телефон"),
-            tr("E-mail"),
         ]
     )
     orgs.autofilter()
@@ -316,9 +314,6 @@ def write_compliance(book: Workbook, ctx: es.Context, total: int) -> int:
                     org[es.O_INN],
                     org[es.O_FOUNDER],
                     spheres.get(sphere) if sphere else None,
-                    org[es.O_RESPONSIBLE],
-                    org[es.O_PHONE],
-                    org[es.O_EMAIL],
                 ]
             )
     orgs.close()

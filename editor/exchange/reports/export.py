@@ -27,7 +27,7 @@ from editor.db.models import db
 from editor.exchange.reports import scope as es
 from editor.exchange.spreadsheet.writer import Workbook
 
-REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance")
+REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance", "training")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
@@ -40,6 +40,7 @@ REPORT_LABELS: dict[str, str] = {
     "summary": QT_TRANSLATE_NOOP("core", "Сводка по территориям"),
     "spheres": QT_TRANSLATE_NOOP("core", "Территории и сферы"),
     "compliance": QT_TRANSLATE_NOOP("core", "Соблюдение требований"),
+    "training": QT_TRANSLATE_NOOP("core", "Обучение администраторов"),
 }
 
 
@@ -171,6 +172,7 @@ def export_report(
     scope: Scope | None = None,
     *,
     stale_days: int = 180,
+    since: dt.date | None = None,
     force: bool = False,
     today: dt.date | None = None,
     progress: Callable[..., None] | None = None,
@@ -182,6 +184,7 @@ def export_report(
     the result has `cancelled=True` and nothing is written.
     """
     from editor.exchange.reports import aggregates as export_reports
+    from editor.exchange.reports import training as training_report
 
     if report not in REPORTS:
         raise ExportError(
@@ -222,6 +225,7 @@ def export_report(
             "summary": export_reports.write_summary,
             "spheres": export_reports.write_spheres,
             "compliance": export_reports.write_compliance,
+            "training": lambda book, ctx, _total: training_report.write_training(book, ctx, since),
         }[report]
         title = tr(REPORT_LABELS[report])
         try:
@@ -343,11 +347,19 @@ _STYLES = {
 }
 
 
+# The responsible person's name, phone and e-mail are personal data (152-ФЗ): the editor shows
+# them, reports for ministries do not.
+PERSONAL_FIELDS: frozenset[str] = frozenset(
+    {"responsible", "responsible_phone", "responsible_email"}
+)
+
+
 def registry_fields() -> list[str]:
-    """The registry's columns in order: the shared import/export header table (DESIGN §4)."""
+    """The registry's columns in order: the shared import/export header table (DESIGN §4),
+    without personal data."""
     from editor.exchange.columns import COLUMNS
 
-    return [c.field for c in COLUMNS if c.field in _SOURCES]
+    return [c.field for c in COLUMNS if c.field in _SOURCES and c.field not in PERSONAL_FIELDS]
 
 
 def registry_row_maker(ctx: es.Context) -> Callable[[tuple | None, tuple], list[object]]:

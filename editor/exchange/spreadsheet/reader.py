@@ -13,7 +13,7 @@ import re
 import weakref
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -242,6 +242,7 @@ def open_table(
     overrides: Mapping[str, str] | None = None,
     max_uncompressed: int = 2 * 1024**3,
     engine: str = "auto",
+    header_finder: Callable[..., Header | None] = find_header,
 ) -> Table:
     """Open an xlsx or CSV file and find its header; ReadError (a Russian line) when impossible.
 
@@ -249,7 +250,8 @@ def open_table(
     `overrides` as in `columns.map_headers` (ValueError for an unknown field); `engine` forces
     an xlsx reader ("calamine", "openpyxl", "stream", "fast"), "auto" chooses by sheet size
     (calamine, or "fast" then "stream" for big sheets) and falls back to openpyxl when those
-    cannot read the file.
+    cannot read the file. `header_finder` replaces the catalogue's header search (another
+    column table, such as the training registration lists).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
@@ -260,7 +262,7 @@ def open_table(
         raise read_error(path, tr("это файл каталога, а не таблица Excel или CSV", "import"))
     if kind.kind == "csv":
         try:
-            return _detect(path, _CsvBook(path, kind), sheet, overrides)
+            return _detect(path, _CsvBook(path, kind), sheet, overrides, header_finder)
         except EngineError as error:
             raise read_error(
                 path,
@@ -294,7 +296,7 @@ def open_table(
                 failure = _line(error)
                 continue
             try:
-                table = _detect(path, book, sheet, overrides)
+                table = _detect(path, book, sheet, overrides, header_finder)
             except EngineError as error:
                 book.close()
                 failure = _line(error)
@@ -338,7 +340,7 @@ def _scan(book: Book, sheet: str | None) -> list[tuple[int, list[object]]]:
     return scanned
 
 
-def _detect(path: Path, book: Book, sheet: str | None, overrides) -> Table:
+def _detect(path: Path, book: Book, sheet: str | None, overrides, finder=find_header) -> Table:
     names = book.sheet_names()
     if sheet is not None:
         if sheet not in names:
@@ -351,7 +353,7 @@ def _detect(path: Path, book: Book, sheet: str | None, overrides) -> Table:
         names = [sheet]
     best: tuple[str | None, Header] | None = None
     for name in names:
-        header = find_header(_scan(book, name), overrides)
+        header = finder(_scan(book, name), overrides)
         if header is not None and (best is None or header.score > best[1].score):
             best = (name, header)
     if best is None:
