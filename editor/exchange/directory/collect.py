@@ -1,0 +1,366 @@
+"""What the public directory shows: the live pages of a scope, with nothing personal.
+
+A page carries its organisation's full and short name, territory, spheres, network, canonical
+URL and title. The responsible person, phones, e-mails, notes, ОГРН/ИНН and the training
+records never leave the catalogue through here: the columns read below are the whole list.
+The scope (territory subtree, spheres) is resolved as for the ministry reports
+(:mod:`editor.exchange.export_scope`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from peewee import SQL, fn
+
+from editor.core import normalize as nz
+from editor.core.search import PageFilter, territory_condition
+from editor.core.urls import network_of_host
+from editor.db.models import LEVEL_INDEX, LEVELS, Organization, Page, Sphere, db
+from editor.exchange import export_scope as es
+from editor.exchange.directory.search import Entry, fold, query_words, rank
+
+REGION = LEVEL_INDEX["region"]
+MUNICIPALITY = LEVEL_INDEX["municipality"]
+_NETWORK_ORDER = {network: index for index, network in enumerate(nz.NETWORKS)}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A territory of the directory; `parent` is an index into the same list."""
+
+    name: str
+    path: str  # names from the region down, «Курганская область/Кетовский муниципальный округ»
+    oktmo: str
+    level: str
+    parent: int | None
+    depth: int
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of the directory; `territory` is an index into the places."""
+
+    organization: str
+    short_name: str
+    territory: int
+    spheres: tuple[str, ...]
+    network: str
+    url: str
+    title: str
+
+
+@dataclass
+class Directory:
+    """Everything `publish` writes and `lookup` ranks, in the directory's own order."""
+
+    generated: dt.date
+    scope: str
+    places: list[Place] = field(default_factory=list)
+    spheres: list[tuple[str, str]] = field(default_factory=list)  # (name, parent name or "")
+    pages: list[Listing] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """directory.json, schema 1 (see docs/directory.md)."""
+        return {
+            "schema": 1,
+            "generated": self.generated.isoformat(),
+            "scope": self.scope,
+            "territories": [
+                {
+                    "name": p.name,
+                    "path": p.path,
+                    "oktmo": p.oktmo,
+                    "level": p.level,
+                    "parent": p.parent,
+                }
+                for p in self.places
+            ],
+            "spheres": [{"name": name, "parent": parent} for name, parent in self.spheres],
+            "pages": [
+                {
+                    "organization": page.organization,
+                    "short_name": page.short_name,
+                    "territory": page.territory,
+                    "spheres": list(page.spheres),
+                    "network": page.network,
+                    "url": page.url,
+                    "title": page.title,
+                }
+                for page in self.pages
+            ],
+        }
+
+    def entries(self) -> list[Entry]:
+        """The pages as the query engine sees them (same order)."""
+        places = [place_names(self.places, index) for index in range(len(self.places))]
+        return [
+            Entry.of(
+                page.organization,
+                page.short_name,
+                page.title,
+                places[page.territory],
+                self.places[page.territory].depth,
+                order,
+            )
+            for order, page in enumerate(self.pages)
+        ]
+
+
+def place_names(places: Sequence[Place], index: int) -> list[str]:
+    """The names a page is found by besides its own: its territory and, below a municipality,
+    the municipality above it (the page's ``placeNames``)."""
+    place = places[index]
+    names = [place.name]
+    level = LEVEL_INDEX.get(place.level, 0)
+    parent = place.parent
+    while level > MUNICIPALITY and parent is not None:
+        up = places[parent]
+        level = LEVEL_INDEX.get(up.level, 0)
+        if level == MUNICIPALITY:
+            names.append(up.name)
+        parent = up.parent
+    return names
+
+
+def safe_link(url: str) -> bool:
+    """Whether `url` may become a link: http(s) to one of the known networks' hosts."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return False
+    return network_of_host(parts.hostname) is not None
+
+
+def _path(tree: es.Tree, tid: int) -> str:
+    chain: list[str] = []
+    node: int | None = tid
+    while node is not None and (tree.level[node] >= REGION or node == tid):
+        chain.append(tree.name[node])
+        node = tree.parent[node]
+    return "/".join(reversed(chain))
+
+
+class _Places:
+    """Builds the place list: a territory with pages brings all its ancestors, parents first."""
+
+    def __init__(self, tree: es.Tree) -> None:
+        self.tree = tree
+        self.index: dict[int, int] = {}
+        self.places: list[Place] = []
+
+    def __call__(self, tid: int) -> int:
+        found = self.index.get(tid)
+        if found is not None:
+            return found
+        tree = self.tree
+        up = tree.parent[tid]
+        parent = None if up is None else self(up)
+        self.index[tid] = len(self.places)
+        self.places.append(
+            Place(
+                tree.name[tid],
+                _path(tree, tid),
+                tree.oktmo[tid],
+                LEVELS[tree.level[tid]],
+                parent,
+                tree.depth[tid],
+            )
+        )
+        return self.index[tid]
+
+
+def _sphere_table() -> dict[int, tuple[str, int | None]]:
+    return {
+        s.id: (s.name, s.parent_id) for s in Sphere.select(Sphere.id, Sphere.name, Sphere.parent)
+    }
+
+
+def collect(
+    territory_id: int | None = None,
+    sphere_ids: Sequence[int] = (),
+    *,
+    scope_text: str = "",
+    today: dt.date | None = None,
+    progress: Callable[..., None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Directory:
+    """The live pages of a territory subtree and spheres (None: the whole catalogue)."""
+    with db.atomic():  # one snapshot
+        tree = es.Tree.load()
+        ctx = es.Context(
+            filter=PageFilter(territory_id=territory_id, spheres=tuple(sphere_ids)),
+            today=today or dt.date.today(),
+            stale_days=0,
+            scope_text=scope_text,
+            tree=tree,
+            progress=progress or (lambda done, total, text="": None),
+            is_cancelled=is_cancelled or (lambda: False),
+        )
+        spheres = _sphere_table()
+        directory = Directory(ctx.today, scope_text)
+        places = _Places(tree)
+        used_spheres: set[int] = set()
+        pages = directory.pages
+        for page, org in es.iter_records(ctx, with_pageless=False):
+            if page is None or not (page[es.P_URL] or "").strip():
+                continue
+            own = tuple(
+                s for s in (org[es.O_SPHERE1], org[es.O_SPHERE2], org[es.O_SPHERE3]) if s in spheres
+            )
+            used_spheres.update(own)
+            pages.append(
+                Listing(
+                    org[es.O_NAME] or "",
+                    org[es.O_SHORT] or "",
+                    places(org[es.O_TERRITORY]),
+                    tuple(spheres[s][0] for s in own),
+                    page[es.P_NETWORK] or "other",
+                    (page[es.P_URL] or "").strip(),
+                    page[es.P_TITLE] or "",
+                )
+            )
+            if len(pages) % 20000 == 0:
+                ctx.check()
+                ctx.progress(len(pages), 0, "")
+    parents = {spheres[s][1] for s in used_spheres} - {None}
+    for sid in sorted(used_spheres | parents, key=lambda s: (spheres[s][1] or s, s)):  # type: ignore[operator]
+        name, parent = spheres[sid]
+        directory.spheres.append((name, spheres[parent][0] if parent in spheres else ""))
+    directory.places = places.places
+    return directory
+
+
+# --- lookup on the catalogue itself ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Found:
+    """One answer of `lookup`, in the shape of DESIGN §7."""
+
+    organization: str
+    territory: str
+    oktmo: str
+    network: str
+    url: str
+    title: str
+
+    def as_json(self) -> dict:
+        """The result object of ``lookup --json``."""
+        return {
+            "organization": self.organization,
+            "territory": self.territory,
+            "oktmo": self.oktmo,
+            "network": self.network,
+            "url": self.url,
+            "title": self.title,
+        }
+
+
+def _tree_place_names(tree: es.Tree, tid: int) -> list[str]:
+    """`place_names` on the catalogue's tree."""
+    names = [tree.name[tid]]
+    node, level = tree.parent[tid], tree.level[tid]
+    while level > MUNICIPALITY and node is not None:
+        level = tree.level[node]
+        if level == MUNICIPALITY:
+            names.append(tree.name[node])
+        node = tree.parent[node]
+    return names
+
+
+def _places_with(
+    tree: es.Tree, scope: set[int] | None, word: str, folded: dict[int, str]
+) -> list[int]:
+    """Territories in whose names (or their municipality's) `word` occurs."""
+    hits = []
+    for tid in tree.name if scope is None else scope:
+        if word in folded[tid]:
+            hits.append(tid)
+    return hits
+
+
+def lookup(
+    text: str | Sequence[str], territory_id: int | None = None, limit: int = 10
+) -> list[Found]:
+    """The best `limit` live pages for a query, with the page's rules (see `search`)."""
+    query = query_words(text)
+    if not query:
+        return []
+    with db.atomic():
+        tree = es.Tree.load()
+        scope = set(tree.subtree(territory_id)) if territory_id is not None else None
+        sql = (
+            Page.select(
+                Page.id,
+                Page.network,
+                Page.url,
+                Page.title,
+                Organization.territory,
+                Organization.full_name,
+                Organization.short_name,
+                Organization.id,
+            )
+            .join(Organization, on=Page.organization == Organization.id)
+            .where(Page.deleted_at.is_null() & Organization.deleted_at.is_null() & (Page.url != ""))
+        )
+        where = territory_condition(Page.territory, territory_id)
+        if where is not None:
+            sql = sql.where(where)
+        folded_places: dict[int, str] | None = None
+        for word in query:
+            # The stored key is folded with casefold(); a word whose lower() differs (ß) is
+            # left to the exact check below.
+            if word.casefold() != word:
+                continue
+            if folded_places is None:
+                folded_places = {
+                    tid: "\n".join(map(fold, _tree_place_names(tree, tid)))
+                    for tid in (tree.name if scope is None else scope)
+                }
+            condition = fn.instr(Page.search_key, word) > 0
+            places = _places_with(tree, scope, word, folded_places)
+            if places:
+                condition |= Organization.territory.in_(
+                    SQL("(SELECT value FROM json_each(?))", (json.dumps(places),))
+                )
+            sql = sql.where(condition)
+        rows = es.raw_rows(sql)
+    rows.sort(
+        key=lambda r: (
+            tree.index.get(r[4], 0),
+            (r[5] or "").casefold(),
+            r[7],
+            _NETWORK_ORDER.get(r[1], 9),
+            r[0],
+        )
+    )
+    scored = []
+    for order, row in enumerate(rows):
+        tid = row[4]
+        entry = Entry.of(
+            row[5] or "",
+            row[6] or "",
+            row[3] or "",
+            _tree_place_names(tree, tid),
+            tree.depth[tid],
+            order,
+        )
+        key = rank(entry, query)
+        if key is not None:
+            scored.append((key, order))
+    scored.sort()
+    found = []
+    for _, order in scored[: max(limit, 0)]:
+        row = rows[order]
+        tid = row[4]
+        found.append(
+            Found(row[5] or "", tree.name[tid], tree.oktmo[tid], row[1] or "", row[2], row[3] or "")
+        )
+    return found
