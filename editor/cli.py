@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=tr("проверить целостность каталога"))
     check.add_argument("catalogue")
+
+    from editor.cli_directory import add_parsers as add_directory_parsers
+
+    add_directory_parsers(commands)
     return parser
 
 
@@ -182,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        return (getattr(args, "run", None) or COMMANDS[args.command])(args)
     except KeyboardInterrupt:
         print(tr("Прервано"), file=sys.stderr)
         return 1
