@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.integrity import check_catalogue
+from editor.ui import publish_dialog
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -116,6 +117,7 @@ def install(window: MainWindow) -> WindowActions:
     menu_file.addSeparator()
     menu_file.addAction(import_)
     menu_file.addAction(export)
+    publish_dialog.add_publish_action(window, menu_file)
     menu_file.addSeparator()
     menu_file.addAction(quit_)
 
@@ -276,6 +278,7 @@ def retranslate(window: MainWindow) -> None:
     a.descendants.setToolTip(_tr("Показывать страницы и вложенных территорий (Ctrl+D)"))
     a.undo.setText(_tr("Отменить"))
     a.redo.setText(_tr("Повторить"))
+    publish_dialog.retranslate_action(window)
 
 
 def set_language(window: MainWindow, code: str) -> None:
