@@ -112,7 +112,8 @@ def test_filters_by_territory_and_sphere(driver, site):
     territory.select_by_value(kurgan.get_attribute("value"))
     names = _shown_names(driver)
     assert names and ADMIN not in names and HOSTILE in names
-    Select(driver.find_element("id", "sphere")).select_by_value("Образование")  # includes Школы
+    sphere = Select(driver.find_element("id", "sphere"))
+    sphere.select_by_visible_text("Образование")  # includes Школы
     names = _shown_names(driver)
     assert names and all("школа" in name for name in names)
 

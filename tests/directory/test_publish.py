@@ -65,36 +65,42 @@ def test_publish_writes_the_three_files(catalogue, tmp_path, capsys):
     assert data["schema"] == 1
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["generated"])
     assert set(data) >= {"schema", "generated", "territories", "pages"}
-    pages = data["pages"]
+    pages, orgs = data["pages"], data["organizations"]
     # 10 schools × 3 networks + admin 2 + two neighbours + hostile + scripted; not the trash.
-    assert len(pages) == 36
-    assert TRASHED not in {p["organization"] for p in pages}
-    admin = [p for p in pages if p["organization"] == ADMIN]
-    assert [p["network"] for p in admin] == ["vk", "telegram"]
-    place = data["territories"][admin[0]["territory"]]
+    assert len(pages) == 36 and len(orgs) == 15
+    assert TRASHED not in {o["name"] for o in orgs}
+    admin = orgs.index(next(o for o in orgs if o["name"] == ADMIN))
+    assert orgs[admin]["short_name"] == "Администрация округа"
+    admin_pages = [p for p in pages if p["organization"] == admin]
+    assert [p["network"] for p in admin_pages] == ["vk", "telegram"]
+    assert admin_pages[0]["url"] == "https://vk.com/ketovo_adm"
+    place = data["territories"][orgs[admin]["territory"]]
     assert place["name"] == "Кетовский муниципальный округ"
     assert place["oktmo"] == "37515000" and place["level"] == "municipality"
     assert place["path"] == "Курганская область/Кетовский муниципальный округ"
-    assert admin[0]["url"] == "https://vk.com/ketovo_adm"
-    school = next(p for p in pages if p["organization"].endswith("№ 2»"))
-    assert school["spheres"] == ["Школы"]
-    assert {"name": "Школы", "parent": "Образование"} in data["spheres"]
+    parent = data["territories"][place["parent"]]
+    assert parent["name"] == "Курганская область" and parent["oktmo"] == "37000000"
+    school = next(o for o in orgs if o["name"].endswith("№ 2»"))
+    assert [data["spheres"][s]["name"] for s in school["spheres"]] == ["Школы"]
+    schools = data["spheres"][school["spheres"][0]]
+    assert data["spheres"][schools["parent"]] == {"name": "Образование", "parent": None}
+    for org in orgs:
+        assert set(org) <= {"name", "short_name", "territory", "spheres"}
     for page in pages:
-        assert set(page) == {
-            "organization",
-            "short_name",
-            "territory",
-            "spheres",
-            "network",
-            "url",
-            "title",
-        }
+        assert set(page) <= {"organization", "network", "url", "title"}
 
     raw = (out / "directory.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8")), delimiter=";"))
     assert rows[0][0] == "Организация" and len(rows) == 1 + 36
-    assert [ADMIN, "Администрация округа"] == rows[1 + pages.index(admin[0])][:2]
+    row = rows[1 + pages.index(admin_pages[0])]
+    assert row[:4] == [
+        ADMIN,
+        "Администрация округа",
+        "Курганская область/Кетовский муниципальный округ",
+        "37515000",
+    ]
+    assert row[5:7] == ["ВКонтакте", "https://vk.com/ketovo_adm"]
 
 
 def test_no_personal_data_anywhere(catalogue, tmp_path, capsys):
@@ -120,7 +126,7 @@ def test_hostile_name_stays_text(catalogue, tmp_path, capsys):
     assert "</script><script>alert(2)" not in html
     assert html.count("<script") == 2  # the data block and the page's own script
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
-    assert HOSTILE in {p["organization"] for p in data["pages"]}
+    assert HOSTILE in {o["name"] for o in data["organizations"]}
     # The page's own script inserts names with textContent only, never as markup.
     script = html.rsplit("<script>", 1)[1]
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
@@ -191,7 +197,7 @@ def test_lookup_matches_the_published_order(catalogue, tmp_path, capsys):
     entries = directory.entries()
     for query in ("адм кетов", "школа", "кетовский", "культ", "1", "музей ссылк"):
         from_file = [
-            (directory.pages[i].organization, directory.pages[i].url)
+            (directory.organizations[directory.pages[i].organization].name, directory.pages[i].url)
             for i in search(entries, query, limit=8)
         ]
         from_catalogue = [(f.organization, f.url) for f in lookup(query, limit=8)]

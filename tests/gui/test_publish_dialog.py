@@ -57,7 +57,8 @@ def test_publishes_the_selected_territory_and_offers_to_open_it(
     assert [url.toLocalFile() for url in opened] == [str(out)]
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
     assert data["scope"] == "город Курган"
-    assert {data["territories"][p["territory"]]["name"] for p in data["pages"]} == {"город Курган"}
+    places = {data["territories"][o["territory"]]["name"] for o in data["organizations"]}
+    assert places == {"город Курган"}
     assert (out / "index.html").exists() and (out / "directory.csv").exists()
     assert not dialog.isVisible()
 
@@ -85,7 +86,8 @@ def test_asks_before_replacing_a_previous_directory(qtbot, window, tmp_path, mon
     _ok(dialog)  # «Yes»
     assert dialog.last_error == ""
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
-    assert data["pages"] and all(p["spheres"] == ["Школы"] for p in data["pages"])
+    spheres = [[data["spheres"][s]["name"] for s in o["spheres"]] for o in data["organizations"]]
+    assert data["pages"] and all(names == ["Школы"] for names in spheres)
 
 
 def test_refusals_are_shown_in_the_dialog(qtbot, window, tmp_path):

@@ -22,7 +22,7 @@ from editor.core.search import PageFilter, territory_condition
 from editor.core.urls import network_of_host
 from editor.db.models import LEVEL_INDEX, LEVELS, Organization, Page, Sphere, db
 from editor.exchange import export_scope as es
-from editor.exchange.directory.search import Entry, fold, query_words, rank
+from editor.exchange.directory.search import Entry, fold, query_words, rank, words
 
 REGION = LEVEL_INDEX["region"]
 MUNICIPALITY = LEVEL_INDEX["municipality"]
@@ -42,16 +42,23 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Listing:
-    """One page of the directory; `territory` is an index into the places."""
+class Body:
+    """An organisation of the directory; indexes into the places and the spheres."""
 
-    organization: str
+    name: str
     short_name: str
     territory: int
-    spheres: tuple[str, ...]
+    spheres: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of the directory; `organization` is an index into the organisations."""
+
+    organization: int
     network: str
     url: str
-    title: str
+    title: str  # "" when it says nothing beyond the organisation's names (see public_title)
 
 
 @dataclass
@@ -61,11 +68,31 @@ class Directory:
     generated: dt.date
     scope: str
     places: list[Place] = field(default_factory=list)
-    spheres: list[tuple[str, str]] = field(default_factory=list)  # (name, parent name or "")
+    spheres: list[tuple[str, int | None]] = field(default_factory=list)  # (name, parent index)
+    organizations: list[Body] = field(default_factory=list)
     pages: list[Listing] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        """directory.json, schema 1 (see docs/directory.md)."""
+        """directory.json, schema 1 (see docs/directory.md). Empty optional texts are left
+        out, and organisations are listed once for all their pages: that halves the file."""
+        organizations = []
+        for body in self.organizations:
+            item: dict = {"name": body.name}
+            if body.short_name:
+                item["short_name"] = body.short_name
+            item["territory"] = body.territory
+            item["spheres"] = list(body.spheres)
+            organizations.append(item)
+        pages = []
+        for page in self.pages:
+            entry: dict = {
+                "organization": page.organization,
+                "network": page.network,
+                "url": page.url,
+            }
+            if page.title:
+                entry["title"] = page.title
+            pages.append(entry)
         return {
             "schema": 1,
             "generated": self.generated.isoformat(),
@@ -81,34 +108,36 @@ class Directory:
                 for p in self.places
             ],
             "spheres": [{"name": name, "parent": parent} for name, parent in self.spheres],
-            "pages": [
-                {
-                    "organization": page.organization,
-                    "short_name": page.short_name,
-                    "territory": page.territory,
-                    "spheres": list(page.spheres),
-                    "network": page.network,
-                    "url": page.url,
-                    "title": page.title,
-                }
-                for page in self.pages
-            ],
+            "organizations": organizations,
+            "pages": pages,
         }
 
     def entries(self) -> list[Entry]:
         """The pages as the query engine sees them (same order)."""
         places = [place_names(self.places, index) for index in range(len(self.places))]
-        return [
-            Entry.of(
-                page.organization,
-                page.short_name,
-                page.title,
-                places[page.territory],
-                self.places[page.territory].depth,
-                order,
+        entries = []
+        for order, page in enumerate(self.pages):
+            body = self.organizations[page.organization]
+            entries.append(
+                Entry.of(
+                    body.name,
+                    body.short_name,
+                    page.title,
+                    places[body.territory],
+                    self.places[body.territory].depth,
+                    order,
+                )
             )
-            for order, page in enumerate(self.pages)
-        ]
+        return entries
+
+
+def public_title(title: str, name: str, short_name: str) -> str:
+    """The page's title when it says more than the organisation's names, else "" (most
+    titles repeat the name; leaving them out keeps a nationwide directory.json small)."""
+    own = words(title)
+    if not own or set(own) <= set(words(name)) | set(words(short_name)):
+        return ""
+    return title
 
 
 def place_names(places: Sequence[Place], index: int) -> list[str]:
@@ -182,6 +211,22 @@ def _sphere_table() -> dict[int, tuple[str, int | None]]:
     }
 
 
+def _sphere(
+    sid: int,
+    table: dict[int, tuple[str, int | None]],
+    index: dict[int, int],
+    out: list[tuple[str, int | None]],
+) -> int:
+    """The sphere's index in the directory's list, adding it (after its parent) when new."""
+    found = index.get(sid)
+    if found is None:
+        name, parent = table[sid]
+        up = _sphere(parent, table, index, out) if parent in table else None
+        found = index[sid] = len(out)
+        out.append((name, up))
+    return found
+
+
 def collect(
     territory_id: int | None = None,
     sphere_ids: Sequence[int] = (),
@@ -206,33 +251,36 @@ def collect(
         spheres = _sphere_table()
         directory = Directory(ctx.today, scope_text)
         places = _Places(tree)
-        used_spheres: set[int] = set()
+        sphere_index: dict[int, int] = {}
+        bodies: dict[int, int] = {}
         pages = directory.pages
         for page, org in es.iter_records(ctx, with_pageless=False):
-            if page is None or not (page[es.P_URL] or "").strip():
+            url = (page[es.P_URL] or "").strip() if page is not None else ""
+            if not url:
                 continue
-            own = tuple(
-                s for s in (org[es.O_SPHERE1], org[es.O_SPHERE2], org[es.O_SPHERE3]) if s in spheres
-            )
-            used_spheres.update(own)
-            pages.append(
-                Listing(
-                    org[es.O_NAME] or "",
-                    org[es.O_SHORT] or "",
-                    places(org[es.O_TERRITORY]),
-                    tuple(spheres[s][0] for s in own),
-                    page[es.P_NETWORK] or "other",
-                    (page[es.P_URL] or "").strip(),
-                    page[es.P_TITLE] or "",
+            body = bodies.get(org[es.O_ID])
+            if body is None:
+                own = []
+                for sphere in (org[es.O_SPHERE1], org[es.O_SPHERE2], org[es.O_SPHERE3]):
+                    if sphere in spheres:
+                        own.append(_sphere(sphere, spheres, sphere_index, directory.spheres))
+                body = bodies[org[es.O_ID]] = len(directory.organizations)
+                directory.organizations.append(
+                    Body(
+                        org[es.O_NAME] or "",
+                        org[es.O_SHORT] or "",
+                        places(org[es.O_TERRITORY]),
+                        tuple(own),
+                    )
                 )
+            name, short = org[es.O_NAME] or "", org[es.O_SHORT] or ""
+            title = page[es.P_TITLE] or ""
+            pages.append(
+                Listing(body, page[es.P_NETWORK] or "other", url, public_title(title, name, short))
             )
             if len(pages) % 20000 == 0:
                 ctx.check()
                 ctx.progress(len(pages), 0, "")
-    parents = {spheres[s][1] for s in used_spheres} - {None}
-    for sid in sorted(used_spheres | parents, key=lambda s: (spheres[s][1] or s, s)):  # type: ignore[operator]
-        name, parent = spheres[sid]
-        directory.spheres.append((name, spheres[parent][0] if parent in spheres else ""))
     directory.places = places.places
     return directory
 
@@ -347,7 +395,7 @@ def lookup(
         entry = Entry.of(
             row[5] or "",
             row[6] or "",
-            row[3] or "",
+            public_title(row[3] or "", row[5] or "", row[6] or ""),
             _tree_place_names(tree, tid),
             tree.depth[tid],
             order,
@@ -361,6 +409,13 @@ def lookup(
         row = rows[order]
         tid = row[4]
         found.append(
-            Found(row[5] or "", tree.name[tid], tree.oktmo[tid], row[1] or "", row[2], row[3] or "")
+            Found(
+                row[5] or "",
+                tree.name[tid],
+                tree.oktmo[tid],
+                row[1] or "",
+                row[2],
+                public_title(row[3] or "", row[5] or "", row[6] or ""),
+            )
         )
     return found

@@ -177,11 +177,10 @@ def publish(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     report(3, 3, tr("Запись справочника"))
-    organizations = len({(page.organization, page.territory) for page in directory.pages})
     return PublishResult(
         target,
         len(directory.pages),
-        organizations,
+        len(directory.organizations),
         len(payload.encode("utf-8")),
         time.monotonic() - started,
     )
@@ -226,15 +225,17 @@ def csv_bytes(directory: Directory) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADERS)
     places = directory.places
+    spheres = directory.spheres
     for page in directory.pages:
-        place = places[page.territory]
+        body = directory.organizations[page.organization]
+        place = places[body.territory]
         writer.writerow(
             (
-                _cell(page.organization),
-                _cell(page.short_name),
+                _cell(body.name),
+                _cell(body.short_name),
                 _cell(place.path),
                 place.oktmo,
-                _cell("; ".join(page.spheres)),
+                _cell("; ".join(spheres[s][0] for s in body.spheres)),
                 nz.NETWORK_LABELS.get(page.network, page.network),
                 _cell(page.url),
                 _cell(page.title),

@@ -41,13 +41,19 @@ def words(text: object) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One page as the engine sees it: folded words and the keys of its ranking."""
+    """One page as the engine sees it: folded texts and the keys of its ranking.
 
-    name: tuple[str, ...]  # the organisation's full name
-    own: tuple[str, ...]  # full name, short name and page title
-    place: tuple[str, ...]  # territory and the municipality above it
+    The texts are the words joined as « w1 w2 …» (a space before each), so that «a query word
+    begins a word» is one substring test for « word» and «occurs inside a word» one for «word»:
+    a query word holds no space, hence never spans two words.
+    """
+
+    first: str  # the first word of the organisation's full name
+    own: str  # full name, short name and page title
+    place: str  # territory and the municipality above it
     wholes: frozenset[str]  # full name, short name, title: words joined by one space
     depth: int  # the territory's depth in the tree
+    length: int  # of the full name's words joined by one space
     order: int  # position in the directory's own order
 
     @classmethod
@@ -61,18 +67,18 @@ class Entry:
         order: int,
     ) -> Entry:
         """An entry from the page's texts."""
-        name_words = words(name)
-        short_words, title_words = words(short_name), words(title)
+        parts = [words(name), words(short_name), words(title)]
         place_words: list[str] = []
         for place in places:
             place_words.extend(words(place))
-        wholes = {" ".join(part) for part in (name_words, short_words, title_words) if part}
+        own = [word for part in parts for word in part]
         return cls(
-            tuple(name_words),
-            tuple(name_words + short_words + title_words),
-            tuple(place_words),
-            frozenset(wholes),
+            parts[0][0] if parts[0] else "",
+            "".join(" " + word for word in own),
+            "".join(" " + word for word in place_words),
+            frozenset(" ".join(part) for part in parts if part),
             depth,
+            len(" ".join(parts[0])),
             order,
         )
 
@@ -84,12 +90,13 @@ def rank(entry: Entry, query: Sequence[str]) -> tuple[int, ...] | None:
     named = 0  # query words that begin a word of the organisation's own names
     prefixed = 0  # query words that begin any word of the page
     for word in query:
-        if any(w.startswith(word) for w in entry.own):
+        spaced = " " + word
+        if spaced in entry.own:
             named += 1
             prefixed += 1
-        elif any(w.startswith(word) for w in entry.place):
+        elif spaced in entry.place:
             prefixed += 1
-        elif not (any(word in w for w in entry.own) or any(word in w for w in entry.place)):
+        elif word not in entry.own and word not in entry.place:
             return None
     if " ".join(query) in entry.wholes:
         tier = 0
@@ -97,9 +104,8 @@ def rank(entry: Entry, query: Sequence[str]) -> tuple[int, ...] | None:
         tier = 1
     else:
         tier = 2
-    first = 0 if entry.name and entry.name[0].startswith(query[0]) else 1
-    length = len(" ".join(entry.name))
-    return (tier, -named, first, entry.depth, length, entry.order)
+    first = 0 if entry.first.startswith(query[0]) and entry.first else 1
+    return (tier, -named, first, entry.depth, entry.length, entry.order)
 
 
 def query_words(text: str | Sequence[str]) -> list[str]:
