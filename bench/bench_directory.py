@@ -46,7 +46,7 @@ def _publish(ctx: Context) -> str:
 
 
 def _lookup(ctx: Context) -> str:
-    from editor.exchange.directory.collect import lookup
+    from editor.exchange.directory.lookup import lookup
 
     counter = ctx.state.setdefault("run", 0)
     ctx.state["run"] = counter + 1

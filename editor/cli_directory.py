@@ -103,7 +103,7 @@ def run_publish(args: argparse.Namespace) -> int:
 def run_lookup(args: argparse.Namespace) -> int:
     """Print the best pages for the query, best first."""
     from editor.core.normalize import NETWORK_LABELS
-    from editor.exchange.directory.collect import lookup
+    from editor.exchange.directory.lookup import lookup
 
     _open(args.catalogue)
     territory = _territory(args.territory)

@@ -189,7 +189,8 @@ def test_lookup_answers_best_first(catalogue, capsys):
 def test_lookup_matches_the_published_order(catalogue, tmp_path, capsys):
     """The engine over directory.json ranks as `lookup` does over the catalogue."""
     from editor.db.database import open_catalogue
-    from editor.exchange.directory.collect import collect, lookup
+    from editor.exchange.directory.collect import collect
+    from editor.exchange.directory.lookup import lookup
     from editor.exchange.directory.search import search
 
     open_catalogue(catalogue)

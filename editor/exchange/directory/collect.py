@@ -10,19 +10,16 @@ The scope (territory subtree, spheres) is resolved as for the ministry reports
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from peewee import SQL, fn
-
 from editor.core import normalize as nz
-from editor.core.search import PageFilter, territory_condition
+from editor.core.search import PageFilter
 from editor.core.urls import network_of_host
-from editor.db.models import LEVEL_INDEX, LEVELS, Organization, Page, Sphere, db
+from editor.db.models import LEVEL_INDEX, LEVELS, Sphere, db
 from editor.exchange import export_scope as es
-from editor.exchange.directory.search import Entry, fold, query_words, rank, words
+from editor.exchange.directory.search import Entry, words
 
 REGION = LEVEL_INDEX["region"]
 MUNICIPALITY = LEVEL_INDEX["municipality"]
@@ -283,139 +280,3 @@ def collect(
                 ctx.progress(len(pages), 0, "")
     directory.places = places.places
     return directory
-
-
-# --- lookup on the catalogue itself ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Found:
-    """One answer of `lookup`, in the shape of DESIGN §7."""
-
-    organization: str
-    territory: str
-    oktmo: str
-    network: str
-    url: str
-    title: str
-
-    def as_json(self) -> dict:
-        """The result object of ``lookup --json``."""
-        return {
-            "organization": self.organization,
-            "territory": self.territory,
-            "oktmo": self.oktmo,
-            "network": self.network,
-            "url": self.url,
-            "title": self.title,
-        }
-
-
-def _tree_place_names(tree: es.Tree, tid: int) -> list[str]:
-    """`place_names` on the catalogue's tree."""
-    names = [tree.name[tid]]
-    node, level = tree.parent[tid], tree.level[tid]
-    while level > MUNICIPALITY and node is not None:
-        level = tree.level[node]
-        if level == MUNICIPALITY:
-            names.append(tree.name[node])
-        node = tree.parent[node]
-    return names
-
-
-def _places_with(
-    tree: es.Tree, scope: set[int] | None, word: str, folded: dict[int, str]
-) -> list[int]:
-    """Territories in whose names (or their municipality's) `word` occurs."""
-    hits = []
-    for tid in tree.name if scope is None else scope:
-        if word in folded[tid]:
-            hits.append(tid)
-    return hits
-
-
-def lookup(
-    text: str | Sequence[str], territory_id: int | None = None, limit: int = 10
-) -> list[Found]:
-    """The best `limit` live pages for a query, with the page's rules (see `search`)."""
-    query = query_words(text)
-    if not query:
-        return []
-    with db.atomic():
-        tree = es.Tree.load()
-        scope = set(tree.subtree(territory_id)) if territory_id is not None else None
-        sql = (
-            Page.select(
-                Page.id,
-                Page.network,
-                Page.url,
-                Page.title,
-                Organization.territory,
-                Organization.full_name,
-                Organization.short_name,
-                Organization.id,
-            )
-            .join(Organization, on=Page.organization == Organization.id)
-            .where(Page.deleted_at.is_null() & Organization.deleted_at.is_null() & (Page.url != ""))
-        )
-        where = territory_condition(Page.territory, territory_id)
-        if where is not None:
-            sql = sql.where(where)
-        folded_places: dict[int, str] | None = None
-        for word in query:
-            # The stored key is folded with casefold(); a word whose lower() differs (ß) is
-            # left to the exact check below.
-            if word.casefold() != word:
-                continue
-            if folded_places is None:
-                folded_places = {
-                    tid: "\n".join(map(fold, _tree_place_names(tree, tid)))
-                    for tid in (tree.name if scope is None else scope)
-                }
-            condition = fn.instr(Page.search_key, word) > 0
-            places = _places_with(tree, scope, word, folded_places)
-            if places:
-                condition |= Organization.territory.in_(
-                    SQL("(SELECT value FROM json_each(?))", (json.dumps(places),))
-                )
-            sql = sql.where(condition)
-        rows = es.raw_rows(sql)
-    rows.sort(
-        key=lambda r: (
-            tree.index.get(r[4], 0),
-            (r[5] or "").casefold(),
-            r[7],
-            _NETWORK_ORDER.get(r[1], 9),
-            r[0],
-        )
-    )
-    scored = []
-    for order, row in enumerate(rows):
-        tid = row[4]
-        entry = Entry.of(
-            row[5] or "",
-            row[6] or "",
-            public_title(row[3] or "", row[5] or "", row[6] or ""),
-            _tree_place_names(tree, tid),
-            tree.depth[tid],
-            order,
-        )
-        key = rank(entry, query)
-        if key is not None:
-            scored.append((key, order))
-    scored.sort()
-    found = []
-    for _, order in scored[: max(limit, 0)]:
-        row = rows[order]
-        tid = row[4]
-        found.append(
-            Found(
-                row[5] or "",
-                tree.name[tid],
-                tree.oktmo[tid],
-                row[1] or "",
-                row[2],
-                public_title(row[3] or "", row[5] or "", row[6] or ""),
-            )
-        )
-    return found
