@@ -64,20 +64,25 @@ def test_publish_writes_the_three_files(catalogue, tmp_path, capsys):
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
     assert data["schema"] == 1
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["generated"])
-    assert set(data) >= {"schema", "generated", "territories", "pages"}
-    pages, orgs = data["pages"], data["organizations"]
+    assert set(data) == {"schema", "generated", "scope", "territories", "spheres", "organizations"}
+    orgs = data["organizations"]
+    pages = [page for org in orgs for page in org["pages"]]
     # 10 schools × 3 networks + admin 2 + two neighbours + hostile + scripted; not the trash.
     assert len(pages) == 36 and len(orgs) == 15
     assert TRASHED not in {o["name"] for o in orgs}
-    admin = orgs.index(next(o for o in orgs if o["name"] == ADMIN))
-    assert orgs[admin]["short_name"] == "Администрация округа"
-    admin_pages = [p for p in pages if p["organization"] == admin]
-    assert [p["network"] for p in admin_pages] == ["vk", "telegram"]
-    assert admin_pages[0]["url"] == "https://vk.com/ketovo_adm"
-    place = data["territories"][orgs[admin]["territory"]]
-    assert place["name"] == "Кетовский муниципальный округ"
-    assert place["oktmo"] == "37515000" and place["level"] == "municipality"
-    assert place["path"] == "Курганская область/Кетовский муниципальный округ"
+    admin = next(o for o in orgs if o["name"] == ADMIN)
+    assert admin["short_name"] == "Администрация округа"
+    assert admin["pages"] == [
+        {"network": "vk", "url": "https://vk.com/ketovo_adm"},
+        {"network": "telegram", "url": "https://t.me/ketovo_adm"},
+    ]
+    place = data["territories"][admin["territory"]]
+    assert place == {
+        "name": "Кетовский муниципальный округ",
+        "oktmo": "37515000",
+        "level": "municipality",
+        "parent": place["parent"],
+    }
     parent = data["territories"][place["parent"]]
     assert parent["name"] == "Курганская область" and parent["oktmo"] == "37000000"
     school = next(o for o in orgs if o["name"].endswith("№ 2»"))
@@ -85,15 +90,15 @@ def test_publish_writes_the_three_files(catalogue, tmp_path, capsys):
     schools = data["spheres"][school["spheres"][0]]
     assert data["spheres"][schools["parent"]] == {"name": "Образование", "parent": None}
     for org in orgs:
-        assert set(org) <= {"name", "short_name", "territory", "spheres"}
-    for page in pages:
-        assert set(page) <= {"organization", "network", "url", "title"}
+        assert set(org) <= {"name", "short_name", "territory", "spheres", "pages"}
+        for page in org["pages"]:
+            assert set(page) <= {"network", "url", "title"}
 
     raw = (out / "directory.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8")), delimiter=";"))
     assert rows[0][0] == "Организация" and len(rows) == 1 + 36
-    row = rows[1 + pages.index(admin_pages[0])]
+    row = rows[1 + pages.index(admin["pages"][0])]
     assert row[:4] == [
         ADMIN,
         "Администрация округа",
@@ -151,7 +156,8 @@ def test_only_http_links_to_known_networks(catalogue, tmp_path, capsys):
     out = tmp_path / "site"
     assert _publish(capsys, catalogue, out)[0] == 0
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
-    assert SCRIPT_URL in {p["url"] for p in data["pages"]}  # shown as text only
+    urls = {page["url"] for org in data["organizations"] for page in org["pages"]}
+    assert SCRIPT_URL in urls  # shown as text only
 
 
 def test_lookup_answers_best_first(catalogue, capsys):

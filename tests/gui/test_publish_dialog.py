@@ -87,7 +87,7 @@ def test_asks_before_replacing_a_previous_directory(qtbot, window, tmp_path, mon
     assert dialog.last_error == ""
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
     spheres = [[data["spheres"][s]["name"] for s in o["spheres"]] for o in data["organizations"]]
-    assert data["pages"] and all(names == ["Школы"] for names in spheres)
+    assert spheres and all(names == ["Школы"] for names in spheres)
 
 
 def test_refusals_are_shown_in_the_dialog(qtbot, window, tmp_path):

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from editor.core import normalize as nz
-from editor.core.search import PageFilter
+from editor.core.search import sphere_ids_with_children, territory_condition
 from editor.core.urls import network_of_host
-from editor.db.models import LEVEL_INDEX, LEVELS, Sphere, db
+from editor.db.models import LEVEL_INDEX, LEVELS, Organization, Page, Sphere, db
 from editor.exchange import export_scope as es
 from editor.exchange.directory.search import Entry, words
 
@@ -70,43 +70,34 @@ class Directory:
     pages: list[Listing] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        """directory.json, schema 1 (see docs/directory.md). Empty optional texts are left
-        out, and organisations are listed once for all their pages: that halves the file."""
+        """directory.json, schema 1 (see docs/directory.md). Each organisation is written once
+        with its pages, and empty optional texts are left out: that keeps the nationwide
+        directory under 60 MB (a flat list of pages repeating names took 120 MB)."""
         organizations = []
         for body in self.organizations:
             item: dict = {"name": body.name}
             if body.short_name:
                 item["short_name"] = body.short_name
             item["territory"] = body.territory
-            item["spheres"] = list(body.spheres)
+            if body.spheres:
+                item["spheres"] = list(body.spheres)
+            item["pages"] = []
             organizations.append(item)
-        pages = []
         for page in self.pages:
-            entry: dict = {
-                "organization": page.organization,
-                "network": page.network,
-                "url": page.url,
-            }
+            entry: dict = {"network": page.network, "url": page.url}
             if page.title:
                 entry["title"] = page.title
-            pages.append(entry)
+            organizations[page.organization]["pages"].append(entry)
         return {
             "schema": 1,
             "generated": self.generated.isoformat(),
             "scope": self.scope,
             "territories": [
-                {
-                    "name": p.name,
-                    "path": p.path,
-                    "oktmo": p.oktmo,
-                    "level": p.level,
-                    "parent": p.parent,
-                }
+                {"name": p.name, "oktmo": p.oktmo, "level": p.level, "parent": p.parent}
                 for p in self.places
             ],
             "spheres": [{"name": name, "parent": parent} for name, parent in self.spheres],
             "organizations": organizations,
-            "pages": pages,
         }
 
     def entries(self) -> list[Entry]:
@@ -224,6 +215,39 @@ def _sphere(
     return found
 
 
+def _rows(territory_id: int | None, sphere_ids: Sequence[int]) -> list[tuple]:
+    """(page id, network, url, title, organisation id, territory, name, short name, spheres…)
+    of the live pages of the scope, in no particular order. The only columns read."""
+    query = (
+        Page.select(
+            Page.id,
+            Page.network,
+            Page.url,
+            Page.title,
+            Organization.id,
+            Organization.territory,
+            Organization.full_name,
+            Organization.short_name,
+            Organization.sphere1,
+            Organization.sphere2,
+            Organization.sphere3,
+        )
+        .join(Organization, on=Page.organization == Organization.id)
+        .where(Page.deleted_at.is_null() & Organization.deleted_at.is_null() & (Page.url != ""))
+    )
+    scope = territory_condition(Page.territory, territory_id)
+    if scope is not None:
+        query = query.where(scope)
+    if sphere_ids:
+        ids = sphere_ids_with_children(tuple(sphere_ids))
+        query = query.where(
+            Organization.sphere1.in_(ids)
+            | Organization.sphere2.in_(ids)
+            | Organization.sphere3.in_(ids)
+        )
+    return es.raw_rows(query)
+
+
 def collect(
     territory_id: int | None = None,
     sphere_ids: Sequence[int] = (),
@@ -233,50 +257,44 @@ def collect(
     progress: Callable[..., None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> Directory:
-    """The live pages of a territory subtree and spheres (None: the whole catalogue)."""
+    """The live pages of a territory subtree and spheres (None: the whole catalogue), in the
+    order of the reports: territory tree, organisation name, network."""
+    cancelled = is_cancelled or (lambda: False)
     with db.atomic():  # one snapshot
         tree = es.Tree.load()
-        ctx = es.Context(
-            filter=PageFilter(territory_id=territory_id, spheres=tuple(sphere_ids)),
-            today=today or dt.date.today(),
-            stale_days=0,
-            scope_text=scope_text,
-            tree=tree,
-            progress=progress or (lambda done, total, text="": None),
-            is_cancelled=is_cancelled or (lambda: False),
-        )
         spheres = _sphere_table()
-        directory = Directory(ctx.today, scope_text)
-        places = _Places(tree)
-        sphere_index: dict[int, int] = {}
-        bodies: dict[int, int] = {}
-        pages = directory.pages
-        for page, org in es.iter_records(ctx, with_pageless=False):
-            url = (page[es.P_URL] or "").strip() if page is not None else ""
-            if not url:
-                continue
-            body = bodies.get(org[es.O_ID])
-            if body is None:
-                own = []
-                for sphere in (org[es.O_SPHERE1], org[es.O_SPHERE2], org[es.O_SPHERE3]):
-                    if sphere in spheres:
-                        own.append(_sphere(sphere, spheres, sphere_index, directory.spheres))
-                body = bodies[org[es.O_ID]] = len(directory.organizations)
-                directory.organizations.append(
-                    Body(
-                        org[es.O_NAME] or "",
-                        org[es.O_SHORT] or "",
-                        places(org[es.O_TERRITORY]),
-                        tuple(own),
-                    )
-                )
-            name, short = org[es.O_NAME] or "", org[es.O_SHORT] or ""
-            title = page[es.P_TITLE] or ""
-            pages.append(
-                Listing(body, page[es.P_NETWORK] or "other", url, public_title(title, name, short))
-            )
-            if len(pages) % 20000 == 0:
-                ctx.check()
-                ctx.progress(len(pages), 0, "")
+        rows = _rows(territory_id, sphere_ids)
+    if cancelled():
+        raise es.Cancelled
+    index = tree.index
+    rows.sort(key=lambda r: (index[r[5]], r[6].casefold(), r[4], _NETWORK_ORDER.get(r[1], 9), r[0]))
+    if cancelled():
+        raise es.Cancelled
+    directory = Directory(today or dt.date.today(), scope_text)
+    places = _Places(tree)
+    sphere_index: dict[int, int] = {}
+    bodies: dict[int, int] = {}
+    pages = directory.pages
+    organizations = directory.organizations
+    for _page, network, url, title, org_id, territory, name, short, *own in rows:
+        url = url.strip()
+        if not url:
+            continue
+        body = bodies.get(org_id)
+        if body is None:
+            found = [
+                _sphere(sphere, spheres, sphere_index, directory.spheres)
+                for sphere in own
+                if sphere in spheres
+            ]
+            body = bodies[org_id] = len(organizations)
+            organizations.append(Body(name or "", short or "", places(territory), tuple(found)))
+        if title and title != name and title != short:
+            title = public_title(title, name or "", short or "")
+        else:
+            title = ""
+        pages.append(Listing(body, network or "other", url, title))
+    if progress is not None:
+        progress(len(pages), len(pages), "")
     directory.places = places.places
     return directory
