@@ -211,6 +211,16 @@ def test_lookup_matches_the_published_order(catalogue, tmp_path, capsys):
         assert from_file == from_catalogue, query
 
 
+def test_written_json_is_the_documented_object(catalogue):
+    """The fast writer gives exactly `as_json`, for awkward names too."""
+    from editor.db.database import open_catalogue
+    from editor.exchange.directory.collect import collect
+
+    open_catalogue(catalogue)
+    directory = collect(scope_text='«Курган» \\ "область"\n')
+    assert json.loads(directory.json_text()) == directory.as_json()
+
+
 def test_existing_folder_needs_force_and_is_kept(catalogue, tmp_path, capsys):
     out = tmp_path / "site"
     assert _publish(capsys, catalogue, out, "--territory", "город Курган")[0] == 0

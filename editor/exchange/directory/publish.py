@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import errno
 import io
-import json
 import os
 import secrets
 import shutil
@@ -160,7 +159,7 @@ def publish(
     except OSError as error:
         raise _os_error(error, target) from error
     try:
-        payload = json.dumps(directory.as_json(), ensure_ascii=False, separators=(",", ":"))
+        payload = directory.json_text()
         _write(staging / "directory.json", payload.encode("utf-8"))
         report(1, 3, tr("Запись справочника"))
         _write(staging / "directory.csv", csv_bytes(directory))
@@ -224,21 +223,29 @@ def csv_bytes(directory: Directory) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADERS)
-    places = directory.places
-    spheres = directory.spheres
+    places, spheres = directory.places, directory.spheres
+    labels = {network: nz.NETWORK_LABELS.get(network, network) for network in nz.NETWORKS}
+    heads: list[tuple[str, ...] | None] = [None] * len(directory.organizations)
+    rows = []
     for page in directory.pages:
-        body = directory.organizations[page.organization]
-        place = places[body.territory]
-        writer.writerow(
-            (
+        head = heads[page.organization]
+        if head is None:  # an organisation's cells, once for all its pages
+            body = directory.organizations[page.organization]
+            place = places[body.territory]
+            head = heads[page.organization] = (
                 _cell(body.name),
                 _cell(body.short_name),
                 _cell(place.path),
                 place.oktmo,
                 _cell("; ".join(spheres[s][0] for s in body.spheres)),
-                nz.NETWORK_LABELS.get(page.network, page.network),
+            )
+        rows.append(
+            (
+                *head,
+                labels.get(page.network, page.network),
                 _cell(page.url),
                 _cell(page.title),
             )
         )
+    writer.writerows(rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
