@@ -279,3 +279,14 @@ def test_bad_usage(catalogue, tmp_path, capsys):
     assert status == 1 and "не найден" in stderr
     status, _, stderr = _publish(capsys, catalogue, tmp_path / "s", "--sphere", "Нет такой")
     assert status == 1 and "не найдена" in stderr
+
+
+def test_lookup_takes_any_words_after_double_dash(catalogue, capsys):
+    """A bot passes the user's words after «--»: a word starting with «-» is still a word."""
+    status, stdout, stderr = _run(capsys, "lookup", catalogue, "--json", "--", "-адм", "кетов")
+    assert status == 0, stderr
+    assert json.loads(stdout)["results"][0]["organization"] == ADMIN
+    status, stdout, _ = _run(capsys, "lookup", catalogue, "«»", "--json")
+    assert status == 0 and json.loads(stdout) == {"query": "«»", "results": []}
+    status, stdout, _ = _run(capsys, "lookup", catalogue, "«»")
+    assert status == 0 and stdout.strip() == "Ничего не найдено"
