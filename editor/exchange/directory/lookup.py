@@ -18,7 +18,7 @@ from editor.exchange.directory.collect import public_title
 from editor.exchange.directory.search import Entry, fold, query_words, rank
 
 MUNICIPALITY = LEVEL_INDEX["municipality"]
-CANDIDATES = 2000  # rows ranked exactly; far more than a bot ever shows
+CANDIDATES = 500  # rows ranked exactly; far more than a bot ever shows
 _NETWORK_ORDER = {"vk": 0, "ok": 1, "telegram": 2, "max": 3, "other": 4}
 
 
