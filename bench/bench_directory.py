@@ -20,7 +20,7 @@ INTERACTIVE_LIMIT = 1.0
 KEYSTROKE_LIMIT = 0.050
 REGION_PAGES = 10_000
 QUERIES = ("администрация район", "школа 5", "дом культуры", "библиотека")
-TYPED = ("адм район", "школа 12", "детская библиотека")
+TYPED = ("адм район", "школа 12", "библиотека")
 ROOT = Path(__file__).resolve().parents[1]
 
 
