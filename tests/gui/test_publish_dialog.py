@@ -112,3 +112,22 @@ def _contains():
     from PySide6.QtCore import Qt
 
     return Qt.MatchFlag.MatchContains
+
+
+def test_publishes_in_the_background(qtbot, sample, tmp_path):
+    window = open_window(qtbot, sample.path, tmp_path / "settings.ini", background=True)
+    dialog = _dialog(window)
+    out = tmp_path / "background site"
+    dialog.folder.setText(str(out))
+    _ok(dialog)
+    qtbot.waitUntil(
+        lambda: dialog.last_result is not None or bool(dialog.last_error), timeout=20_000
+    )
+    assert dialog.last_error == ""
+    assert dialog.last_result.folder == out and dialog.last_result.pages == 30
+    assert sorted(p.name for p in out.iterdir()) == [
+        "directory.csv",
+        "directory.json",
+        "index.html",
+    ]
+    dialog.result_box.close()
