@@ -166,8 +166,9 @@ def _candidates(places: _Places, scope: set[int] | None, query: list[str]) -> li
     score = ["(instr(search_key, ?) > 0) * 2"]
     score_params: list[object] = [" ".join(query)]
     for word in query:
-        score.append("(instr(' ' || search_key, ?) > 0) * 4")
-        score_params.append(" " + word)
+        # No « » || search_key: that would copy every matching key once per word.
+        score.append("(instr(search_key, ?) > 0 OR substr(search_key, 1, ?) = ?) * 4")
+        score_params += [" " + word, len(word), word]
     sql = (
         "SELECT p.id, o.id, o.territory_id, p.network, p.url, p.title, o.full_name, o.short_name"
         " FROM (SELECT id, organization_id, network, url, title FROM page"
