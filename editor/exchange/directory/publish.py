@@ -159,12 +159,12 @@ def publish(
     except OSError as error:
         raise _os_error(error, target) from error
     try:
-        payload = directory.json_text()
-        _write(staging / "directory.json", payload.encode("utf-8"))
+        payload = directory.json_text().encode("utf-8")
+        _write(staging / "directory.json", payload)
         report(1, 3, tr("Запись справочника"))
         _write(staging / "directory.csv", csv_bytes(directory))
         report(2, 3, tr("Запись справочника"))
-        _write(staging / "index.html", html_bytes(payload))
+        _write(staging / "index.html", *html_parts(payload))
         if cancelled():
             shutil.rmtree(staging, ignore_errors=True)
             return PublishResult(target, cancelled=True, seconds=time.monotonic() - started)
@@ -180,14 +180,15 @@ def publish(
         target,
         len(directory.pages),
         len(directory.organizations),
-        len(payload.encode("utf-8")),
+        len(payload),
         time.monotonic() - started,
     )
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, *parts: bytes) -> None:
     with open(path, "xb") as stream:
-        stream.write(data)
+        for data in parts:
+            stream.write(data)
         stream.flush()
         os.fsync(stream.fileno())
 
@@ -207,11 +208,16 @@ def _swap(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def html_bytes(payload: str) -> bytes:
-    """index.html with the data embedded; «<» escaped so that no name can close the script."""
-    template = TEMPLATE.read_text(encoding="utf-8")
-    safe = payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return template.replace(_PLACEHOLDER, safe, 1).encode("utf-8")
+def html_parts(payload: bytes) -> tuple[bytes, bytes, bytes]:
+    """index.html in three parts around the embedded directory.json (UTF-8). «<» is escaped
+    so that no name can close the script; done on bytes, as the file is tens of megabytes."""
+    head, tail = TEMPLATE.read_text(encoding="utf-8").split(_PLACEHOLDER, 1)
+    safe = (
+        payload.replace(b"<", b"\\u003c")
+        .replace("\u2028".encode(), b"\\u2028")
+        .replace("\u2029".encode(), b"\\u2029")
+    )
+    return head.encode("utf-8"), safe, tail.encode("utf-8")
 
 
 def _cell(text: str) -> str:
