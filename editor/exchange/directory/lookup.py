@@ -54,6 +54,7 @@ class _Places:
         self.sort: dict[int, tuple] = {}
         self.name: dict[int, str] = {}
         self.oktmo: dict[int, str] = {}
+        self._municipality: dict[int, int | None] = {}
         for tid, parent, level, position, name, oktmo in db.execute_sql(
             "SELECT id, parent_id, level, position, name, oktmo FROM territory"
         ):
@@ -74,14 +75,22 @@ class _Places:
         """A key that sorts territories in the tree's display order (depth first)."""
         return tuple(self.sort[node] for node in reversed(self.chain(tid)))
 
+    def municipality(self, tid: int) -> int | None:
+        """The municipality a territory below municipalities lies in (memoised), else None."""
+        memo = self._municipality
+        if tid in memo:
+            return memo[tid]
+        level, parent = self.level[tid], self.parent[tid]
+        found = None
+        if level > MUNICIPALITY and parent is not None:
+            found = parent if self.level[parent] == MUNICIPALITY else self.municipality(parent)
+        memo[tid] = found
+        return found
+
     def names(self, tid: int) -> list[str]:
         """The territory's name and, below a municipality, the municipality's."""
-        names = [self.name[tid]]
-        for node in self.chain(tid)[1:]:
-            if self.level[node] == MUNICIPALITY and self.level[tid] > MUNICIPALITY:
-                names.append(self.name[node])
-                break
-        return names
+        above = self.municipality(tid)
+        return [self.name[tid]] if above is None else [self.name[tid], self.name[above]]
 
     def within(self, root: int) -> set[int]:
         """The root and all its descendants."""
@@ -138,8 +147,10 @@ def _candidates(places: _Places, scope: set[int] | None, query: list[str]) -> li
     """(page id, organisation id, territory id, network, url, title, name, short name) of the
     live pages holding every query word, the most promising first, at most CANDIDATES."""
     folded: dict[int, str] = {}
+    own = {tid: fold(name) for tid, name in places.name.items()}
     for tid in places.name if scope is None else scope:
-        folded[tid] = "\n".join(fold(name) for name in places.names(tid))
+        above = places.municipality(tid)
+        folded[tid] = own[tid] if above is None else f"{own[tid]}\n{own[above]}"
     # The page table alone is scanned (its search key and denormalised territory); only the
     # best CANDIDATES rows are joined to their organisations.
     where = ["deleted_at IS NULL", "url <> ''"]
@@ -172,6 +183,9 @@ def _candidates(places: _Places, scope: set[int] | None, query: list[str]) -> li
     sql = (
         "SELECT p.id, o.id, o.territory_id, p.network, p.url, p.title, o.full_name, o.short_name"
         " FROM (SELECT id, organization_id, network, url, title FROM page"
+        # Without a scope the planner would walk the live-pages index and fetch every row by
+        # id: a plain scan reads the same rows a third faster.
+        f"{' NOT INDEXED' if scope is None else ''}"
         f" WHERE {' AND '.join(where)}"
         f" ORDER BY {' + '.join(score)} DESC, length(search_key), id LIMIT ?) AS p"
         " JOIN organization o ON o.id = p.organization_id WHERE o.deleted_at IS NULL"
