@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.cli import catalogue, export, importing, training
+from editor.cli import catalogue, directory, export, importing, training
 from editor.cli.shared import CliError
 from editor.core.i18n import tr
 
 # Each module adds its subcommands; a subcommand sets `run` to its function.
-COMMAND_MODULES = (catalogue, importing, export, training)
+COMMAND_MODULES = (catalogue, importing, export, training, directory)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from editor.cli.shared import CliError
+from editor.cli.shared import CliError, sphere_ids
 from editor.core.i18n import tr
 
 REPORTS = ["registry", "summary", "spheres", "compliance", "training"]
@@ -29,20 +29,6 @@ def add_parsers(commands) -> None:
     export.add_argument("--out", required=True)
     export.add_argument("--force", action="store_true", help=tr("заменить существующий файл"))
     export.set_defaults(run=run)
-
-
-def _sphere_ids(names: list[str]) -> list[int]:
-    from editor.core.spheres import find
-
-    ids = []
-    for name in names:
-        sphere = find(name)
-        if sphere is None and "/" in name:  # «Образование / Школы», as the reports label it
-            sphere = find(name.rsplit("/", 1)[1])
-        if sphere is None:
-            raise CliError(tr("Сфера «{name}» не найдена").format(name=name))
-        ids.append(sphere)
-    return ids
 
 
 def _networks(names: list[str]) -> list[str]:
@@ -81,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             territory_id = resolve(args.territory).id
         except TerritoryError as error:
             raise CliError(str(error)) from error
-    scope = Scope.of(territory_id, _sphere_ids(args.sphere), _networks(args.network))
+    scope = Scope.of(territory_id, sphere_ids(args.sphere), _networks(args.network))
     since = _since(getattr(args, "since", None))
     try:
         result = export_report(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor.core.i18n import tr
+
 
 class CliError(Exception):
     """A failure reported as one line on stderr with exit status 1."""
@@ -26,3 +28,18 @@ def territory_id(spec: str | None) -> int | None:
         return resolve(spec).id
     except TerritoryError as error:
         raise CliError(str(error)) from error
+
+
+def sphere_ids(names: list[str]) -> list[int]:
+    """The ids of the spheres named by --sphere (CliError for an unknown one)."""
+    from editor.core.spheres import find
+
+    ids = []
+    for name in names:
+        sphere = find(name)
+        if sphere is None and "/" in name:  # «Образование / Школы», as the reports label it
+            sphere = find(name.rsplit("/", 1)[1])
+        if sphere is None:
+            raise CliError(tr("Сфера «{name}» не найдена").format(name=name))
+        ids.append(sphere)
+    return ids

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.integrity import check_catalogue
+from editor.ui import publish_dialog
 from editor.ui.translators import install_translators
 
 LANGUAGES = (("ru", "Русский"), ("en", "English"))
@@ -114,6 +115,7 @@ def install(window: QMainWindow) -> WindowActions:
     menu_file.addSeparator()
     menu_file.addAction(import_)
     menu_file.addAction(export)
+    publish_dialog.add_publish_action(window, menu_file)
     menu_file.addSeparator()
     menu_file.addAction(quit_)
 
@@ -274,6 +276,7 @@ def retranslate(window: QMainWindow) -> None:
     a.descendants.setToolTip(_tr("Показывать страницы и вложенных территорий (Ctrl+D)"))
     a.undo.setText(_tr("Отменить"))
     a.redo.setText(_tr("Повторить"))
+    publish_dialog.retranslate_action(window)
 
 
 def set_language(window: QMainWindow, code: str) -> None:
