@@ -72,7 +72,7 @@ class Directory:
     pages: list[Listing] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        """directory.json, schema 1 (see docs/directory.md). Each organisation is written once
+        """directory.json, schema 1 (see the README, «directory.json, схема 1»). Each organisation is written once
         with its pages, and empty optional texts are left out: that keeps the nationwide
         directory under 60 MB (a flat list of pages repeating names took 120 MB)."""
         organizations = []
