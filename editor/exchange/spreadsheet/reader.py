@@ -1,7 +1,7 @@
 """Opening the spreadsheets municipalities send: file kind, safety checks, header row, data rows.
 
-`open_table` recognises the file by its content (xlsx, CSV in UTF-8/UTF-16/windows-1251; an old
-.xls, a password-protected workbook, a zip or XML bomb are refused with a clear message), picks
+`open_table` recognises the file by its content (xlsx, xls, xlsb, ods, CSV in UTF-8/UTF-16/
+windows-1251; a password-protected workbook, a zip or XML bomb are refused with a clear message), picks
 the sheet and the header row under title rows, maps headers to catalogue fields and then streams
 the data rows, skipping empty and totals rows. Pure Python: no Qt widgets, no database.
 """
@@ -35,6 +35,8 @@ from editor.exchange.spreadsheet.xlsx import (
     OpenpyxlBook,
     Package,
 )
+from editor.exchange.spreadsheet.xls_ods import KINDS as OTHER_KINDS
+from editor.exchange.spreadsheet.xls_ods import CalamineOtherBook, check_size
 from editor.exchange.spreadsheet.xlsx_fast import FastBook
 from editor.exchange.spreadsheet.xlsx_stream import StreamBook
 
@@ -243,7 +245,7 @@ def open_table(
     max_uncompressed: int = 2 * 1024**3,
     engine: str = "auto",
 ) -> Table:
-    """Open an xlsx or CSV file and find its header; ReadError (a Russian line) when impossible.
+    """Open an xlsx, xls, xlsb, ods or CSV file and find its header; ReadError (a Russian line) when impossible.
 
     `sheet` picks a sheet by name (otherwise the sheet whose header names most fields);
     `overrides` as in `columns.map_headers` (ValueError for an unknown field); `engine` forces
@@ -267,6 +269,8 @@ def open_table(
                 tr("не удалось прочитать: {detail}", "import").format(detail=_line(error)),
                 row=error.row,
             ) from error
+    if kind.kind in OTHER_KINDS:
+        return _open_other(path, kind.kind, sheet, overrides, max_uncompressed)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
@@ -311,6 +315,27 @@ def open_table(
     raise read_error(
         path, tr("файл повреждён или не читается: {detail}", "import").format(detail=failure)
     )
+
+
+def _open_other(path: Path, kind: str, sheet, overrides, max_uncompressed: int) -> Table:
+    """An .xls, .xlsb or .ods workbook: calamine is its only reader."""
+    check_size(path, kind, max_uncompressed)
+    try:
+        book = CalamineOtherBook(path, kind)
+    except EngineError as error:
+        raise read_error(
+            path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
+        ) from error
+    try:
+        return _detect(path, book, sheet, overrides)
+    except EngineError as error:
+        book.close()
+        raise read_error(
+            path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
+        ) from error
+    except BaseException:
+        book.close()
+        raise
 
 
 def _line(error: BaseException) -> str:
