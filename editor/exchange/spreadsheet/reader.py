@@ -28,6 +28,8 @@ from editor.exchange.spreadsheet.sniff import (
     read_error,
     sniff,
 )
+from editor.exchange.spreadsheet.xls_ods import KINDS as OTHER_KINDS
+from editor.exchange.spreadsheet.xls_ods import CalamineOtherBook, check_size
 from editor.exchange.spreadsheet.xlsx import (
     Book,
     CalamineBook,
@@ -35,8 +37,6 @@ from editor.exchange.spreadsheet.xlsx import (
     OpenpyxlBook,
     Package,
 )
-from editor.exchange.spreadsheet.xls_ods import KINDS as OTHER_KINDS
-from editor.exchange.spreadsheet.xls_ods import CalamineOtherBook, check_size
 from editor.exchange.spreadsheet.xlsx_fast import FastBook
 from editor.exchange.spreadsheet.xlsx_stream import StreamBook
 
@@ -45,6 +45,10 @@ from editor.exchange.spreadsheet.xlsx_stream import StreamBook
 # above this size go to the streaming readers (the regex one, then lxml as its fallback) to keep
 # an import within its memory budget.
 CALAMINE_MAX_SHEET_BYTES = 48 * 1024**2
+# calamine expands a whole sheet even to find its header: for sheets above this size (about
+# 10,000 rows) the header is found by the streaming reader, which stops after the first rows,
+# and calamine is left to the one full read (`Table.bulk_engine`, the reader process's engine).
+SCAN_STREAM_SHEET_BYTES = 2 * 1024**2
 ENGINES = ("auto", "calamine", "openpyxl", "stream", "fast")
 SCAN_ROWS = 30  # non-empty rows searched for the header on each sheet
 _TOTALS = re.compile(r"(итого|всего|total)\b", re.IGNORECASE)
@@ -118,6 +122,7 @@ class Table:
     estimated_rows: int | None = None
     engine: str = ""  # "calamine", "openpyxl", "stream", "fast" or "csv"
     title_rows: list[str] = field(default_factory=list)  # text of the rows above the header
+    bulk_engine: str = ""  # the engine best for reading every row, when not `engine`
     _book: Book | None = field(default=None, repr=False, compare=False)
     _data_start: int = field(default=0, repr=False, compare=False)
     _zip: zipfile.ZipFile | None = field(default=None, repr=False, compare=False)
@@ -285,9 +290,15 @@ def open_table(
             raise read_error(
                 path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
             ) from error
+        bulk = ""
         if engine == "auto":
-            big = package.worksheet_bytes > CALAMINE_MAX_SHEET_BYTES
-            engines = ["fast", "stream", "openpyxl"] if big else ["calamine", "openpyxl"]
+            size = package.worksheet_bytes
+            if size > CALAMINE_MAX_SHEET_BYTES:
+                engines = ["fast", "stream", "openpyxl"]
+            elif size > SCAN_STREAM_SHEET_BYTES:
+                engines, bulk = ["fast", "stream", "calamine", "openpyxl"], "calamine"
+            else:
+                engines = ["calamine", "openpyxl"]
         else:
             engines = [engine]
         failure = ""
@@ -307,6 +318,8 @@ def open_table(
                 book.close()
                 raise
             table._zip = zf
+            if bulk and bulk != table.engine:
+                table.bulk_engine = bulk
             return table
     except BaseException:
         zf.close()
