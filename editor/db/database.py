@@ -19,6 +19,7 @@ from editor.db.models import (
     TALLY_TRIGGERS,
     db,
 )
+from editor.db.search_log import create_search_log, trim
 
 # Marks a SQLite file as ours (PRAGMA application_id), so that any other SQLite file is refused.
 APPLICATION_ID = 0x47505542  # "GPUB"
@@ -67,7 +68,12 @@ def _migration_3(database: SqliteDatabase) -> None:
 
 
 # Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    create_search_log,  # the log the search index follows edits by
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -123,6 +129,7 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
     try:
         db.connect(reuse_if_open=True)
         migrate(db)
+        trim(db)
     except sqlite3.DatabaseError as error:
         db.close()
         raise CatalogueError(
