@@ -128,6 +128,17 @@ def test_hostile_ods_and_xls_are_refused_in_one_line(tmp_path):
             zf.writestr(item, data)
     assert "ENTITY" in _refused(entity)
 
+    corner = tmp_path / "corner.xls"  # one cell in the far corner: calamine's grid would be 1 GB
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Реестр")
+    for column, title in enumerate(HEADER):
+        sheet.write(0, column, title)
+    sheet.write(65535, 255, "x")
+    book.save(str(corner))
+    assert "слишком велик" in _refused(corner)
+
     huge = tmp_path / "huge.xls"  # sparse: claims 300 MB without taking the space
     with huge.open("wb") as handle:
         handle.write(good_xls.read_bytes())

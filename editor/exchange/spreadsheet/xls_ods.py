@@ -5,11 +5,19 @@ calamine expands a whole sheet in memory, so each format is bounded before it is
 .xls or .xlsb by its file size, an .ods by the unpacked size of its content.xml (and by the zip
 bomb checks every zip workbook gets). calamine does not report the merged ranges of an .ods, so
 they are read here from content.xml (only when it spans rows at all).
+
+Sizes are not enough: calamine lays a sheet out as a dense grid from its first to its last cell,
+so a small .xls with one cell in its far corner asks for half a gigabyte, and an allocation that
+fails aborts the whole process. So (where the platform can limit a process's memory) the
+workbook is first opened by calamine in a child process under a memory limit; a file that does
+not fit there is refused before this process touches it.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -26,6 +34,20 @@ KINDS = ("xls", "xlsb", "ods")
 # under the import's memory budget (an .xls holds at most 65,536 rows anyway).
 MAX_FILE_BYTES = {"xls": 192 * 1024**2, "xlsb": 96 * 1024**2}
 MAX_ODS_CONTENT_BYTES = 384 * 1024**2
+# The address space the trial opening may use: Python and calamine take ~250 MB of it, a dense
+# 65,536 × 30 .xls another ~100 MB; a sheet calamine would spread over 16 million cells does not fit.
+PROBE_ADDRESS_SPACE = 768 * 1024**2
+PROBE_SECONDS = 120
+_PROBE = (
+    "import resource, sys\n"
+    "limit = int(sys.argv[2])\n"
+    "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+    "from python_calamine import CalamineWorkbook\n"
+    "with open(sys.argv[1], 'rb') as stream:\n"
+    "    book = CalamineWorkbook.from_filelike(stream)\n"
+    "for name in book.sheet_names:\n"
+    "    book.get_sheet_by_name(name)\n"
+)
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ROWS_SPANNED = re.compile(rb'number-rows-spanned="(?!1")\d+"')
 
@@ -50,6 +72,7 @@ def check_size(path: Path, kind: str, max_uncompressed: int) -> None:
         if path.stat().st_size > MAX_FILE_BYTES[kind]:
             raise _too_big(path, kind)
     if kind == "xls":
+        _probe(path, kind)
         return
     try:
         with zipfile.ZipFile(path) as zf:
@@ -60,6 +83,30 @@ def check_size(path: Path, kind: str, max_uncompressed: int) -> None:
                     raise _too_big(path, kind)
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError) as error:
         raise _damaged(path) from error
+    _probe(path, kind)
+
+
+def _probe(path: Path, kind: str) -> None:
+    """Open the workbook with calamine in a child process under PROBE_ADDRESS_SPACE; refuse it
+    when it runs out of memory or time there. Other failures are left to the real opening,
+    which reports them. Skipped where processes cannot be limited (no `resource` module)."""
+    try:
+        import resource  # noqa: F401 - POSIX only
+    except ImportError:  # pragma: no cover - Windows
+        return
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, str(path), str(PROBE_ADDRESS_SPACE)],
+            capture_output=True,
+            timeout=PROBE_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise _too_big(path, kind) from error
+    except OSError:
+        return  # no child process here: the opening itself stays the only check
+    if done.returncode < 0 or b"memory allocation" in done.stderr or b"MemoryError" in done.stderr:
+        raise _too_big(path, kind)
 
 
 class CalamineOtherBook(Book):
