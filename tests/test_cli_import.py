@@ -159,7 +159,7 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     files["not a spreadsheet"] = (png, "не таблица")
     xls = folder / "old.xlsx"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
-    files["old xls renamed"] = (xls, ".xls")
+    files["damaged xls renamed"] = (xls, "повреждён")
     locked = folder / "locked.xlsx"
     locked.write_bytes(
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -485,10 +485,10 @@ def test_empty_file(tmp_path):
     assert refused(tmp_path / "пусто.xlsx") == "файл пуст"
 
 
-def test_old_xls_and_password_protected_workbooks(tmp_path):
+def test_damaged_xls_and_password_protected_workbooks(tmp_path):
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     (tmp_path / "old.xls").write_bytes(ole + "Workbook".encode("utf-16-le") + b"\x00" * 512)
-    assert refused(tmp_path / "old.xls") == "старый формат .xls: сохраните файл как .xlsx"
+    assert refused(tmp_path / "old.xls").startswith("файл повреждён")
     locked = ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512
     (tmp_path / "locked.xlsx").write_bytes(locked)
     assert refused(tmp_path / "locked.xlsx") == (

@@ -190,15 +190,100 @@ def test_a_worker_thread_sees_the_main_threads_edit(school):
     assert found == [[school]]
 
 
-def test_searches_without_writes_read_the_catalogue_once(school):
+def test_the_catalogue_is_read_once_and_edits_are_caught_up(school):
     ordered_ids(PageFilter(text="лесная"))
     before = text_index.loads()
     for text in ("лесная", "школа", "forest"):
         assert search.count_and_total(PageFilter(text=text)) == (1, 40)
     assert text_index.loads() == before
     records.update_page(school, {"notes": "без изменений в поиске"})
-    ordered_ids(PageFilter(text="лесная"))
-    assert text_index.loads() == before + 1
+    records.update_page(school, {"title": "Гимназия на опушке", "subscribers": 41})
+    assert count_and_total(PageFilter(text="опушке")) == (1, 41)
+    assert text_index.loads() == before  # only the logged page was read again
+
+
+_OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["key", "trash", "restore", "delete", "insert", "count", "territory"]),
+        st.integers(0, 40),
+        _keys.filter(lambda key: "\n" not in key),
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    batches=st.lists(_OPERATIONS, min_size=1, max_size=4), needles=st.lists(_needles, max_size=3)
+)
+def test_an_index_caught_up_after_any_writes_equals_a_fresh_one(catalogue, batches, needles):
+    """Writes by another connection (raw SQL, so every path is covered): after each commit the
+    caught-up index answers exactly as instr and as an index read afresh."""
+    other = sqlite3.connect(catalogue)
+    try:
+        region = territories.resolve("37000000").id
+        org = records.create_organization(region, {"full_name": "Организация"}).id
+        with other:  # the catalogue is shared by the examples: each starts from the same pages
+            other.execute("DELETE FROM page")
+            other.executemany(
+                "INSERT INTO page (id, organization_id, territory_id, network, url, title,"
+                " notes, source, search_key, subscribers) VALUES (?, ?, ?, 'vk', '', '', '', '',"
+                " ?, ?)",
+                [(3 * n + 2, org, region, f"школа {n}", n) for n in range(12)],
+            )
+        text_index.release()
+        ordered_ids(PageFilter(text="школа"))
+        before = text_index.loads()
+        for batch in batches:
+            with other:
+                for operation, number, key in batch:
+                    page_id = number + 1
+                    if operation == "key":
+                        other.execute("UPDATE page SET search_key = ? WHERE id = ?", (key, page_id))
+                    elif operation == "trash":
+                        other.execute(
+                            "UPDATE page SET deleted_at = '2025-01-01' WHERE id = ?", (page_id,)
+                        )
+                    elif operation == "restore":
+                        other.execute("UPDATE page SET deleted_at = NULL WHERE id = ?", (page_id,))
+                    elif operation == "delete":
+                        other.execute("DELETE FROM page WHERE id = ?", (page_id,))
+                    elif operation == "count":
+                        other.execute(
+                            "UPDATE page SET subscribers = ? WHERE id = ?", (number * 7, page_id)
+                        )
+                    elif operation == "territory":
+                        other.execute(
+                            "UPDATE page SET territory_id = ? WHERE id = ?",
+                            (territories.resolve("10000000").id, page_id),
+                        )
+                    else:
+                        other.execute(
+                            "INSERT OR IGNORE INTO page (id, organization_id, territory_id,"
+                            " network, url, title, notes, source, search_key) VALUES"
+                            " (?, ?, ?, 'vk', '', '', '', '', ?)",
+                            (page_id, org, region, key),
+                        )
+            caught_up = text_index.current()
+            fresh = TextIndex.load(other)
+            for needle in [*needles, "школа", "1", "а"]:
+                for trash in (False, True):
+                    expected = _instr(other, needle, trash)
+                    assert caught_up.search(needle, trash=trash).ids == expected
+                    found = caught_up.search(needle, trash=trash)
+                    assert found == fresh.search(needle, trash=trash)
+            assert caught_up.search("", territories={region}) == fresh.search(
+                "", territories={region}
+            )
+        assert text_index.loads() == before
+    finally:
+        other.close()
+        text_index.release()
 
 
 def test_keys_read_in_pieces_keep_every_line():

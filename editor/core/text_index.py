@@ -10,9 +10,11 @@ A character outside cp1251 is stored as the byte 0x98, which cp1251 never produc
 that encodes in cp1251 cannot match across it and matches exactly where ``instr`` would; such
 keys are also kept as they are, for needles that do not encode in cp1251.
 
-Freshness: the index reads the catalogue through a connection of its own and reloads when that
+Freshness: the index reads the catalogue through a connection of its own and catches up when that
 connection's ``PRAGMA data_version`` moved, which happens on every commit by any other connection
-(the application's, in any thread or process). A caller inside an open transaction may hold
+(the application's, in any thread or process): it reads again only the pages logged in
+``page_search_log`` since its last look and those appended after its highest id (a few ms after
+an edit, where reading every page takes ~0.7 s), and everything when that log cannot tell. A caller inside an open transaction may hold
 uncommitted writes the index cannot see, so `current` refuses to answer then (callers use SQL).
 """
 
@@ -25,6 +27,7 @@ import sqlite3
 import sys
 import threading
 from array import array
+from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from itertools import compress, islice, repeat
@@ -52,6 +55,17 @@ _ROWS = (
     "SELECT id, deleted_at IS NOT NULL, coalesce(subscribers, 0), coalesce(territory_id, 0),"
     " coalesce(search_key, '') FROM page ORDER BY id"
 )
+# The pages logged since the index's last look and those appended after its highest id.
+_CHANGED = (
+    "SELECT id, deleted_at IS NOT NULL, coalesce(subscribers, 0), coalesce(territory_id, 0),"
+    " coalesce(search_key, '') FROM page"
+    " WHERE id IN (SELECT value FROM json_each(?)) OR id > ? ORDER BY id"
+)
+_LOG = "page_search_log"  # editor.db.search_log.LOG_TABLE
+# Beyond these, reading every page again is cheaper than catching up: a row inserted or removed
+# in the middle shifts the columns (~1 ms each), a replaced one costs microseconds.
+_MAX_MOVES = 300
+_MAX_CHANGES = 30_000
 
 
 @dataclass(frozen=True)
@@ -116,12 +130,59 @@ class _Part:
             list(map(self.ids.__getitem__, rows)), sum(map(self.subscribers.__getitem__, rows))
         )
 
+    def copy(self) -> _Changing:
+        """A copy to change (the index itself stays immutable for its readers)."""
+        return _Changing(self)
+
     def nbytes(self) -> int:
         """Approximate memory held by the columns."""
         columns = (self.ids, self.subscribers, self.territories)
         size = sum(column.buffer_info()[1] * column.itemsize for column in columns)
         size += sys.getsizeof(self.keys) + sum(map(sys.getsizeof, self.keys))
         return size + sum(sys.getsizeof(key) for key in self.odd.values())
+
+
+class _Changing:
+    """A copy of a part being brought up to date: rows replaced, inserted or removed by id."""
+
+    def __init__(self, part: _Part) -> None:
+        self.ids = array("q", part.ids)
+        self.subscribers = array("q", part.subscribers)
+        self.territories = array("q", part.territories)
+        self.keys = list(part.keys)
+        self.odd = {part.ids[row]: key for row, key in part.odd.items()}  # by page id here
+        self.moves = 0  # rows inserted or removed (each shifts the columns)
+
+    def find(self, page_id: int) -> int | None:
+        at = bisect_left(self.ids, page_id)
+        return at if at < len(self.ids) and self.ids[at] == page_id else None
+
+    def remove(self, at: int) -> None:
+        self.odd.pop(self.ids[at], None)
+        for column in (self.ids, self.subscribers, self.territories, self.keys):
+            del column[at]
+        self.moves += 1
+
+    def put(self, page_id: int, subscribers: int, territory: int, key: str, original: str):
+        at = bisect_left(self.ids, page_id)
+        if at < len(self.ids) and self.ids[at] == page_id:
+            self.subscribers[at], self.territories[at], self.keys[at] = subscribers, territory, key
+        else:
+            if at < len(self.ids):
+                self.moves += 1
+            self.ids.insert(at, page_id)
+            self.subscribers.insert(at, subscribers)
+            self.territories.insert(at, territory)
+            self.keys.insert(at, key)
+        if _MARK in key:
+            self.odd[page_id] = original
+        else:
+            self.odd.pop(page_id, None)
+
+    def part(self) -> _Part:
+        done = _Part(self.ids, self.subscribers, self.territories, self.keys, None)
+        done.odd = {bisect_left(self.ids, page_id): key for page_id, key in self.odd.items()}
+        return done
 
 
 class TextIndex:
@@ -148,6 +209,35 @@ class TextIndex:
         `needle` is used as given (callers fold it); `territories` limits the pages to those ids.
         """
         return (self._trash if trash else self._live).search(needle, territories)
+
+    @property
+    def max_id(self) -> int:
+        """The highest page id the index holds (0 when empty)."""
+        return max(self._live.ids[-1:] + self._trash.ids[-1:], default=0)
+
+    def updated(
+        self, touched: Iterable[int], rows: Iterable[tuple[int, object, int, int, str]]
+    ) -> TextIndex | None:
+        """A new index with the pages `touched` (ids) read again as `rows` (id, trashed,
+        subscribers, territory id, search_key); a touched id without a row is gone. None when
+        so many rows move that reading every page is cheaper."""
+        live, trash = self._live.copy(), self._trash.copy()
+        current = {row[0]: row for row in rows}
+        for page_id in sorted(set(touched) | current.keys()):
+            row = current.get(page_id)
+            target = None if row is None else (trash if row[1] else live)
+            for part in (live, trash):
+                if part is not target:
+                    at = part.find(page_id)
+                    if at is not None:
+                        part.remove(at)
+            if row is not None:
+                original = row[4] or ""
+                key = original.encode(_ENCODING, _ERRORS).decode("latin-1")
+                target.put(page_id, row[2] or 0, row[3] or 0, key, original)  # type: ignore[union-attr]
+            if live.moves + trash.moves > _MAX_MOVES:
+                return None
+        return TextIndex(live.part(), trash.part())
 
     @classmethod
     def load(cls, connection: sqlite3.Connection) -> TextIndex:
@@ -268,20 +358,81 @@ class _Source:
         self.connection.execute("PRAGMA query_only = 1")
         self.index: TextIndex | None = None
         self.stamp: int | None = None
+        self.logged: int | None = None  # the last log entry the index includes; None: no log
         self.loads = 0
+        self.updates = 0
 
     def fresh(self) -> TextIndex:
-        """The index, reloaded first when anything was committed since it was read."""
+        """The index, brought up to date first when anything was committed since it was read."""
         stamp = self.connection.execute("PRAGMA data_version").fetchone()[0]
         if self.index is None or stamp != self.stamp:
             # The stamp is taken before the read: a commit during the read moves it again,
-            # so the next use reloads rather than trusting a snapshot that may predate it.
-            self.index = None
-            self.index = TextIndex.load(self.connection)
+            # so the next use looks again rather than trusting a snapshot that may predate it.
+            if self.index is not None and self._catch_up():
+                self.updates += 1
+            else:
+                self.index = None
+                self._load()
+                self.loads += 1
+                _count_load()
             self.stamp = stamp
-            self.loads += 1
-            _count_load()
-        return self.index
+        return self.index  # type: ignore[return-value]
+
+    def _load(self) -> None:
+        connection = self.connection
+        connection.execute("BEGIN")  # the log position and the pages from one snapshot
+        try:
+            self.logged = self._last_logged()
+            self.index = TextIndex.load(connection)
+        finally:
+            connection.execute("COMMIT")
+
+    def _last_logged(self) -> int | None:
+        try:
+            (last,) = self.connection.execute(
+                f"SELECT coalesce(max(seq), 0) FROM {_LOG}"
+            ).fetchone()
+        except sqlite3.OperationalError:  # a catalogue of an older schema: no log
+            return None
+        return last
+
+    def _catch_up(self) -> bool:
+        """Read again only what changed since the last look; False when the log cannot tell."""
+        if self.logged is None or self.index is None:
+            return False
+        connection = self.connection
+        connection.execute("BEGIN")
+        try:
+            first, last = connection.execute(
+                f"SELECT min(seq), max(seq) FROM {_LOG} WHERE seq > ?", (self.logged,)
+            ).fetchone()
+            if last is not None and first != self.logged + 1:
+                return False  # entries after our last look were trimmed
+            if last is None and self._last_logged() != self.logged:
+                return False  # the log was rebuilt (a restored or replaced file)
+            touched = [
+                page_id
+                for (page_id,) in connection.execute(
+                    f"SELECT DISTINCT page_id FROM {_LOG} WHERE seq > ? LIMIT ?",
+                    (self.logged, _MAX_CHANGES + 1),
+                )
+            ]
+            if len(touched) > _MAX_CHANGES:
+                return False
+            rows = connection.execute(
+                _CHANGED + " LIMIT ?", (json.dumps(touched), self.index.max_id, _MAX_CHANGES + 1)
+            ).fetchall()
+            if len(rows) > _MAX_CHANGES:
+                return False
+            index = self.index.updated(touched, rows)
+            if index is None:
+                return False
+            self.index = index
+            if last is not None:
+                self.logged = last
+            return True
+        finally:
+            connection.execute("COMMIT")
 
     def close(self) -> None:
         self.index = None

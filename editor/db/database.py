@@ -18,6 +18,7 @@ from editor.db.models import (
     TALLY_TRIGGERS,
     db,
 )
+from editor.db.search_log import create_search_log, trim
 from editor.db.training_models import TRAINING_MODELS
 
 # Marks a SQLite file as ours (PRAGMA application_id), so that any other SQLite file is refused.
@@ -93,6 +94,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _migration_2,
     _migration_3,
     _migration_4,
+    create_search_log,  # the log the search index follows edits by
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -140,6 +142,7 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
     try:
         db.connect(reuse_if_open=True)
         migrate(db)
+        trim(db)
     except sqlite3.DatabaseError as error:
         db.close()
         raise CatalogueError("open_failed", path, error=str(error)) from error

@@ -42,7 +42,9 @@ from editor.ui.import_session import (
     TERRITORY_PAGE,
 )
 
-FILE_FILTER = "Таблицы и каталоги (*.xlsx *.xlsm *.csv *.txt *.gpc);;Все файлы (*)"
+FILE_FILTER = (
+    "Таблицы и каталоги (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt *.gpc);;Все файлы (*)"
+)
 
 
 def _job(paths: list[Path], options: ImportOptions, *, progress, is_cancelled) -> ImportReport:
@@ -62,7 +64,7 @@ class FilesPage(QWizardPage):
         self.setTitle(self.tr("Файлы для импорта"))
         self.setSubTitle(
             self.tr(
-                "Таблицы муниципалитетов (.xlsx, .csv) или другой каталог; "
+                "Таблицы муниципалитетов (.xlsx, .xls, .ods, .csv) или другой каталог; "
                 "строки без территории попадут в выбранную территорию."
             )
         )

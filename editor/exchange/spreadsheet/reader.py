@@ -1,7 +1,7 @@
 """Opening the spreadsheets municipalities send: file kind, safety checks, header row, data rows.
 
-`open_table` recognises the file by its content (xlsx, CSV in UTF-8/UTF-16/windows-1251; an old
-.xls, a password-protected workbook, a zip or XML bomb are refused with a clear message), picks
+`open_table` recognises the file by its content (xlsx, xls, xlsb, ods, CSV in UTF-8/UTF-16/
+windows-1251; a password-protected workbook, a zip or XML bomb are refused with a clear message), picks
 the sheet and the header row under title rows, maps headers to catalogue fields and then streams
 the data rows, skipping empty and totals rows. Pure Python: no Qt widgets, no database.
 """
@@ -28,6 +28,8 @@ from editor.exchange.spreadsheet.sniff import (
     read_error,
     sniff,
 )
+from editor.exchange.spreadsheet.xls_ods import KINDS as OTHER_KINDS
+from editor.exchange.spreadsheet.xls_ods import CalamineOtherBook, check_size
 from editor.exchange.spreadsheet.xlsx import (
     Book,
     CalamineBook,
@@ -43,6 +45,10 @@ from editor.exchange.spreadsheet.xlsx_stream import StreamBook
 # above this size go to the streaming readers (the regex one, then lxml as its fallback) to keep
 # an import within its memory budget.
 CALAMINE_MAX_SHEET_BYTES = 48 * 1024**2
+# calamine expands a whole sheet even to find its header: for sheets above this size (about
+# 10,000 rows) the header is found by the streaming reader, which stops after the first rows,
+# and calamine is left to the one full read (`Table.bulk_engine`, the reader process's engine).
+SCAN_STREAM_SHEET_BYTES = 2 * 1024**2
 ENGINES = ("auto", "calamine", "openpyxl", "stream", "fast")
 SCAN_ROWS = 30  # non-empty rows searched for the header on each sheet
 _TOTALS = re.compile(r"(итого|всего|total)\b", re.IGNORECASE)
@@ -116,6 +122,7 @@ class Table:
     estimated_rows: int | None = None
     engine: str = ""  # "calamine", "openpyxl", "stream", "fast" or "csv"
     title_rows: list[str] = field(default_factory=list)  # text of the rows above the header
+    bulk_engine: str = ""  # the engine best for reading every row, when not `engine`
     _book: Book | None = field(default=None, repr=False, compare=False)
     _data_start: int = field(default=0, repr=False, compare=False)
     _zip: zipfile.ZipFile | None = field(default=None, repr=False, compare=False)
@@ -244,7 +251,7 @@ def open_table(
     engine: str = "auto",
     header_finder: Callable[..., Header | None] = find_header,
 ) -> Table:
-    """Open an xlsx or CSV file and find its header; ReadError (a Russian line) when impossible.
+    """Open an xlsx, xls, xlsb, ods or CSV file and find its header; ReadError (a Russian line) when impossible.
 
     `sheet` picks a sheet by name (otherwise the sheet whose header names most fields);
     `overrides` as in `columns.map_headers` (ValueError for an unknown field); `engine` forces
@@ -269,6 +276,8 @@ def open_table(
                 tr("не удалось прочитать: {detail}", "import").format(detail=_line(error)),
                 row=error.row,
             ) from error
+    if kind.kind in OTHER_KINDS:
+        return _open_other(path, kind.kind, sheet, overrides, max_uncompressed)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
@@ -283,9 +292,15 @@ def open_table(
             raise read_error(
                 path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
             ) from error
+        bulk = ""
         if engine == "auto":
-            big = package.worksheet_bytes > CALAMINE_MAX_SHEET_BYTES
-            engines = ["fast", "stream", "openpyxl"] if big else ["calamine", "openpyxl"]
+            size = package.worksheet_bytes
+            if size > CALAMINE_MAX_SHEET_BYTES:
+                engines = ["fast", "stream", "openpyxl"]
+            elif size > SCAN_STREAM_SHEET_BYTES:
+                engines, bulk = ["fast", "stream", "calamine", "openpyxl"], "calamine"
+            else:
+                engines = ["calamine", "openpyxl"]
         else:
             engines = [engine]
         failure = ""
@@ -305,6 +320,8 @@ def open_table(
                 book.close()
                 raise
             table._zip = zf
+            if bulk and bulk != table.engine:
+                table.bulk_engine = bulk
             return table
     except BaseException:
         zf.close()
@@ -313,6 +330,27 @@ def open_table(
     raise read_error(
         path, tr("файл повреждён или не читается: {detail}", "import").format(detail=failure)
     )
+
+
+def _open_other(path: Path, kind: str, sheet, overrides, max_uncompressed: int) -> Table:
+    """An .xls, .xlsb or .ods workbook: calamine is its only reader."""
+    check_size(path, kind, max_uncompressed)
+    try:
+        book = CalamineOtherBook(path, kind)
+    except EngineError as error:
+        raise read_error(
+            path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
+        ) from error
+    try:
+        return _detect(path, book, sheet, overrides)
+    except EngineError as error:
+        book.close()
+        raise read_error(
+            path, tr("файл повреждён: откройте его в Excel и сохраните заново", "import")
+        ) from error
+    except BaseException:
+        book.close()
+        raise
 
 
 def _line(error: BaseException) -> str:

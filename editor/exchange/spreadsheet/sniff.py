@@ -1,5 +1,5 @@
 """What kind of file a spreadsheet is, by its content, and the safety checks made before it is
-expanded (zip and XML bombs, passwords, an old .xls); `ReadError` is the error every reader raises.
+expanded (zip and XML bombs, passwords); `ReadError` is the error every reader raises.
 """
 
 from __future__ import annotations
@@ -59,14 +59,15 @@ def _size_text(size: int) -> str:
 
 @dataclass(frozen=True)
 class Kind:
-    kind: str  # "xlsx" | "csv" | "catalogue"
+    kind: str  # "xlsx" | "xls" | "xlsb" | "ods" | "csv" | "catalogue"
     encoding: str = ""
     delimiter: str = ""
     sample: str = ""  # the decoded start of a CSV file
 
 
 def sniff_kind(path: str | Path) -> str:
-    """ "xlsx", "csv" or "catalogue" (an SQLite file) by content; ReadError for anything else."""
+    """ "xlsx", "xls", "xlsb", "ods", "csv" or "catalogue" (an SQLite file) by content;
+    ReadError for anything else."""
     return sniff(Path(path)).kind
 
 
@@ -94,7 +95,7 @@ def sniff(path: Path) -> Kind:
             raise read_error(
                 path, tr("файл защищён паролем: снимите пароль и сохраните заново", "import")
             )
-        raise read_error(path, tr("старый формат .xls: сохраните файл как .xlsx", "import"))
+        return Kind("xls")
     if not head.startswith((b"%PDF", b"{\\rtf", b"\x89PNG", b"GIF8", b"\xff\xd8\xff")):
         kind = _sniff_text(path, head, whole)
         if kind is not None:
@@ -114,14 +115,17 @@ def _sniff_zip(path: Path) -> Kind:
     if "xl/workbook.xml" in names:
         return Kind("xlsx")
     if "xl/workbook.bin" in names:
-        raise read_error(path, tr("формат .xlsb: сохраните файл как .xlsx", "import"))
-    if b"spreadsheet" in mimetype:
+        return Kind("xlsb")
+    if mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
+        return Kind("ods")
+    if b"spreadsheet" in mimetype:  # a template or flat variant calamine does not read
         raise read_error(path, tr("формат .ods: сохраните файл как .xlsx", "import"))
     raise read_error(path, tr("не таблица Excel или CSV", "import"))
 
 
 def _ole_encrypted(path: Path) -> bool:
-    """An OLE2 file holding an EncryptionInfo stream is an xlsx locked with a password."""
+    """An OLE2 file holding an EncryptionInfo stream is an xlsx locked with a password (an .xls
+    otherwise: a damaged or foreign OLE2 file is then refused by the reader as damaged)."""
     with path.open("rb") as stream:
         data = stream.read(64 * 1024**2)
     return "EncryptionInfo".encode("utf-16-le") in data or b"EncryptionInfo" in data
