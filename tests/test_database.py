@@ -59,7 +59,7 @@ def test_schema_2_file_loses_the_duplicate_indexes_and_keeps_its_records(catalog
             name
             for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     finally:
         connection.close()
     assert "page_live_organization" not in indexes

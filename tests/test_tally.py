@@ -367,7 +367,7 @@ def test_a_version_1_file_is_migrated_with_filled_tallies(catalogue, tmp_path):
     connection.close()
     assert not _schema(catalogue)
     open_catalogue(catalogue)
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert _schema(catalogue) == new_schema
     assert _tallies() == expected
     assert rollup.stats(state.kurgan) == reference

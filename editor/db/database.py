@@ -66,8 +66,20 @@ def _migration_3(database: SqliteDatabase) -> None:
         database.execute_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _migration_dynamics(database: SqliteDatabase) -> None:
+    """The dated subscriber tally of the dynamics (editor.db.dynamics_schema)."""
+    from editor.db import dynamics_schema
+
+    dynamics_schema.install(database)
+
+
 # Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_dynamics,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
