@@ -49,22 +49,33 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help=tr("выгрузить отчёт"))
     export.add_argument("catalogue")
     export.add_argument("--report", required=True,
-                        choices=["registry", "summary", "spheres", "compliance"])
+                        choices=["registry", "summary", "spheres", "compliance", "dynamics"])
     export.add_argument("--territory")
     export.add_argument("--sphere", action="append", default=[])
     export.add_argument("--network", action="append", default=[])
     export.add_argument("--stale-days", type=int, default=180)
+    export.add_argument("--from", dest="first", type=_dynamics().month_argument, metavar="YYYY-MM")
+    export.add_argument("--to", dest="last", type=_dynamics().month_argument, metavar="YYYY-MM")
     export.add_argument("--out", required=True)
     export.add_argument("--force", action="store_true", help=tr("заменить существующий файл"))
 
     stats = commands.add_parser("stats", help=tr("сводные показатели"))
     stats.add_argument("catalogue")
     stats.add_argument("--territory")
+    stats.add_argument("--as-of", type=_dynamics().day_argument, metavar="DATE")
     stats.add_argument("--json", action="store_true")
+
+    _dynamics().add_parsers(commands)
 
     check = commands.add_parser("check", help=tr("проверить целостность каталога"))
     check.add_argument("catalogue")
     return parser
+
+
+def _dynamics():
+    from editor import cli_dynamics
+
+    return cli_dynamics
 
 
 def _open(path: str):
@@ -127,6 +138,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     _open(args.catalogue)
     result = stats(_scope(args.territory))
+    if args.as_of:
+        _dynamics().apply_as_of(result, args)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
         return 0
@@ -172,6 +185,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "stats": cmd_stats,
     "check": cmd_check,
+    "digest": lambda args: _dynamics().run_digest(args),
 }
 
 
@@ -180,7 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from editor.core.normalize import NormalizeError
     from editor.db.database import CatalogueError
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _dynamics().check_usage(parser, args)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:

@@ -58,7 +58,12 @@ def run(args: argparse.Namespace) -> int:
     scope = Scope.of(territory_id, _sphere_ids(args.sphere), _networks(args.network))
     try:
         result = export_report(
-            args.out, args.report, scope, stale_days=args.stale_days, force=args.force
+            args.out,
+            args.report,
+            scope,
+            stale_days=args.stale_days,
+            force=args.force,
+            period=(args.first, args.last),
         )
     except ExportError as error:
         if error.reason == "exists":

@@ -77,6 +77,12 @@ def month_end(month: str) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+def shift_month(month: str, by: int) -> str:
+    """The month `by` months after (before, when negative) `month`."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + by
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
 def months_between(first: str, last: str) -> list[str]:
     """The months from `first` to `last` inclusive."""
     index, end = int(first[:4]) * 12 + int(first[5:7]) - 1, int(last[:4]) * 12 + int(last[5:7]) - 1
@@ -176,8 +182,7 @@ def default_period(page_filter: PageFilter | None = None, months: int = 12) -> t
     """The last `months` months up to the latest count (or up to this month)."""
     found = data_months(page_filter)
     last = found[1] if found else month_of(dt.date.today())
-    index = int(last[:4]) * 12 + int(last[5:7]) - 1 - (months - 1)
-    return f"{index // 12:04d}-{index % 12 + 1:02d}", last
+    return shift_month(last, 1 - months), last
 
 
 def month_series(page_filter: PageFilter, first: str, last: str) -> Series:
@@ -276,21 +281,17 @@ def totals_on(page_filter: PageFilter, day: dt.date) -> Totals:
 # --- per territory (the dynamics report) ------------------------------------------------------
 
 
-def territory_months(
-    territory_id: int | None, networks: tuple[str, ...], first: str, last: str
-) -> dict[int, list[int]]:
+def territory_months(page_filter: PageFilter, first: str, last: str) -> dict[int, list[int]]:
     """Subscribers at each month's end per OWN territory (descendants not included)."""
-    page_filter = PageFilter(territory_id=territory_id, networks=networks)
-    where, params = _tally_where(page_filter)
-    joint = " AND" if where else " WHERE"
+    source, params = _delta_source(page_filter)
     months = months_between(first, last)
     slot = {month: i for i, month in enumerate(months)}
     width = len(months)
     steps: dict[int, list[int]] = {}
     opening: dict[int, int] = defaultdict(int)
     for territory, month, subscribers in db.execute_sql(
-        f"SELECT x.territory_id, substr(x.day, 1, 7) AS m, sum(x.subscribers) FROM dynamics_day x"
-        f"{where}{joint} x.day <= ? GROUP BY x.territory_id, m",
+        f"SELECT x.territory_id, substr(x.day, 1, 7) AS m, sum(x.subscribers) FROM {source}"
+        f"{_and(source)} x.day <= ? GROUP BY x.territory_id, m",
         [*params, month_end(last).isoformat()],
     ):
         index = slot.get(month)

@@ -27,7 +27,7 @@ from editor.db.models import db
 from editor.exchange import export_scope as es
 from editor.exchange.xlsx_writer import Workbook
 
-REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance")
+REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance", "dynamics")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
@@ -40,6 +40,7 @@ REPORT_LABELS: dict[str, str] = {
     "summary": QT_TRANSLATE_NOOP("core", "Сводка по территориям"),
     "spheres": QT_TRANSLATE_NOOP("core", "Территории и сферы"),
     "compliance": QT_TRANSLATE_NOOP("core", "Соблюдение требований"),
+    "dynamics": QT_TRANSLATE_NOOP("core", "Динамика подписчиков"),
 }
 
 
@@ -173,6 +174,7 @@ def export_report(
     stale_days: int = 180,
     force: bool = False,
     today: dt.date | None = None,
+    period: tuple[str | None, str | None] = (None, None),
     progress: Callable[..., None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
@@ -182,6 +184,7 @@ def export_report(
     the result has `cancelled=True` and nothing is written.
     """
     from editor.exchange import export_reports
+    from editor.exchange.dynamics_report import write_dynamics
 
     if report not in REPORTS:
         raise ExportError(
@@ -222,13 +225,24 @@ def export_report(
             "summary": export_reports.write_summary,
             "spheres": export_reports.write_spheres,
             "compliance": export_reports.write_compliance,
+            "dynamics": lambda book, ctx, total: write_dynamics(book, ctx, period),
         }[report]
         title = tr(REPORT_LABELS[report])
         try:
-            rows = _write_atomically(target, lambda book: writer(book, ctx, total), title)
+            rows = _write_atomically(
+                target, lambda book: writer(_print_footer(book, ctx.today), ctx, total), title
+            )
         except es.Cancelled:
             return ExportResult(target, report, cancelled=True, seconds=time.monotonic() - started)
     return ExportResult(target, report, rows, time.monotonic() - started)
+
+
+def _print_footer(book: Workbook, day: dt.date) -> Workbook:
+    """The printed pages' footer: the report's date and page numbers, in the user's language."""
+    book.report_date = day
+    book.footer_date_label = tr("Дата:")
+    book.footer_page_label = tr("Страница &P из &N")
+    return book
 
 
 def _write_atomically(target: Path, fill: Callable[[Workbook], int], title: str) -> int:

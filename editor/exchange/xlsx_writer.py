@@ -1,5 +1,7 @@
 """A small streaming .xlsx writer for reports: inline strings, a fixed set of styles, frozen
-header, autofilter, fitted column widths, merged cells and row outline levels.
+header, autofilter, fitted column widths, merged cells, row outline levels, a print setup that
+sends every sheet to paper as it is (one page wide, header rows repeated, dated and numbered
+footer) and native charts given as DrawingML parts.
 
 Rows go straight into the sheet's XML inside the ZIP, so memory stays flat whatever the row
 count. Text is always written as text (never as a formula): a value such as
@@ -35,6 +37,10 @@ STYLES: dict[str, int] = {
 }
 
 _MAX_TEXT = 32767  # Excel refuses (repair prompt) longer cell text
+# Column width units that fit across portrait A4 at the margins below; wider sheets turn landscape.
+_PORTRAIT_WIDTH = 95
+_CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
 _MAX_WIDTH = 60
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_EPOCH_TIME = dt.datetime(1899, 12, 30)
@@ -75,7 +81,8 @@ STYLES_XML = (
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"'
+    ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
     ' applyBorder="1"/>'
     '<xf numFmtId="3" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1"'
@@ -89,7 +96,8 @@ STYLES_XML = (
         f'<alignment indent="{level}"/></xf>'
         for level in range(1, 8)
     )
-    + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"'
+    ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
     "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
@@ -161,6 +169,8 @@ class Sheet:
         self._headers: list[Sequence[object]] = []
         self._merges: list[str] = []
         self._filter_columns: int | None = None
+        self._titles: dict[int, str] = {}  # row → text, merged across the used width
+        self._charts: list[tuple[str, tuple[int, int, int, int]]] = []
         self._closed = False
 
     @property
@@ -169,8 +179,9 @@ class Sheet:
         return self._row
 
     def title(self, text: str, style: str = "title") -> None:
-        """A title line (not counted for column widths)."""
+        """A title line (not counted for column widths), wrapped across the used width."""
         self._add([text], [style], 0, "title")
+        self._titles[self._row] = text
 
     def blank(self) -> None:
         """An empty row."""
@@ -195,6 +206,11 @@ class Sheet:
         """Many data rows with the column styles (the fast path of big lists)."""
         for values in rows:
             self._add(values, None, 0, "data")
+
+    def add_chart(self, chart_xml: str, anchor: tuple[int, int, int, int]) -> None:
+        """Place a chart (a complete DrawingML chart part) over cells (first col, first row,
+        last col, last row; 0-based); Excel and LibreOffice draw it from the sheet's cells."""
+        self._charts.append((chart_xml, anchor))
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         """Merge a block of cells (1-based rows, 0-based columns)."""
@@ -310,7 +326,8 @@ class Sheet:
         self._buffer.append(
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f"<worksheet {_NS} {_NS_R}>"
-            '<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr>'
+            '<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/>'
+            '<pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<sheetViews><sheetView workbookViewId="0"{selected}>{pane}</sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"{outline}/>'
             f"<cols>{cols}</cols><sheetData>"
@@ -323,6 +340,12 @@ class Sheet:
                     f'<row r="{r}" ht="{self._header_height(values)}" customHeight="1"',
                     1,
                 )
+            elif r in self._titles and self._columns > 1:
+                # A merged cell does not grow with its text: the height is set for the wrap.
+                per_line = max(int(sum(widths) / (1.4 if styles == ["title"] else 1.1)), 10)
+                lines = _wrapped_lines(self._titles[r], per_line)
+                height = (19 if styles == ["title"] else 15) * min(lines, 4)
+                xml = xml.replace(f'<row r="{r}"', f'<row r="{r}" ht="{height}" customHeight="1"', 1)
             self._buffer.append(xml)
         self._pending = []
 
@@ -348,8 +371,29 @@ class Sheet:
         last = max(self._row, first)
         return f"A{first}:{self._refs[self._filter_columns - 1]}{last}"
 
+    @property
+    def print_titles(self) -> str | None:
+        """The header rows repeated at the top of every printed page ('$4:$5')."""
+        if not self._header_rows:
+            return None
+        return f"${self._header_rows[0]}:${self._header_rows[-1]}"
+
+    def _print_setup(self) -> str:
+        """Paper A4, one page wide (as many tall as it takes), landscape when wide; the footer
+        carries the report's date and «Страница N из M»."""
+        wide = sum(self._widths or []) > _PORTRAIT_WIDTH
+        orientation = "landscape" if wide else "portrait"
+        date = escape(self.book.report_date.strftime("%d.%m.%Y"))
+        return (
+            f'<pageSetup paperSize="9" orientation="{orientation}" fitToWidth="1"'
+            ' fitToHeight="0"/>'
+            f"<headerFooter><oddFooter>&amp;L{escape(self.book.footer_date_label)} {date}"
+            f"&amp;R{escape(self.book.footer_page_label)}</oddFooter></headerFooter>"
+        )
+
     def close(self) -> None:
-        """Finish the sheet's XML (autofilter, merged cells) and its ZIP member."""
+        """Finish the sheet's XML (autofilter, merged cells, print setup, charts) and its ZIP
+        member."""
         if self._closed:
             return
         if self._stream is None:
@@ -357,20 +401,29 @@ class Sheet:
         tail = "</sheetData>"
         if self.filter_range:
             tail += f'<autoFilter ref="{self.filter_range}"/>'
+        if self._columns > 1:
+            for r in self._titles:
+                self.merge(r, 0, r, self._columns - 1)
         if self._merges:
             tail += f'<mergeCells count="{len(self._merges)}">'
             tail += "".join(f'<mergeCell ref="{ref}"/>' for ref in self._merges)
             tail += "</mergeCells>"
         tail += (
             '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3"'
-            ' footer="0.3"/></worksheet>'
+            ' footer="0.3"/>'
         )
+        tail += self._print_setup()
+        if self._charts:
+            tail += '<drawing r:id="rId1"/>'
+        tail += "</worksheet>"
         self._buffer.append(tail)
         self._flush()
         assert self._stream is not None
         self._stream.close()
         self._closed = True
         self.book._current = None
+        if self._charts:
+            self.book._add_drawing(self, self._charts)
 
 
 def _wrapped_lines(text: str, per_line: int) -> int:
@@ -408,6 +461,12 @@ class Workbook:
         self._large = large  # ZIP64 members for sheets that may exceed 2 GiB of XML
         self._sheets: list[Sheet] = []
         self._current: Sheet | None = None
+        self._charts = 0
+        self._drawings: list[int] = []
+        # The footer of printed pages (the report's own words come from its caller).
+        self.report_date = dt.date.today()
+        self.footer_date_label = "Дата:"
+        self.footer_page_label = "Страница &P из &N"
 
     def add_sheet(
         self,
@@ -440,6 +499,51 @@ class Workbook:
         self._current = sheet
         return sheet
 
+    def _add_drawing(self, sheet: Sheet, charts: list[tuple[str, tuple[int, int, int, int]]]) -> None:
+        """Write a sheet's drawing part with its charts, and the relationships between them."""
+        anchors, rels = [], []
+        for number, (chart_xml, (col1, row1, col2, row2)) in enumerate(charts, 1):
+            self._charts += 1
+            self._zip.writestr(f"xl/charts/chart{self._charts}.xml", chart_xml)
+            rels.append(
+                f'<Relationship Id="rId{number}" Type="{_REL}/chart"'
+                f' Target="../charts/chart{self._charts}.xml"/>'
+            )
+            anchors.append(
+                "<xdr:twoCellAnchor>"
+                f"<xdr:from><xdr:col>{col1}</xdr:col><xdr:colOff>0</xdr:colOff>"
+                f"<xdr:row>{row1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>"
+                f"<xdr:to><xdr:col>{col2}</xdr:col><xdr:colOff>0</xdr:colOff>"
+                f"<xdr:row>{row2}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>"
+                f'<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>'
+                f'<xdr:cNvPr id="{number + 1}" name="Диаграмма {number}"/>'
+                "<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>"
+                '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>'
+                '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/'
+                'drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/'
+                f'drawingml/2006/chart" r:id="rId{number}"/></a:graphicData></a:graphic>'
+                "</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
+            )
+        self._zip.writestr(
+            f"xl/drawings/drawing{sheet.index}.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+            'spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+            f" {_NS_R}>{''.join(anchors)}</xdr:wsDr>",
+        )
+        self._zip.writestr(
+            f"xl/drawings/_rels/drawing{sheet.index}.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{_PKG_REL}">{"".join(rels)}</Relationships>',
+        )
+        self._zip.writestr(
+            f"xl/worksheets/_rels/sheet{sheet.index}.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/drawing"'
+            f' Target="../drawings/drawing{sheet.index}.xml"/></Relationships>',
+        )
+        self._drawings.append(sheet.index)
+
     def _open_member(self, name: str) -> IO[bytes]:
         return self._zip.open(name, "w", force_zip64=self._large)
 
@@ -465,6 +569,13 @@ class Workbook:
             f'<Override PartName="/xl/worksheets/sheet{s.index}.xml" ContentType="application/'
             'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             for s in sheets
+        )
+        overrides += "".join(
+            f'<Override PartName="/xl/drawings/drawing{i}.xml" ContentType="{_DRAWING_TYPE}"/>'
+            for i in self._drawings
+        ) + "".join(
+            f'<Override PartName="/xl/charts/chart{i}.xml" ContentType="{_CHART_TYPE}"/>'
+            for i in range(1, self._charts + 1)
         )
         write(
             "[Content_Types].xml",
@@ -507,6 +618,11 @@ class Workbook:
             f"{escape(_absolute(s.name, s.filter_range))}</definedName>"
             for s in sheets
             if s.filter_range
+        ) + "".join(
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{s.index - 1}">'
+            f"{escape(_quoted(s.name))}!{s.print_titles}</definedName>"
+            for s in sheets
+            if s.print_titles
         )
         write(
             "xl/workbook.xml",
@@ -541,5 +657,9 @@ def _absolute(sheet: str, cell_range: str) -> str:
     """'Sheet name'!$A$1:$B$9 for a defined name."""
     first, last = cell_range.split(":")
     split = [re.match(r"([A-Z]+)(\d+)", ref).groups() for ref in (first, last)]  # type: ignore[union-attr]
-    quoted = sheet.replace("'", "''")
-    return f"'{quoted}'!" + ":".join(f"${col}${row}" for col, row in split)
+    return f"{_quoted(sheet)}!" + ":".join(f"${col}${row}" for col, row in split)
+
+
+def _quoted(sheet: str) -> str:
+    """A sheet name as formulas and defined names write it: 'Name'."""
+    return "'" + sheet.replace("'", "''") + "'"
