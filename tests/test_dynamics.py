@@ -142,6 +142,11 @@ def test_a_month_that_is_none_is_refused(text):
 def test_month_helpers():
     assert dynamics.month_end("2024-02") == dt.date(2024, 2, 29)
     assert dynamics.month_end("2024-12") == dt.date(2024, 12, 31)
-    assert dynamics.months_between("2024-11", "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"]
+    assert dynamics.months_between("2024-11", "2025-02") == [
+        "2024-11",
+        "2024-12",
+        "2025-01",
+        "2025-02",
+    ]
     with pytest.raises(dynamics.DynamicsError):
         dynamics.check_period("2025-03", "2025-01")

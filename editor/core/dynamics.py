@@ -15,6 +15,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from peewee import fn
+
 from editor.core import normalize as nz
 from editor.core.i18n import tr
 from editor.core.search import PageFilter, base_query
@@ -367,3 +369,60 @@ def _describe(rows: list[tuple[int, int, int]]) -> list[Mover]:
         )
     }
     return [Mover(pid, *info[pid], start, end) for pid, start, end in rows if pid in info]
+
+
+# --- the dashboard ----------------------------------------------------------------------------
+
+
+@dataclass
+class Dashboard:
+    """What the dashboard draws for a scope and period (computed in a worker thread)."""
+
+    first: str
+    last: str
+    series: Series
+    by_sphere: dict[str, int] = field(default_factory=dict)
+    grew: list[Mover] = field(default_factory=list)
+    fell: list[Mover] = field(default_factory=list)
+    with_movers: bool = False
+
+
+def pages_by_sphere(page_filter: PageFilter) -> dict[str, int]:
+    """Live pages per sphere 1 of their organisation (the tally for a simple filter)."""
+    from editor.core import rollup
+    from editor.db.models import Organization, Sphere
+
+    if page_filter == PageFilter(territory_id=page_filter.territory_id):
+        return dict(rollup.stats(page_filter.territory_id, with_territories=False).by_sphere)
+    names = dict(Sphere.select(Sphere.id, Sphere.name).tuples())
+    query = (
+        base_query(page_filter, Organization.sphere1, fn.COUNT(Page.id), join_organization=True)
+        .group_by(Organization.sphere1)
+        .tuples()
+    )
+    return {names[sphere]: count for sphere, count in query if sphere in names}
+
+
+def dashboard(
+    page_filter: PageFilter,
+    period: tuple[str | None, str | None] = (None, None),
+    *,
+    with_movers: bool = True,
+    limit: int = 10,
+    progress=None,
+    is_cancelled=None,
+) -> Dashboard:
+    """The dashboard's figures: month series, pages by sphere, and (optionally) the movers."""
+    first, last = period
+    if first is None or last is None:
+        default_first, default_last = default_period(page_filter)
+        first, last = first or default_first, last or default_last
+    check_period(first, last)
+    result = Dashboard(first, last, month_series(page_filter, first, last))
+    result.by_sphere = pages_by_sphere(page_filter)
+    if with_movers:
+        result.grew, result.fell = movers(
+            page_filter, month_end(shift_month(first, -1)), month_end(last), limit
+        )
+        result.with_movers = True
+    return result

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         if self.page_model.is_active() and not self.page_model.is_loading():
             self._table_refreshed()  # loaded before the signals were connected
         self.edit_actions = _install_edit_actions(self)
+        self.dashboard = _install_dashboard(self)
         self.retranslate()
 
     # --- building ------------------------------------------------------------------------
@@ -510,3 +511,10 @@ def _install_edit_actions(window: MainWindow) -> object:
     from editor.ui import edit_actions  # imported late: it imports this module's window type
 
     return edit_actions.install(window)
+
+
+def _install_dashboard(window: MainWindow) -> object:
+    """Plug in the dynamics dashboard dock and «Справка для новости»."""
+    from editor.ui import dashboard  # imported late: it imports this module's window type
+
+    return dashboard.install(window)
