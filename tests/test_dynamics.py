@@ -82,7 +82,7 @@ def test_random_operations_keep_the_dated_tally_exact(catalogue, tmp_path):
             _brute_total(scope, dynamics.month_end(month).isoformat()) for month in series.months
         ]
         assert series.subscribers == expected
-        assert [sum(column) for column in zip(*series.by_network.values())] == (
+        assert [sum(column) for column in zip(*series.by_network.values(), strict=True)] == (
             expected if series.by_network else []
         )
         for day in ("2023-03-15", "2024-06-30", "2025-09-01"):
