@@ -128,11 +128,17 @@ class ChartCard(QWidget):
         self.table_button = QToolButton(self)
         self.table_button.setCheckable(True)
         self.table_button.setObjectName("tableToggle")
-        self.table_button.toggled.connect(lambda on: self.stack.setCurrentIndex(1 if on else 0))
+        self.table_button.toggled.connect(self.show_table)
+        # The chart's title, shown above the table (the chart that carries it is hidden then).
+        self.caption = QLabel(self)
+        self.caption.setObjectName("caption")
+        self.caption.setStyleSheet("font-weight: bold;")
+        self.caption.hide()
         self.save_button = QToolButton(self)
         self.save_button.setObjectName("saveChart")
         self.save_button.clicked.connect(self._save_dialog)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.caption)
         buttons.addStretch(1)
         buttons.addWidget(self.table_button)
         buttons.addWidget(self.save_button)
@@ -149,12 +155,18 @@ class ChartCard(QWidget):
         self.save_button.setText(self.tr("Сохранить…"))
         self.save_button.setToolTip(self.tr("Сохранить график в PNG или SVG"))
 
+    def show_table(self, on: bool) -> None:
+        """Show the numbers (True) or the chart."""
+        self.stack.setCurrentIndex(1 if on else 0)
+        self.caption.setVisible(on)
+
     def clear(self, title: str, message: str = "") -> None:
         """Remove series and axes; `message` is shown over an empty chart."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         self.chart.setTitle(title)
+        self.caption.setText(title)
         self.message.setText(message)
         self.message.setVisible(bool(message))
 
@@ -229,9 +241,11 @@ class DashboardPanel(QDockWidget):
         self.spheres_card = ChartCard("spheresChart", body)
         self.compliance_card = ChartCard("complianceChart", body)
         self.movers_card = ChartCard("moversTable", body)
-        self.movers_card.stack.setCurrentIndex(1)
+        self.movers_card.show_table(True)
         self.movers_card.table_button.hide()
         self.movers_card.save_button.hide()
+        self.movers_card.table.setWordWrap(False)
+        self.movers_card.table.horizontalHeader().setStretchLastSection(True)
         grid = QGridLayout()
         grid.addWidget(self.subscribers_card, 0, 0)
         grid.addWidget(self.compliance_card, 0, 1)
@@ -340,7 +354,10 @@ class DashboardPanel(QDockWidget):
 
     def _month_axis(self, card: ChartCard, months: list[str]) -> QBarCategoryAxis:
         axis = QBarCategoryAxis()
-        axis.append([dynamics.month_label(m) for m in months])
+        # «11.24»: a full «11.2024» does not fit under 12 or more points.
+        axis.append([f"{m[5:7]}.{m[2:4]}" for m in months])
+        if len(months) > 18:
+            axis.setLabelsAngle(-90)
         card.chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         return axis
 
@@ -352,14 +369,17 @@ class DashboardPanel(QDockWidget):
         y_axis = QValueAxis()
         y_axis.setLabelFormat(label_format)
         card.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        highest = 0.0
+        highest = max((v for _, values, _ in lines for v in values if v is not None), default=0)
+        # Millions do not fit as plain digits beside a small chart: the axis counts thousands.
+        scale = 1000.0 if top is None and highest >= 100_000 else 1.0
+        if scale != 1.0:
+            y_axis.setTitleText(self.tr("тыс."))
         for name, values, colour in lines:
             series = QLineSeries()
             series.setName(name)
             for i, value in enumerate(values):
                 if value is not None:
-                    series.append(i, value)
-                    highest = max(highest, value)
+                    series.append(i, value / scale)
             card.chart.addSeries(series)
             if colour:
                 pen = series.pen()
@@ -368,7 +388,7 @@ class DashboardPanel(QDockWidget):
                 series.setPen(pen)
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
-        y_axis.setRange(0, top if top is not None else max(highest * 1.1, 1))
+        y_axis.setRange(0, top if top is not None else max(highest / scale * 1.1, 1))
         if top is None:
             y_axis.applyNiceNumbers()
 
@@ -388,7 +408,8 @@ class DashboardPanel(QDockWidget):
         card.model.set_rows(headers, rows)
         if series.empty:
             return
-        lines = [(self.tr("Всего"), series.subscribers, "#333333")]
+        # With one network the total is the same line: drawn once.
+        lines = [(self.tr("Всего"), series.subscribers, "#333333")] if len(networks) > 1 else []
         lines += [(NETWORK_LABELS.get(n, n), series.by_network[n], _NETWORK_COLOURS.get(n))
                   for n in networks]  # fmt: skip
         self._lines(card, series.months, lines)
@@ -449,20 +470,19 @@ class DashboardPanel(QDockWidget):
         for label, movers in ((self.tr("рост"), data.grew), (self.tr("снижение"), data.fell)):
             for mover in movers:
                 rows.append(
-                    [label, mover.organization, mover.territory,
-                     NETWORK_LABELS.get(mover.network, mover.network), mover.start, mover.end,
-                     mover.change]
+                    [label, mover.change, mover.start, mover.end,
+                     NETWORK_LABELS.get(mover.network, mover.network), mover.territory,
+                     mover.organization]
                 )  # fmt: skip
         card.clear(
             self.tr("Рост и снижение"),
             "" if rows else self.tr("За выбранный период подписчики страниц не менялись"),
         )
         card.model.set_rows(
-            [self.tr("Изменение"), self.tr("Организация"), self.tr("Территория"),
-             self.tr("Соцсеть"), self.tr("На начало"), self.tr("На конец"), self.tr("Разница")],
+            [self.tr("Изменение"), self.tr("Разница"), self.tr("На начало"), self.tr("На конец"),
+             self.tr("Соцсеть"), self.tr("Территория"), self.tr("Организация")],
             rows,
         )  # fmt: skip
-        card.table.resizeColumnsToContents()
 
 
 def copy_digest(window: MainWindow) -> str:

@@ -51,6 +51,7 @@ def test_selection_fills_the_charts(qtbot, window, sample):
     assert panel.data.last == "2024-12"
     lines = {s.name(): s for s in panel.subscribers_card.chart.series()}
     assert set(lines) == {"Всего", "ВКонтакте", "Одноклассники", "Telegram"}
+    assert panel.subscribers_card.chart.axes()[0].categories()[-1] == "12.24"
     # 15 city pages: their October counts, then 2000 and 3000 each in November and December.
     october = sum(100 * n + len(net) for n in range(2, 11, 2) for net in ("vk", "ok", "telegram"))
     assert _points(lines["Всего"])[-3:] == [october, 15 * 2000, 15 * 3000]
