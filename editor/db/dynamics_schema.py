@@ -13,6 +13,9 @@ writer, raw SQL included, keeps it right. Rows whose counters fell to zero may s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from peewee import SqliteDatabase
 
 COUNTERS: tuple[str, ...] = ("subscribers", "pages", "gosmark", "connected", "widgets")
@@ -130,3 +133,18 @@ def fill(database: SqliteDatabase) -> None:
     """Recompute the tally from the records."""
     database.execute_sql("DELETE FROM dynamics_day")
     database.execute_sql(f"{_INSERT} {RECOMPUTE}")
+
+
+@contextmanager
+def paused(database: SqliteDatabase) -> Iterator[None]:
+    """Bulk loading without the triggers (each would look up a page's neighbouring counts),
+    then one recomputation; the caller holds the write transaction."""
+    names = [statement.split()[5] for statement in TRIGGERS]
+    for name in names:
+        database.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    try:
+        yield
+    finally:
+        for statement in TRIGGERS:
+            database.execute_sql(statement)
+        fill(database)
