@@ -17,6 +17,14 @@ from tests.test_tally import OPERATIONS, Catalogue
 
 def _stored() -> set[tuple]:
     rows = db.execute_sql("SELECT * FROM dynamics_day").fetchall()
+    # The catalogue's total per network and day follows the territories' rows.
+    totals = db.execute_sql("SELECT * FROM dynamics_total").fetchall()
+    grouped: dict[tuple, list[int]] = defaultdict(lambda: [0] * 5)
+    for _territory, network, day, *values in rows:
+        grouped[(network, day)] = [
+            a + b for a, b in zip(grouped[(network, day)], values, strict=True)
+        ]
+    assert {r for r in totals if any(r[2:])} == {(*k, *v) for k, v in grouped.items() if any(v)}
     return {row for row in rows if any(row[3:])}
 
 

@@ -109,16 +109,23 @@ def is_simple(page_filter: PageFilter) -> bool:
     return page_filter == plain
 
 
+def _whole(page_filter: PageFilter) -> bool:
+    """True when the filter's territory scope is the whole catalogue (no node, or the root)."""
+    if page_filter.territory_id is None:
+        return True
+    if not page_filter.descendants:
+        return False
+    roots = db.execute_sql("SELECT id FROM territory WHERE parent_id IS NULL LIMIT 2").fetchall()
+    return roots == [(page_filter.territory_id,)]
+
+
 def _tally_where(page_filter: PageFilter) -> tuple[str, list[object]]:
     """WHERE text over dynamics_day (alias x) for a simple filter."""
     parts, params = [], []
-    if page_filter.territory_id is not None:
+    if not _whole(page_filter):
         if page_filter.descendants:
-            ids = subtree_ids(page_filter.territory_id)
-            total = db.execute_sql("SELECT count(*) FROM territory").fetchone()[0]
-            if len(ids) < total:
-                parts.append("x.territory_id IN (SELECT value FROM json_each(?))")
-                params.append(json.dumps(ids))
+            parts.append("x.territory_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(subtree_ids(page_filter.territory_id)))
         else:
             parts.append("x.territory_id = ?")
             params.append(page_filter.territory_id)
@@ -128,11 +135,15 @@ def _tally_where(page_filter: PageFilter) -> tuple[str, list[object]]:
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 
-def _delta_source(page_filter: PageFilter) -> tuple[str, list[object]]:
-    """A FROM clause (alias x, the dynamics_day columns) and its parameters for any filter."""
+def _delta_source(
+    page_filter: PageFilter, *, by_territory: bool = False
+) -> tuple[str, list[object]]:
+    """A FROM clause (alias x, the dynamics_day columns; without the territory for the whole
+    catalogue unless `by_territory`) and its parameters for any filter."""
     if is_simple(page_filter):
         where, params = _tally_where(page_filter)
-        return f"dynamics_day x{where}", params
+        table = "dynamics_day" if by_territory or not _whole(page_filter) else "dynamics_total"
+        return f"{table} x{where}", params
     # The matching pages' own count histories (a filtered scope is small compared to the whole).
     ids = [row[0] for row in base_query(page_filter, Page.id).tuples()]
     recompute = RECOMPUTE.replace(
@@ -236,7 +247,11 @@ def month_series(page_filter: PageFilter, first: str, last: str) -> Series:
 
 def _and(source: str) -> str:
     """The word joining one more condition to a FROM clause that may have a WHERE already."""
-    return " AND" if source.startswith("dynamics_day x WHERE") else " WHERE"
+    return (
+        " AND"
+        if source.startswith(("dynamics_day x WHERE", "dynamics_total x WHERE"))
+        else " WHERE"
+    )
 
 
 def _running(start: int, steps: list[int]) -> list[int]:
@@ -285,7 +300,7 @@ def totals_on(page_filter: PageFilter, day: dt.date) -> Totals:
 
 def territory_months(page_filter: PageFilter, first: str, last: str) -> dict[int, list[int]]:
     """Subscribers at each month's end per OWN territory (descendants not included)."""
-    source, params = _delta_source(page_filter)
+    source, params = _delta_source(page_filter, by_territory=True)
     months = months_between(first, last)
     slot = {month: i for i, month in enumerate(months)}
     width = len(months)

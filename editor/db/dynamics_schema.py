@@ -27,6 +27,14 @@ TABLE = (
     + ", PRIMARY KEY (territory_id, network, day)) WITHOUT ROWID"
 )
 
+# The same per network and day for the whole catalogue (the country's dashboard reads a few
+# hundred rows instead of every territory's), kept from dynamics_day by its own triggers.
+TOTAL_TABLE = (
+    "CREATE TABLE IF NOT EXISTS dynamics_total (network TEXT NOT NULL, day TEXT NOT NULL, "
+    + ", ".join(f"{c} INTEGER NOT NULL" for c in COUNTERS)
+    + ", PRIMARY KEY (network, day)) WITHOUT ROWID"
+)
+
 _UPSERT = " ON CONFLICT DO UPDATE SET " + ", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTERS)
 _INSERT = f"INSERT INTO dynamics_day (territory_id, network, day, {', '.join(COUNTERS)})"
 
@@ -79,6 +87,15 @@ def _count_contribution(row: str, sign: int, exclude: str = "") -> str:
     )
 
 
+def _total(row: str, sign: str) -> str:
+    """Add (sign '') or take away ('-') a dynamics_day row in the catalogue's total."""
+    values = ", ".join(f"{sign}{row}.{c}" for c in COUNTERS)
+    return (
+        f"INSERT INTO dynamics_total (network, day, {', '.join(COUNTERS)})"
+        f" SELECT {row}.network, {row}.day, {values} WHERE true{_UPSERT};"
+    )
+
+
 _PAGE_INPUTS = ("territory_id", "network", "gosmark", "connected", "widgets")
 _PAGE_CHANGED = (
     "(OLD.deleted_at IS NULL OR NEW.deleted_at IS NULL) AND ("
@@ -103,6 +120,12 @@ TRIGGERS: tuple[str, ...] = (
     f"CREATE TRIGGER IF NOT EXISTS dynamics_page_update AFTER UPDATE OF"
     f" {', '.join(_PAGE_INPUTS)}, deleted_at ON page WHEN {_PAGE_CHANGED}"
     f" BEGIN {_page_contribution('OLD', '-1')} {_page_contribution('NEW', '1')} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_total_insert AFTER INSERT ON dynamics_day BEGIN"
+    f" {_total('NEW', '')} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_total_update AFTER UPDATE ON dynamics_day BEGIN"
+    f" {_total('OLD', '-')} {_total('NEW', '')} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_total_delete AFTER DELETE ON dynamics_day BEGIN"
+    f" {_total('OLD', '-')} END",
     # A deleted territory holds no pages any more (foreign keys), so its rows are all zero.
     "CREATE TRIGGER IF NOT EXISTS dynamics_territory_delete AFTER DELETE ON territory BEGIN"
     " DELETE FROM dynamics_day WHERE territory_id = OLD.id; END",
@@ -124,14 +147,15 @@ RECOMPUTE = (
 
 def install(database: SqliteDatabase) -> None:
     """Create the tally with its triggers and fill it from the records (caller holds atomic())."""
-    for statement in (TABLE, *TRIGGERS):
+    for statement in (TABLE, TOTAL_TABLE, *TRIGGERS):
         database.execute_sql(statement)
     fill(database)
 
 
 def fill(database: SqliteDatabase) -> None:
-    """Recompute the tally from the records."""
+    """Recompute the tally from the records (the total follows through its triggers)."""
     database.execute_sql("DELETE FROM dynamics_day")
+    database.execute_sql("DELETE FROM dynamics_total")
     database.execute_sql(f"{_INSERT} {RECOMPUTE}")
 
 
