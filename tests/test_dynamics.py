@@ -158,3 +158,17 @@ def test_month_helpers():
     ]
     with pytest.raises(dynamics.DynamicsError):
         dynamics.check_period("2025-03", "2025-01")
+
+
+def test_check_reports_a_dated_tally_that_disagrees_with_the_counts(catalogue):
+    from editor.core.integrity import check_catalogue
+
+    region = territories.resolve("37000000").id
+    org = records.create_organization(region, {"full_name": "Администрация"})
+    page = records.create_page(org.id, {"url": "https://vk.com/adm"}).id
+    records.set_count(page, dt.date(2025, 1, 10), 100)
+    assert check_catalogue().ok
+    db.execute_sql("UPDATE dynamics_day SET subscribers = subscribers + 1")
+    assert check_catalogue().problems == [
+        "Территорий, у которых сводные счётчики расходятся с пересчётом: 1"
+    ]

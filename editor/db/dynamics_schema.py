@@ -152,6 +152,20 @@ def install(database: SqliteDatabase) -> None:
     fill(database)
 
 
+def stale_territories(database: SqliteDatabase) -> set[int]:
+    """Territories whose stored rows differ from a recomputation from the count histories."""
+    columns = ", ".join(("territory_id", "network", "day", *COUNTERS))
+    nonzero = " OR ".join(f"{c} != 0" for c in COUNTERS)
+    # A row that agrees appears once on each side; any difference leaves a lone row.
+    rows = database.execute_sql(
+        f"WITH fresh({columns}) AS ({RECOMPUTE}) SELECT territory_id FROM"
+        f" (SELECT {columns} FROM fresh WHERE {nonzero} UNION ALL"
+        f" SELECT {columns} FROM dynamics_day WHERE {nonzero})"
+        f" GROUP BY {columns} HAVING count(*) = 1"
+    )
+    return {territory_id for (territory_id,) in rows}
+
+
 def fill(database: SqliteDatabase) -> None:
     """Recompute the tally from the records (the total follows through its triggers)."""
     database.execute_sql("DELETE FROM dynamics_day")
