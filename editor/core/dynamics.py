@@ -436,8 +436,7 @@ def dashboard(
     result = Dashboard(first, last, month_series(page_filter, first, last))
     result.by_sphere = pages_by_sphere(page_filter)
     if with_movers:
-        result.grew, result.fell = movers(
-            page_filter, month_end(shift_month(first, -1)), month_end(last), limit
-        )
+        # As the report's «Изменение за период»: from the first month's end to the last's.
+        result.grew, result.fell = movers(page_filter, month_end(first), month_end(last), limit)
         result.with_movers = True
     return result

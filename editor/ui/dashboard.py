@@ -226,7 +226,9 @@ class DashboardPanel(QDockWidget):
         self.scope_label = QLabel(body)
         self.scope_label.setObjectName("dashboardScope")
         self.first_edit, self.last_edit = QDateEdit(body), QDateEdit(body)
+        today = QDate.currentDate()
         for edit in (self.first_edit, self.last_edit):
+            edit.setDate(QDate(today.year(), today.month(), 1))
             edit.setDisplayFormat("MM.yyyy")
             edit.setCalendarPopup(True)
             edit.dateChanged.connect(self._period_edited)
