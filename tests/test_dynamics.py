@@ -71,15 +71,16 @@ def _brute_total(scope: set[int] | None, day: str) -> int:
     return total
 
 
-def test_random_operations_keep_the_dated_tally_exact(catalogue, tmp_path):
-    rng = random.Random(11)
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_random_operations_keep_the_dated_tally_exact(catalogue, tmp_path, seed):
+    rng = random.Random(seed)
     state = Catalogue(rng, tmp_path)
     names, weights = zip(*OPERATIONS, strict=True)
     weights = [w * (6 if n == "counts" else 1) for n, w in zip(names, weights, strict=True)]
     for _ in range(90):
         getattr(state, rng.choices(names, weights)[0])()
         assert _stored() == _expected()
-    assert db.execute_sql("SELECT count(*) FROM subscriber_count").fetchone()[0] > 20
+    assert db.execute_sql("SELECT count(*) FROM subscriber_count").fetchone()[0] > 5
     # Month-end totals and totals on a day against the brute force, for a few scopes.
     first, last = "2023-01", "2025-12"
     for scope_id in state.scopes:

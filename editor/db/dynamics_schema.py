@@ -96,12 +96,31 @@ def _total(row: str, sign: str) -> str:
     )
 
 
-_PAGE_INPUTS = ("territory_id", "network", "gosmark", "connected", "widgets")
-_PAGE_CHANGED = (
+# A page that moves (territory, network) or enters or leaves the trash moves its whole history;
+# a page whose flags alone change only corrects the day it entered (its first count).
+_PAGE_KEYS = ("territory_id", "network")
+_PAGE_MOVED = (
     "(OLD.deleted_at IS NULL OR NEW.deleted_at IS NULL) AND ("
     "(OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR "
-    + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _PAGE_INPUTS)
+    + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _PAGE_KEYS)
     + ")"
+)
+_FLAGS = {
+    "gosmark": "({row}.gosmark IS 1)",
+    "connected": "({row}.connected IS 1)",
+    "widgets": "coalesce({row}.widgets > 0, 0)",
+}
+_FLAGS_ONLY = (
+    "OLD.deleted_at IS NULL AND NEW.deleted_at IS NULL AND "
+    + " AND ".join(f"OLD.{c} IS NEW.{c}" for c in _PAGE_KEYS)
+    + " AND ("
+    + " OR ".join(f"{e.format(row='OLD')} IS NOT {e.format(row='NEW')}" for e in _FLAGS.values())
+    + ")"
+)
+_FLAG_CHANGE = (
+    f"{_INSERT} SELECT NEW.territory_id, NEW.network, c.date, 0, 0, "
+    + ", ".join(f"{e.format(row='NEW')} - {e.format(row='OLD')}" for e in _FLAGS.values())
+    + f" FROM subscriber_count c WHERE c.page_id = NEW.id ORDER BY c.date LIMIT 1{_UPSERT};"
 )
 
 TRIGGERS: tuple[str, ...] = (
@@ -118,8 +137,10 @@ TRIGGERS: tuple[str, ...] = (
     "CREATE TRIGGER IF NOT EXISTS dynamics_page_delete BEFORE DELETE ON page"
     f" WHEN OLD.deleted_at IS NULL BEGIN {_page_contribution('OLD', '-1')} END",
     f"CREATE TRIGGER IF NOT EXISTS dynamics_page_update AFTER UPDATE OF"
-    f" {', '.join(_PAGE_INPUTS)}, deleted_at ON page WHEN {_PAGE_CHANGED}"
+    f" {', '.join(_PAGE_KEYS)}, deleted_at ON page WHEN {_PAGE_MOVED}"
     f" BEGIN {_page_contribution('OLD', '-1')} {_page_contribution('NEW', '1')} END",
+    f"CREATE TRIGGER IF NOT EXISTS dynamics_page_flags AFTER UPDATE OF {', '.join(_FLAGS)}"
+    f" ON page WHEN {_FLAGS_ONLY} BEGIN {_FLAG_CHANGE} END",
     "CREATE TRIGGER IF NOT EXISTS dynamics_total_insert AFTER INSERT ON dynamics_day BEGIN"
     f" {_total('NEW', '')} END",
     "CREATE TRIGGER IF NOT EXISTS dynamics_total_update AFTER UPDATE ON dynamics_day BEGIN"
