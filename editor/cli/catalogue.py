@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from editor.cli.dynamics import apply_as_of, day_argument
 from editor.cli.shared import CliError, open_catalogue, territory_id
 from editor.core.i18n import tr
 
@@ -35,6 +36,7 @@ def add_parsers(commands) -> None:
     stats = commands.add_parser("stats", help=tr("сводные показатели"))
     stats.add_argument("catalogue")
     stats.add_argument("--territory")
+    stats.add_argument("--as-of", type=day_argument, metavar="DATE")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(run=cmd_stats)
 
@@ -83,6 +85,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     scope = territory_id(args.territory)
     result = stats(scope)
+    if args.as_of:
+        apply_as_of(result, args)
     training = training_counts(scope)
     if args.json:
         print(json.dumps(result.as_json() | {"training": training}, ensure_ascii=False))

@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.cli import catalogue, directory, export, importing, training
+from editor.cli import catalogue, directory, dynamics, export, importing, training
 from editor.cli.shared import CliError
 from editor.core.i18n import tr
 
 # Each module adds its subcommands; a subcommand sets `run` to its function.
-COMMAND_MODULES = (catalogue, importing, export, training, directory)
+COMMAND_MODULES = (catalogue, importing, export, dynamics, training, directory)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from editor.core.normalize import NormalizeError
     from editor.core.opening import CatalogueError
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    dynamics.check_usage(parser, args)
     try:
         return args.run(args)
     except KeyboardInterrupt:

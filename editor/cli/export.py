@@ -10,10 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from editor.cli.dynamics import month_argument
 from editor.cli.shared import CliError, sphere_ids
 from editor.core.i18n import tr
 
-REPORTS = ["registry", "summary", "spheres", "compliance", "training"]
+REPORTS = ["registry", "summary", "spheres", "compliance", "training", "dynamics"]
 
 
 def add_parsers(commands) -> None:
@@ -26,6 +27,8 @@ def add_parsers(commands) -> None:
     export.add_argument("--network", action="append", default=[])
     export.add_argument("--stale-days", type=int, default=180)
     export.add_argument("--since", help=tr("обучение: семинары с этой даты"))
+    export.add_argument("--from", dest="first", type=month_argument, metavar="YYYY-MM")
+    export.add_argument("--to", dest="last", type=month_argument, metavar="YYYY-MM")
     export.add_argument("--out", required=True)
     export.add_argument("--force", action="store_true", help=tr("заменить существующий файл"))
     export.set_defaults(run=run)
@@ -71,8 +74,13 @@ def run(args: argparse.Namespace) -> int:
     since = _since(getattr(args, "since", None))
     try:
         result = export_report(
-            args.out, args.report, scope, stale_days=args.stale_days, since=since,
+            args.out,
+            args.report,
+            scope,
+            stale_days=args.stale_days,
+            since=since,
             force=args.force,
+            period=(args.first, args.last),
         )
     except ExportError as error:
         if error.reason == "exists":

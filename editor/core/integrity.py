@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from editor.core.i18n import tr
+from editor.db import dynamics_schema
 from editor.db.models import TALLY_COUNTERS, TALLY_KEYS, TALLY_RECOMPUTE, db
 
 
@@ -104,4 +105,5 @@ def _stale_tally_territories() -> int:
             f" GROUP BY {names} HAVING count(*) = 1"
         )
         stale.update(territory_id for (territory_id,) in rows)
+    stale |= dynamics_schema.stale_territories(db)
     return len(stale)

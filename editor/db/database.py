@@ -86,6 +86,11 @@ def _migration_3(database: SqliteDatabase) -> None:
 def _migration_4(database: SqliteDatabase) -> None:
     """The training records (DESIGN §8): seminars, participants, attendances."""
     database.create_tables(TRAINING_MODELS)
+def _migration_dynamics(database: SqliteDatabase) -> None:
+    """The dated subscriber tally of the dynamics (editor.db.dynamics_schema)."""
+    from editor.db import dynamics_schema
+
+    dynamics_schema.install(database)
 
 
 # Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
@@ -95,6 +100,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _migration_3,
     _migration_4,
     create_search_log,  # the log the search index follows edits by
+    _migration_dynamics,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

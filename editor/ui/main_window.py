@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = _install_edit_actions(self)
         self.first_steps = first_steps.install(self)
         self.training_panel = _install_training(self)
+        self.dashboard = _install_dashboard(self)
         self.retranslate()
 
     # --- building ------------------------------------------------------------------------
@@ -519,3 +520,8 @@ def _install_training(window: MainWindow) -> object:
     from editor.ui import training_view
 
     return training_view.install(window)
+def _install_dashboard(window: MainWindow) -> object:
+    """Plug in the dynamics dashboard dock and «Справка для новости»."""
+    from editor.ui import dashboard
+
+    return dashboard.install(window)

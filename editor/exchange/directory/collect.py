@@ -4,7 +4,7 @@ A page carries its organisation's full and short name, territory, spheres, netwo
 URL and title. The responsible person, phones, e-mails, notes, ОГРН/ИНН and the training
 records never leave the catalogue through here: the columns read below are the whole list.
 The scope (territory subtree, spheres) is resolved as for the ministry reports
-(:mod:`editor.exchange.export_scope`).
+(:mod:`editor.exchange.reports.scope`).
 """
 
 from __future__ import annotations

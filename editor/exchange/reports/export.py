@@ -27,7 +27,7 @@ from editor.db.models import db
 from editor.exchange.reports import scope as es
 from editor.exchange.spreadsheet.writer import Workbook
 
-REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance", "training")
+REPORTS: tuple[str, ...] = ("registry", "summary", "spheres", "compliance", "training", "dynamics")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
@@ -41,6 +41,7 @@ REPORT_LABELS: dict[str, str] = {
     "spheres": QT_TRANSLATE_NOOP("core", "Территории и сферы"),
     "compliance": QT_TRANSLATE_NOOP("core", "Соблюдение требований"),
     "training": QT_TRANSLATE_NOOP("core", "Обучение администраторов"),
+    "dynamics": QT_TRANSLATE_NOOP("core", "Динамика подписчиков"),
 }
 
 
@@ -175,6 +176,7 @@ def export_report(
     since: dt.date | None = None,
     force: bool = False,
     today: dt.date | None = None,
+    period: tuple[str | None, str | None] = (None, None),
     progress: Callable[..., None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
@@ -185,6 +187,7 @@ def export_report(
     """
     from editor.exchange.reports import aggregates as export_reports
     from editor.exchange.reports import training as training_report
+    from editor.exchange.reports.dynamics import write_dynamics
 
     if report not in REPORTS:
         raise ExportError(
@@ -226,13 +229,24 @@ def export_report(
             "spheres": export_reports.write_spheres,
             "compliance": export_reports.write_compliance,
             "training": lambda book, ctx, _total: training_report.write_training(book, ctx, since),
+            "dynamics": lambda book, ctx, total: write_dynamics(book, ctx, period),
         }[report]
         title = tr(REPORT_LABELS[report])
         try:
-            rows = _write_atomically(target, lambda book: writer(book, ctx, total), title)
+            rows = _write_atomically(
+                target, lambda book: writer(_print_footer(book, ctx.today), ctx, total), title
+            )
         except es.Cancelled:
             return ExportResult(target, report, cancelled=True, seconds=time.monotonic() - started)
     return ExportResult(target, report, rows, time.monotonic() - started)
+
+
+def _print_footer(book: Workbook, day: dt.date) -> Workbook:
+    """The printed pages' footer: the report's date and page numbers, in the user's language."""
+    book.report_date = day
+    book.footer_date_label = tr("Дата:")
+    book.footer_page_label = tr("Страница &P из &N")
+    return book
 
 
 def _write_atomically(target: Path, fill: Callable[[Workbook], int], title: str) -> int:

@@ -1,5 +1,7 @@
 """A small streaming .xlsx writer for reports: inline strings, a fixed set of styles, frozen
-header, autofilter, fitted column widths, merged cells and row outline levels.
+header, autofilter, fitted column widths, merged cells, row outline levels, a print setup that
+sends every sheet to paper as it is (one page wide, header rows repeated, dated and numbered
+footer) and native charts given as DrawingML parts.
 
 Rows go straight into the sheet's XML inside the ZIP, so memory stays flat whatever the row
 count. Text is always written as text (never as a formula): a value such as
@@ -19,119 +21,26 @@ from collections.abc import Iterable, Sequence
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
-# Cell styles: name → index into <cellXfs> of STYLES_XML below.
-STYLES: dict[str, int] = {
-    "text": 0,
-    "header": 1,
-    "int": 2,
-    "date": 3,
-    "decimal": 4,
-    "id": 5,
-    "title": 6,
-    "total": 7,
-    "total_int": 8,
-    "total_decimal": 9,
-    "wrap": 10,
-    **{f"indent{level}": 10 + level for level in range(1, 8)},
-    "subtitle": 18,
-}
-
-_MAX_TEXT = 32767  # Excel refuses (repair prompt) longer cell text
-_MAX_WIDTH = 60
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_EXCEL_EPOCH_TIME = dt.datetime(1899, 12, 30)
-# Characters XML 1.0 cannot carry at all; they are dropped.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
-
-_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-_NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-STYLES_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f"<styleSheet {_NS}>"
-    '<numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy"/>'
-    '<numFmt numFmtId="165" formatCode="0.0"/></numFmts>'
-    '<fonts count="3">'
-    '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-    '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>'
-    "</fonts>"
-    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill>'
-    '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/>'
-    "</patternFill></fill></fills>"
-    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
-    '<border><left style="thin"><color rgb="FF8EA9DB"/></left><right style="thin">'
-    '<color rgb="FF8EA9DB"/></right><top style="thin"><color rgb="FF8EA9DB"/></top>'
-    '<bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="19">'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
-    ' applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"'
-    ' wrapText="1"/></xf>'
-    '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
-    ' applyBorder="1"/>'
-    '<xf numFmtId="3" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1"'
-    ' applyFont="1" applyFill="1" applyBorder="1"/>'
-    '<xf numFmtId="165" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1"'
-    ' applyFont="1" applyFill="1" applyBorder="1"/>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-    '<alignment vertical="top" wrapText="1"/></xf>'
-    + "".join(
-        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-        f'<alignment indent="{level}"/></xf>'
-        for level in range(1, 8)
-    )
-    + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    "</cellXfs>"
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>"
+from editor.exchange.spreadsheet.xlsx_parts import (
+    CHART_TYPE,
+    DRAWING_TYPE,
+    EXCEL_EPOCH,
+    EXCEL_EPOCH_TIME,
+    ILLEGAL,
+    MAX_TEXT,
+    MAX_WIDTH,
+    NS,
+    NS_R,
+    PKG_REL,
+    PORTRAIT_WIDTH,
+    REL,
+    SHEET_NAME_BAD,
+    STYLES,
+    STYLES_XML,
+    column_letter,
+    display_width,
+    escaped_text,
 )
-
-
-def column_letter(index: int) -> str:
-    """Excel column letters of a 0-based column index (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _slow_text(value: str) -> str:
-    """Escaped text of a cell that has control characters, edge spaces or excess length."""
-    value = _ILLEGAL.sub("", value)[:_MAX_TEXT]
-    value = escape(value).replace("\r", "&#13;")
-    if value[:1].isspace() or value[-1:].isspace():
-        return f'<is><t xml:space="preserve">{value}</t></is>'
-    return f"<is><t>{value}</t></is>"
-
-
-def display_width(value: object) -> int:
-    """Roughly how many characters a value takes on screen (for column widths)."""
-    if value is None:
-        return 0
-    if isinstance(value, str):
-        return max((len(line) for line in value.split("\n")), default=0)
-    if isinstance(value, bool):
-        return 3
-    if isinstance(value, int):
-        return len(f"{value:,}")
-    if isinstance(value, float):
-        return len(f"{value:,.1f}")
-    if isinstance(value, dt.date):
-        return 10
-    return len(str(value))
 
 
 class Sheet:
@@ -164,6 +73,8 @@ class Sheet:
         self._headers: list[Sequence[object]] = []
         self._merges: list[str] = []
         self._filter_columns: int | None = None
+        self._titles: dict[int, str] = {}  # row → text, merged across the used width
+        self._charts: list[tuple[str, tuple[int, int, int, int]]] = []
         self._closed = False
 
     @property
@@ -172,8 +83,9 @@ class Sheet:
         return self._row
 
     def title(self, text: str, style: str = "title") -> None:
-        """A title line (not counted for column widths)."""
+        """A title line (not counted for column widths), wrapped across the used width."""
         self._add([text], [style], 0, "title")
+        self._titles[self._row] = text
 
     def blank(self) -> None:
         """An empty row."""
@@ -198,6 +110,11 @@ class Sheet:
         """Many data rows with the column styles (the fast path of big lists)."""
         for values in rows:
             self._add(values, None, 0, "data")
+
+    def add_chart(self, chart_xml: str, anchor: tuple[int, int, int, int]) -> None:
+        """Place a chart (a complete DrawingML chart part) over cells (first col, first row,
+        last col, last row; 0-based); Excel and LibreOffice draw it from the sheet's cells."""
+        self._charts.append((chart_xml, anchor))
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         """Merge a block of cells (1-based rows, 0-based columns)."""
@@ -240,13 +157,13 @@ class Sheet:
                     value.isprintable()
                     and value[0] != " "
                     and value[-1] != " "
-                    and len(value) <= _MAX_TEXT
+                    and len(value) <= MAX_TEXT
                 ):
                     if "&" in value or "<" in value or ">" in value:
                         value = escape(value)
                     add(f'<c r="{ref}{r}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
                 else:
-                    add(f'<c r="{ref}{r}"{style} t="inlineStr">{_slow_text(value)}</c>')
+                    add(f'<c r="{ref}{r}"{style} t="inlineStr">{escaped_text(value)}</c>')
             elif kind is int:
                 add(f'<c r="{ref}{r}"{style}><v>{value}</v></c>')
             elif value is None:
@@ -255,16 +172,16 @@ class Sheet:
                 if math.isfinite(value):
                     add(f'<c r="{ref}{r}"{style}><v>{value!r}</v></c>')
             elif kind is dt.date:
-                add(f'<c r="{ref}{r}"{style}><v>{(value - _EXCEL_EPOCH).days}</v></c>')
+                add(f'<c r="{ref}{r}"{style}><v>{(value - EXCEL_EPOCH).days}</v></c>')
             elif kind is bool:
                 add(f'<c r="{ref}{r}"{style} t="b"><v>{int(value)}</v></c>')
             elif kind is dt.datetime:
-                serial = (value - _EXCEL_EPOCH_TIME).total_seconds() / 86400
+                serial = (value - EXCEL_EPOCH_TIME).total_seconds() / 86400
                 add(f'<c r="{ref}{r}"{style}><v>{serial!r}</v></c>')
             else:
                 text = str(value)
                 if text:
-                    add(f'<c r="{ref}{r}"{style} t="inlineStr">{_slow_text(text)}</c>')
+                    add(f'<c r="{ref}{r}"{style} t="inlineStr">{escaped_text(text)}</c>')
         add("</row>")
         return "".join(cells)
 
@@ -287,7 +204,7 @@ class Sheet:
             longest_word = max((len(word) for word in header.split()), default=0)
             # A header may wrap onto two or three lines, but never inside a word.
             wanted = max(content[index], longest_word, min(len(header), 14), 4)
-            widths.append(min(wanted * 1.1 + 2, _MAX_WIDTH))
+            widths.append(min(wanted * 1.1 + 2, MAX_WIDTH))
         return widths
 
     def _start(self) -> None:
@@ -314,8 +231,9 @@ class Sheet:
         outline = f' outlineLevelRow="{self._outline_levels}"' if self._outline_levels else ""
         self._preamble = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f"<worksheet {_NS} {_NS_R}>"
-            '<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr>'
+            f"<worksheet {NS} {NS_R}>"
+            '<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/>'
+            '<pageSetUpPr fitToPage="1"/></sheetPr>'
             "{dimension}"
             f'<sheetViews><sheetView workbookViewId="0"{selected}>{pane}</sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"{outline}/>'
@@ -329,6 +247,12 @@ class Sheet:
                     f'<row r="{r}" ht="{self._header_height(values)}" customHeight="1"',
                     1,
                 )
+            elif r in self._titles and self._columns > 1:
+                # A merged cell does not grow with its text: the height is set for the wrap.
+                per_line = max(int(sum(widths) / (1.4 if styles == ["title"] else 1.1)), 10)
+                lines = _wrapped_lines(self._titles[r], per_line)
+                height = (19 if styles == ["title"] else 15) * min(lines, 4)
+                xml = xml.replace(f'<row r="{r}"', f'<row r="{r}" ht="{height}" customHeight="1"', 1)
             self._buffer.append(xml)
         self._pending = []
 
@@ -354,8 +278,29 @@ class Sheet:
         last = max(self._row, first)
         return f"A{first}:{self._refs[self._filter_columns - 1]}{last}"
 
+    @property
+    def print_titles(self) -> str | None:
+        """The header rows repeated at the top of every printed page ('$4:$5')."""
+        if not self._header_rows:
+            return None
+        return f"${self._header_rows[0]}:${self._header_rows[-1]}"
+
+    def _print_setup(self) -> str:
+        """Paper A4, one page wide (as many tall as it takes), landscape when wide; the footer
+        carries the report's date and «Страница N из M»."""
+        wide = sum(self._widths or []) > PORTRAIT_WIDTH
+        orientation = "landscape" if wide else "portrait"
+        date = escape(self.book.report_date.strftime("%d.%m.%Y"))
+        return (
+            f'<pageSetup paperSize="9" orientation="{orientation}" fitToWidth="1"'
+            ' fitToHeight="0"/>'
+            f"<headerFooter><oddFooter>&amp;L{escape(self.book.footer_date_label)} {date}"
+            f"&amp;R{escape(self.book.footer_page_label)}</oddFooter></headerFooter>"
+        )
+
     def close(self) -> None:
-        """Finish the sheet's XML (autofilter, merged cells) and its ZIP member."""
+        """Finish the sheet's XML (autofilter, merged cells, print setup, charts) and its ZIP
+        member."""
         if self._closed:
             return
         if self._stream is None:
@@ -363,14 +308,21 @@ class Sheet:
         tail = "</sheetData>"
         if self.filter_range:
             tail += f'<autoFilter ref="{self.filter_range}"/>'
+        if self._columns > 1:
+            for r in self._titles:
+                self.merge(r, 0, r, self._columns - 1)
         if self._merges:
             tail += f'<mergeCells count="{len(self._merges)}">'
             tail += "".join(f'<mergeCell ref="{ref}"/>' for ref in self._merges)
             tail += "</mergeCells>"
         tail += (
             '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3"'
-            ' footer="0.3"/></worksheet>'
+            ' footer="0.3"/>'
         )
+        tail += self._print_setup()
+        if self._charts:
+            tail += '<drawing r:id="rId1"/>'
+        tail += "</worksheet>"
         self._buffer.append(tail)
         self._flush()
         assert self._stream is not None
@@ -382,6 +334,8 @@ class Sheet:
         rows.close()
         self._closed = True
         self.book._current = None
+        if self._charts:
+            self.book._add_drawing(self, self._charts)
 
     def _dimension(self) -> str:
         """<dimension> of the used range (A1 alone for an empty sheet)."""
@@ -411,7 +365,7 @@ def _style_attr(style: str | None) -> str:
 
 def sheet_name(text: str) -> str:
     """A valid, at most 31-character sheet name."""
-    name = _SHEET_NAME_BAD.sub(" ", text).strip().strip("'")[:31]
+    name = SHEET_NAME_BAD.sub(" ", text).strip().strip("'")[:31]
     return name or "Лист"
 
 
@@ -426,6 +380,12 @@ class Workbook:
         self._large = large  # ZIP64 members for sheets that may exceed 2 GiB of XML
         self._sheets: list[Sheet] = []
         self._current: Sheet | None = None
+        self._charts = 0
+        self._drawings: list[int] = []
+        # The footer of printed pages (the report's own words come from its caller).
+        self.report_date = dt.date.today()
+        self.footer_date_label = "Дата:"
+        self.footer_page_label = "Страница &P из &N"
 
     def add_sheet(
         self,
@@ -458,6 +418,51 @@ class Workbook:
         self._current = sheet
         return sheet
 
+    def _add_drawing(self, sheet: Sheet, charts: list[tuple[str, tuple[int, int, int, int]]]) -> None:
+        """Write a sheet's drawing part with its charts, and the relationships between them."""
+        anchors, rels = [], []
+        for number, (chart_xml, (col1, row1, col2, row2)) in enumerate(charts, 1):
+            self._charts += 1
+            self._zip.writestr(f"xl/charts/chart{self._charts}.xml", chart_xml)
+            rels.append(
+                f'<Relationship Id="rId{number}" Type="{REL}/chart"'
+                f' Target="../charts/chart{self._charts}.xml"/>'
+            )
+            anchors.append(
+                "<xdr:twoCellAnchor>"
+                f"<xdr:from><xdr:col>{col1}</xdr:col><xdr:colOff>0</xdr:colOff>"
+                f"<xdr:row>{row1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>"
+                f"<xdr:to><xdr:col>{col2}</xdr:col><xdr:colOff>0</xdr:colOff>"
+                f"<xdr:row>{row2}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>"
+                f'<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>'
+                f'<xdr:cNvPr id="{number + 1}" name="Диаграмма {number}"/>'
+                "<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>"
+                '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>'
+                '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/'
+                'drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/'
+                f'drawingml/2006/chart" r:id="rId{number}"/></a:graphicData></a:graphic>'
+                "</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
+            )
+        self._zip.writestr(
+            f"xl/drawings/drawing{sheet.index}.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+            'spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+            f" {NS_R}>{''.join(anchors)}</xdr:wsDr>",
+        )
+        self._zip.writestr(
+            f"xl/drawings/_rels/drawing{sheet.index}.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{PKG_REL}">{"".join(rels)}</Relationships>',
+        )
+        self._zip.writestr(
+            f"xl/worksheets/_rels/sheet{sheet.index}.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL}/drawing"'
+            f' Target="../drawings/drawing{sheet.index}.xml"/></Relationships>',
+        )
+        self._drawings.append(sheet.index)
+
     def _open_member(self, name: str) -> IO[bytes]:
         return self._zip.open(name, "w", force_zip64=self._large)
 
@@ -484,6 +489,13 @@ class Workbook:
             'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             for s in sheets
         )
+        overrides += "".join(
+            f'<Override PartName="/xl/drawings/drawing{i}.xml" ContentType="{DRAWING_TYPE}"/>'
+            for i in self._drawings
+        ) + "".join(
+            f'<Override PartName="/xl/charts/chart{i}.xml" ContentType="{CHART_TYPE}"/>'
+            for i in range(1, self._charts + 1)
+        )
         write(
             "[Content_Types].xml",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -502,8 +514,8 @@ class Workbook:
         write(
             "_rels/.rels",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{_PKG_REL}">'
-            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationships xmlns="{PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
             '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
             'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
             "</Relationships>",
@@ -516,7 +528,7 @@ class Workbook:
             'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
             ' xmlns:dcterms="http://purl.org/dc/terms/"'
             ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:title>{escape(_ILLEGAL.sub('', self._title))}</dc:title>"
+            f"<dc:title>{escape(ILLEGAL.sub('', self._title))}</dc:title>"
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
             "</cp:coreProperties>",
         )
@@ -525,11 +537,16 @@ class Workbook:
             f"{escape(_absolute(s.name, s.filter_range))}</definedName>"
             for s in sheets
             if s.filter_range
+        ) + "".join(
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{s.index - 1}">'
+            f"{escape(_quoted(s.name))}!{s.print_titles}</definedName>"
+            for s in sheets
+            if s.print_titles
         )
         write(
             "xl/workbook.xml",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<workbook {_NS} {_NS_R}><bookViews><workbookView activeTab="0"/></bookViews>'
+            f'<workbook {NS} {NS_R}><bookViews><workbookView activeTab="0"/></bookViews>'
             "<sheets>"
             + "".join(
                 f'<sheet name={quoteattr(s.name)} sheetId="{s.index}" r:id="rId{s.index}"/>'
@@ -540,15 +557,15 @@ class Workbook:
             + "</workbook>",
         )
         rels = "".join(
-            f'<Relationship Id="rId{s.index}" Type="{_REL}/worksheet"'
+            f'<Relationship Id="rId{s.index}" Type="{REL}/worksheet"'
             f' Target="worksheets/sheet{s.index}.xml"/>'
             for s in sheets
         )
         write(
             "xl/_rels/workbook.xml.rels",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{_PKG_REL}">{rels}'
-            f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles"'
+            f'<Relationships xmlns="{PKG_REL}">{rels}'
+            f'<Relationship Id="rId{len(sheets) + 1}" Type="{REL}/styles"'
             ' Target="styles.xml"/></Relationships>',
         )
         write("xl/styles.xml", STYLES_XML)
@@ -559,5 +576,9 @@ def _absolute(sheet: str, cell_range: str) -> str:
     """'Sheet name'!$A$1:$B$9 for a defined name."""
     first, last = cell_range.split(":")
     split = [re.match(r"([A-Z]+)(\d+)", ref).groups() for ref in (first, last)]  # type: ignore[union-attr]
-    quoted = sheet.replace("'", "''")
-    return f"'{quoted}'!" + ":".join(f"${col}${row}" for col, row in split)
+    return f"{_quoted(sheet)}!" + ":".join(f"${col}${row}" for col, row in split)
+
+
+def _quoted(sheet: str) -> str:
+    """A sheet name as formulas and defined names write it: 'Name'."""
+    return "'" + sheet.replace("'", "''") + "'"

@@ -1,0 +1,209 @@
+"""The dated subscriber tally (DESIGN §10): what a month's or a day's totals need, kept by triggers.
+
+`dynamics_day` holds, per own territory, network and day, the *changes* that the live pages' count
+histories make on that day: the sum over the rows of a day gives how the total moved, so the
+total on any date is the sum of the rows dated on or before it (each page's latest count on or
+before the date, telescoped). A page enters the page counters on the day of its first count,
+with its current госметка / «Госпаблики» / ПОС flags (the flags have no history of their own).
+
+Kept exact by triggers on `subscriber_count` (insert, delete, update) and on `page` (a change
+of territory, network, flags or trash moves the page's whole contribution), so that every
+writer, raw SQL included, keeps it right. Rows whose counters fell to zero may stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from peewee import SqliteDatabase
+
+COUNTERS: tuple[str, ...] = ("subscribers", "pages", "gosmark", "connected", "widgets")
+
+TABLE = (
+    "CREATE TABLE IF NOT EXISTS dynamics_day (territory_id INTEGER NOT NULL,"
+    " network TEXT NOT NULL, day TEXT NOT NULL, "
+    + ", ".join(f"{c} INTEGER NOT NULL" for c in COUNTERS)
+    + ", PRIMARY KEY (territory_id, network, day)) WITHOUT ROWID"
+)
+
+# The same per network and day for the whole catalogue (the country's dashboard reads a few
+# hundred rows instead of every territory's), kept from dynamics_day by its own triggers.
+TOTAL_TABLE = (
+    "CREATE TABLE IF NOT EXISTS dynamics_total (network TEXT NOT NULL, day TEXT NOT NULL, "
+    + ", ".join(f"{c} INTEGER NOT NULL" for c in COUNTERS)
+    + ", PRIMARY KEY (network, day)) WITHOUT ROWID"
+)
+
+_UPSERT = " ON CONFLICT DO UPDATE SET " + ", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTERS)
+_INSERT = f"INSERT INTO dynamics_day (territory_id, network, day, {', '.join(COUNTERS)})"
+
+
+def _flags(page: str, first: str) -> str:
+    """The page counters of a page row `page` entering (first = 1) or leaving (-1)."""
+    return (
+        f"{first}, {first} * ({page}.gosmark IS 1), {first} * ({page}.connected IS 1),"
+        f" {first} * coalesce({page}.widgets > 0, 0)"
+    )
+
+
+def _page_contribution(page: str, sign: str) -> str:
+    """Add (`sign` 1) or take away (-1) everything a live page's count history contributes."""
+    return (
+        f"{_INSERT} SELECT {page}.territory_id, {page}.network, c.date,"
+        f" {sign} * (c.count - coalesce(lag(c.count) OVER w, 0)),"
+        f" {_flags(page, f'{sign} * (row_number() OVER w = 1)')}"
+        f" FROM subscriber_count c WHERE c.page_id = {page}.id"
+        f" AND {page}.deleted_at IS NULL WINDOW w AS (ORDER BY c.date){_UPSERT};"
+    )
+
+
+def _count_contribution(row: str, sign: int, exclude: str = "") -> str:
+    """Add or take away what one count row contributes, given the page's other counts.
+
+    With the row, its day moves by (count − previous count) and the next count's day by the
+    opposite; when it is the page's first count, the page enters on its day instead of on the
+    next count's day. `exclude` leaves the row itself out of the neighbour lookups (an UPDATE).
+    """
+    others = f"c.page_id = {row}.page_id{exclude}"
+    previous = (
+        f"(SELECT c.count FROM subscriber_count c WHERE {others} AND c.date < {row}.date"
+        " ORDER BY c.date DESC LIMIT 1)"
+    )
+    following = (
+        f"(SELECT c.date FROM subscriber_count c WHERE {others} AND c.date > {row}.date"
+        " ORDER BY c.date LIMIT 1)"
+    )
+    first = "(d.previous IS NULL)"
+    return (
+        f"{_INSERT} SELECT p.territory_id, p.network,"
+        f" CASE v.k WHEN 1 THEN {row}.date ELSE d.following END,"
+        f" {sign} * v.k * ({row}.count - coalesce(d.previous, 0)),"
+        f" {_flags('p', f'{sign} * v.k * {first}')}"
+        f" FROM page p, (SELECT {previous} AS previous, {following} AS following) d,"
+        " (SELECT 1 AS k UNION ALL SELECT -1) v"
+        f" WHERE p.id = {row}.page_id AND p.deleted_at IS NULL"
+        f" AND (v.k = 1 OR d.following IS NOT NULL){_UPSERT};"
+    )
+
+
+def _total(row: str, sign: str) -> str:
+    """Add (sign '') or take away ('-') a dynamics_day row in the catalogue's total."""
+    values = ", ".join(f"{sign}{row}.{c}" for c in COUNTERS)
+    return (
+        f"INSERT INTO dynamics_total (network, day, {', '.join(COUNTERS)})"
+        f" SELECT {row}.network, {row}.day, {values} WHERE true{_UPSERT};"
+    )
+
+
+# A page that moves (territory, network) or enters or leaves the trash moves its whole history;
+# a page whose flags alone change only corrects the day it entered (its first count).
+_PAGE_KEYS = ("territory_id", "network")
+_PAGE_MOVED = (
+    "(OLD.deleted_at IS NULL OR NEW.deleted_at IS NULL) AND ("
+    "(OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR "
+    + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _PAGE_KEYS)
+    + ")"
+)
+_FLAGS = {
+    "gosmark": "({row}.gosmark IS 1)",
+    "connected": "({row}.connected IS 1)",
+    "widgets": "coalesce({row}.widgets > 0, 0)",
+}
+_FLAGS_ONLY = (
+    "OLD.deleted_at IS NULL AND NEW.deleted_at IS NULL AND "
+    + " AND ".join(f"OLD.{c} IS NEW.{c}" for c in _PAGE_KEYS)
+    + " AND ("
+    + " OR ".join(f"{e.format(row='OLD')} IS NOT {e.format(row='NEW')}" for e in _FLAGS.values())
+    + ")"
+)
+_FLAG_CHANGE = (
+    f"{_INSERT} SELECT NEW.territory_id, NEW.network, c.date, 0, 0, "
+    + ", ".join(f"{e.format(row='NEW')} - {e.format(row='OLD')}" for e in _FLAGS.values())
+    + f" FROM subscriber_count c WHERE c.page_id = NEW.id ORDER BY c.date LIMIT 1{_UPSERT};"
+)
+
+TRIGGERS: tuple[str, ...] = (
+    "CREATE TRIGGER IF NOT EXISTS dynamics_count_insert AFTER INSERT ON subscriber_count"
+    f" BEGIN {_count_contribution('NEW', 1)} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_count_delete AFTER DELETE ON subscriber_count"
+    f" BEGIN {_count_contribution('OLD', -1)} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_count_update AFTER UPDATE OF page_id, date, count"
+    " ON subscriber_count WHEN OLD.page_id IS NOT NEW.page_id OR OLD.date IS NOT NEW.date"
+    " OR OLD.count IS NOT NEW.count"
+    f" BEGIN {_count_contribution('OLD', -1, ' AND c.id != OLD.id')}"
+    f" {_count_contribution('NEW', 1)} END",
+    # Before: the page's counts are gone (cascade) by the time an AFTER trigger runs.
+    "CREATE TRIGGER IF NOT EXISTS dynamics_page_delete BEFORE DELETE ON page"
+    f" WHEN OLD.deleted_at IS NULL BEGIN {_page_contribution('OLD', '-1')} END",
+    f"CREATE TRIGGER IF NOT EXISTS dynamics_page_update AFTER UPDATE OF"
+    f" {', '.join(_PAGE_KEYS)}, deleted_at ON page WHEN {_PAGE_MOVED}"
+    f" BEGIN {_page_contribution('OLD', '-1')} {_page_contribution('NEW', '1')} END",
+    f"CREATE TRIGGER IF NOT EXISTS dynamics_page_flags AFTER UPDATE OF {', '.join(_FLAGS)}"
+    f" ON page WHEN {_FLAGS_ONLY} BEGIN {_FLAG_CHANGE} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_total_insert AFTER INSERT ON dynamics_day BEGIN"
+    f" {_total('NEW', '')} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_total_update AFTER UPDATE ON dynamics_day BEGIN"
+    f" {_total('OLD', '-')} {_total('NEW', '')} END",
+    "CREATE TRIGGER IF NOT EXISTS dynamics_total_delete AFTER DELETE ON dynamics_day BEGIN"
+    f" {_total('OLD', '-')} END",
+    # A deleted territory holds no pages any more (foreign keys), so its rows are all zero.
+    "CREATE TRIGGER IF NOT EXISTS dynamics_territory_delete AFTER DELETE ON territory BEGIN"
+    " DELETE FROM dynamics_day WHERE territory_id = OLD.id; END",
+)
+
+# The tally recomputed from the records: what the migration fills in and what tests compare.
+RECOMPUTE = (
+    "SELECT p.territory_id AS territory_id, p.network AS network, c.date AS day,"
+    " sum(c.delta) AS subscribers, sum(c.first) AS pages,"
+    " sum(c.first * (p.gosmark IS 1)) AS gosmark, sum(c.first * (p.connected IS 1)) AS connected,"
+    " sum(c.first * coalesce(p.widgets > 0, 0)) AS widgets"
+    " FROM (SELECT page_id, date, count - coalesce(lag(count) OVER w, 0) AS delta,"
+    " row_number() OVER w = 1 AS first FROM subscriber_count"
+    " WINDOW w AS (PARTITION BY page_id ORDER BY date)) c"
+    " JOIN page p ON p.id = c.page_id WHERE p.deleted_at IS NULL"
+    " GROUP BY p.territory_id, p.network, c.date"
+)
+
+
+def install(database: SqliteDatabase) -> None:
+    """Create the tally with its triggers and fill it from the records (caller holds atomic())."""
+    for statement in (TABLE, TOTAL_TABLE, *TRIGGERS):
+        database.execute_sql(statement)
+    fill(database)
+
+
+def stale_territories(database: SqliteDatabase) -> set[int]:
+    """Territories whose stored rows differ from a recomputation from the count histories."""
+    columns = ", ".join(("territory_id", "network", "day", *COUNTERS))
+    nonzero = " OR ".join(f"{c} != 0" for c in COUNTERS)
+    # A row that agrees appears once on each side; any difference leaves a lone row.
+    rows = database.execute_sql(
+        f"WITH fresh({columns}) AS ({RECOMPUTE}) SELECT territory_id FROM"
+        f" (SELECT {columns} FROM fresh WHERE {nonzero} UNION ALL"
+        f" SELECT {columns} FROM dynamics_day WHERE {nonzero})"
+        f" GROUP BY {columns} HAVING count(*) = 1"
+    )
+    return {territory_id for (territory_id,) in rows}
+
+
+def fill(database: SqliteDatabase) -> None:
+    """Recompute the tally from the records (the total follows through its triggers)."""
+    database.execute_sql("DELETE FROM dynamics_day")
+    database.execute_sql("DELETE FROM dynamics_total")
+    database.execute_sql(f"{_INSERT} {RECOMPUTE}")
+
+
+@contextmanager
+def paused(database: SqliteDatabase) -> Iterator[None]:
+    """Bulk loading without the triggers (each would look up a page's neighbouring counts),
+    then one recomputation; the caller holds the write transaction."""
+    names = [statement.split()[5] for statement in TRIGGERS]
+    for name in names:
+        database.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    try:
+        yield
+    finally:
+        for statement in TRIGGERS:
+            database.execute_sql(statement)
+        fill(database)
