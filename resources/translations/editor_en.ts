@@ -145,6 +145,45 @@
     </message>
   </context>
   <context>
+    <name>ChartCard</name>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="189" />
+      <source>Изображение PNG (*.png);;Рисунок SVG (*.svg)</source>
+      <translation>PNG image (*.png);;SVG drawing (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="184" />
+      <source>Не удалось записать файл {path}</source>
+      <translation>Could not write file {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="151" />
+      <source>Показать числа, по которым построен график</source>
+      <translation>Show the numbers behind the chart</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="188" />
+      <location filename="../../editor/ui/dashboard.py" line="195" />
+      <source>Сохранить график</source>
+      <translation>Save chart</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="153" />
+      <source>Сохранить график в PNG или SVG</source>
+      <translation>Save the chart as PNG or SVG</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="152" />
+      <source>Сохранить…</source>
+      <translation>Save…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="150" />
+      <source>Таблица</source>
+      <translation>Table</translation>
+    </message>
+  </context>
+  <context>
     <name>ClassifierDialog</name>
     <message>
       <location filename="../../editor/ui/classifier_dialog.py" line="188" />
@@ -260,6 +299,159 @@
       <location filename="../../editor/ui/classifier_dialog.py" line="216" />
       <source>… и ещё {n}</source>
       <translation>… and {n} more</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardPanel</name>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="337" />
+      <source>{scope}: {first} — {last}</source>
+      <translation>{scope}: {first} – {last}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="443" />
+      <source>В выбранном охвате нет страниц</source>
+      <translation>The chosen scope holds no pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="338" />
+      <source>Все территории</source>
+      <translation>All territories</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="399" />
+      <location filename="../../editor/ui/dashboard.py" line="411" />
+      <source>Всего</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="261" />
+      <source>Динамика</source>
+      <translation>Dynamics</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="418" />
+      <source>Доли страниц, %</source>
+      <translation>Share of pages, %</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="352" />
+      <source>За выбранный период нет замеров подписчиков</source>
+      <translation>No subscriber counts in the chosen period</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="478" />
+      <source>За выбранный период подписчики страниц не менялись</source>
+      <translation>No page's subscribers changed in the chosen period</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <source>Изменение</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="399" />
+      <location filename="../../editor/ui/dashboard.py" line="425" />
+      <source>Месяц</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <source>На конец</source>
+      <translation>At end</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <source>На начало</source>
+      <translation>At start</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="482" />
+      <source>Организация</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="262" />
+      <source>Период:</source>
+      <translation>Period:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="421" />
+      <source>Подключены к «Госпабликам»</source>
+      <translation>Connected to «Gospabliki»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="396" />
+      <source>Подписчики на конец месяца</source>
+      <translation>Subscribers at month end</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="440" />
+      <source>Прочие сферы</source>
+      <translation>Other spheres</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <source>Разница</source>
+      <translation>Difference</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="346" />
+      <location filename="../../editor/ui/dashboard.py" line="477" />
+      <source>Рост и снижение</source>
+      <translation>Growth and decline</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="422" />
+      <source>С виджетами ПОС</source>
+      <translation>With POS widgets</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="420" />
+      <source>С госметкой</source>
+      <translation>With the state badge</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="482" />
+      <source>Соцсеть</source>
+      <translation>Network</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="425" />
+      <location filename="../../editor/ui/dashboard.py" line="445" />
+      <location filename="../../editor/ui/dashboard.py" line="448" />
+      <source>Страниц</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="442" />
+      <source>Страниц по сферам (сейчас)</source>
+      <translation>Pages by sphere (now)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="445" />
+      <source>Сфера</source>
+      <translation>Sphere</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="482" />
+      <source>Территория</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="469" />
+      <source>рост</source>
+      <translation>growth</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="469" />
+      <source>снижение</source>
+      <translation>decline</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="375" />
+      <source>тыс.</source>
+      <translation>thousands</translation>
     </message>
   </context>
   <context>
@@ -647,43 +839,43 @@
   <context>
     <name>FilesPage</name>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="92" />
+      <location filename="../../editor/ui/import_wizard.py" line="94" />
       <source>Выбрать в дереве…</source>
       <translation>Choose in the tree…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="71" />
+      <location filename="../../editor/ui/import_wizard.py" line="73" />
       <source>Добавить файлы…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="78" />
+      <location filename="../../editor/ui/import_wizard.py" line="80" />
       <source>ОКТМО, название или путь «Область/Округ»</source>
       <translation>OKTMO, a name or a path «Region/District»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="114" />
-      <source>Таблицы и каталоги (*.xlsx *.xlsm *.csv *.txt *.gpc);;Все файлы (*)</source>
-      <translation>Spreadsheets and catalogues (*.xlsx *.xlsm *.csv *.txt *.gpc);;All files (*)</translation>
+      <location filename="../../editor/ui/import_wizard.py" line="116" />
+      <source>Таблицы и каталоги (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt *.gpc);;Все файлы (*)</source>
+      <translation>Spreadsheets and catalogues (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt *.gpc);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="64" />
-      <source>Таблицы муниципалитетов (.xlsx, .csv) или другой каталог; строки без территории попадут в выбранную территорию.</source>
-      <translation>Spreadsheets of municipalities (.xlsx, .csv) or another catalogue; rows without a territory go to the chosen territory.</translation>
+      <location filename="../../editor/ui/import_wizard.py" line="66" />
+      <source>Таблицы муниципалитетов (.xlsx, .xls, .ods, .csv) или другой каталог; строки без территории попадут в выбранную территорию.</source>
+      <translation>Spreadsheets of municipalities (.xlsx, .xls, .ods, .csv) or another catalogue; rows without a territory go to the chosen territory.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="90" />
+      <location filename="../../editor/ui/import_wizard.py" line="92" />
       <source>Территория импорта:</source>
       <translation>Import territory:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="74" />
+      <location filename="../../editor/ui/import_wizard.py" line="76" />
       <source>Убрать</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="62" />
-      <location filename="../../editor/ui/import_wizard.py" line="114" />
+      <location filename="../../editor/ui/import_wizard.py" line="64" />
+      <location filename="../../editor/ui/import_wizard.py" line="116" />
       <source>Файлы для импорта</source>
       <translation>Files to import</translation>
     </message>
@@ -975,38 +1167,38 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="249" />
+      <location filename="../../editor/ui/import_wizard.py" line="251" />
       <source>Импорт отменён: каталог не изменён</source>
       <translation>Import cancelled: the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="159" />
-      <location filename="../../editor/ui/import_wizard.py" line="209" />
+      <location filename="../../editor/ui/import_wizard.py" line="161" />
+      <location filename="../../editor/ui/import_wizard.py" line="211" />
       <source>Импорт таблиц</source>
       <translation>Import spreadsheets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="206" />
+      <location filename="../../editor/ui/import_wizard.py" line="208" />
       <source>Импорт…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="256" />
+      <location filename="../../editor/ui/import_wizard.py" line="258" />
       <source>Каталог открыт только для чтения</source>
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="283" />
+      <location filename="../../editor/ui/import_wizard.py" line="285" />
       <source>Не удалось сделать резервную копию перед импортом: {error}</source>
       <translation>Could not make a backup before the import: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="207" />
+      <location filename="../../editor/ui/import_wizard.py" line="209" />
       <source>Отмена</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="206" />
+      <location filename="../../editor/ui/import_wizard.py" line="208" />
       <source>Пробный импорт…</source>
       <translation>Dry run…</translation>
     </message>
@@ -1044,7 +1236,7 @@
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="488" />
+      <location filename="../../editor/ui/main_window.py" line="489" />
       <source>{shown} страниц из {total}, выделено {selected}, подписчиков {subscribers}</source>
       <translation>{shown} pages of {total}, {selected} selected, {subscribers} subscribers</translation>
     </message>
@@ -1059,12 +1251,12 @@
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="265" />
+      <location filename="../../editor/ui/main_window.py" line="266" />
       <source>Дерево территорий</source>
       <translation>Territory tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="485" />
+      <location filename="../../editor/ui/main_window.py" line="486" />
       <source>Загрузка страниц…</source>
       <translation>Loading pages…</translation>
     </message>
@@ -1074,7 +1266,7 @@
       <translation>Import spreadsheets…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="264" />
+      <location filename="../../editor/ui/main_window.py" line="265" />
       <location filename="../../editor/ui/window_actions.py" line="264" />
       <source>Карточка страницы</source>
       <translation>Page details</translation>
@@ -1085,7 +1277,7 @@
       <translation>The catalogue is consistent</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="358" />
+      <location filename="../../editor/ui/main_window.py" line="359" />
       <source>Каталог госпабликов</source>
       <translation>Official pages catalogue</translation>
     </message>
@@ -1202,7 +1394,7 @@
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="266" />
+      <location filename="../../editor/ui/main_window.py" line="267" />
       <source>Таблица страниц</source>
       <translation>Page table</translation>
     </message>
@@ -2338,7 +2530,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>  {file}, row {row}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="70" />
+      <location filename="../../editor/cli/catalogue.py" line="72" />
       <source>  {old} ({old_code}) → {new} ({new_code}): страниц {pages}, организаций {organizations}</source>
       <translation>  {old} ({old_code}) → {new} ({new_code}): {pages} pages, {organizations} organisations</translation>
     </message>
@@ -2358,7 +2550,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>; abolished without a successor (kept): {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="32" />
+      <location filename="../../editor/core/integrity.py" line="33" />
       <source>SQLite: {details}</source>
       <translation>SQLite: {details}</translation>
     </message>
@@ -2408,7 +2600,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{head}: {rows} rows; {seminars} new seminars; {new} new participants, {known} already known; {attendances} new attendance records; {rejected} rows rejected</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="80" />
+      <location filename="../../editor/cli/export.py" line="88" />
       <source>{message}; добавьте --force, чтобы заменить его</source>
       <translation>{message}; add --force to replace it</translation>
     </message>
@@ -2423,7 +2615,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{path} is a file, not a folder; choose a folder for the directory</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="138" />
+      <location filename="../../editor/exchange/reports/export.py" line="139" />
       <source>{path} — это папка, укажите имя файла</source>
       <translation>{path} is a folder; give a file name</translation>
     </message>
@@ -2433,7 +2625,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{report}: {scope} as of {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="84" />
+      <location filename="../../editor/cli/export.py" line="92" />
       <source>{report}: записано строк {rows} в {path} за {seconds:.1f} с</source>
       <translation>{report}: {rows} rows written to {path} in {seconds:.1f} s</translation>
     </message>
@@ -2446,6 +2638,21 @@ To undo the whole import: Edit → Undo.</translation>
       <location filename="../../editor/core/territories.py" line="172" />
       <source>«{name}» не может входить в «{parent}»: уровень должен быть ниже</source>
       <translation>«{name}» cannot be inside «{parent}»: its level must be lower</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/dynamics.py" line="47" />
+      <source>«{text}» — не дата (ожидается ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)</source>
+      <translation>«{text}» is not a date (expected YYYY-MM-DD or DD.MM.YYYY)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/dynamics.py" line="59" />
+      <source>«{text}» — не месяц (ожидается ГГГГ-ММ)</source>
+      <translation>«{text}» is not a month (expected YYYY-MM)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/dynamics.py" line="52" />
+      <source>«{text}» — нет такой даты</source>
+      <translation>«{text}»: no such date</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/classifiers/layouts.py" line="301" />
@@ -2468,12 +2675,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>«{name}» holds organisations ({count}); say where they should go</translation>
     </message>
     <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="101" />
+      <source>В выбранном охвате нет замеров подписчиков</source>
+      <translation>The chosen scope holds no subscriber counts</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/directory/publish.py" line="151" />
       <source>В выбранном охвате нет ни одной страницы: справочник не создан</source>
       <translation>The chosen scope holds no pages: no directory was made</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="219" />
+      <location filename="../../editor/exchange/reports/export.py" line="222" />
       <source>В выбранном охвате нет ни организаций, ни страниц: отчёт не создан</source>
       <translation>The chosen scope holds no organisations and no pages: no report was made</translation>
     </message>
@@ -2493,12 +2705,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="112" />
+      <location filename="../../editor/cli/catalogue.py" line="116" />
       <source>Внимание: {line}</source>
       <translation>Warning: {line}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/dispatch.py" line="49" />
+      <location filename="../../editor/cli/dispatch.py" line="51" />
       <source>Внутренняя ошибка: {kind}: {message}</source>
       <translation>Internal error: {kind}: {message}</translation>
     </message>
@@ -2545,6 +2757,31 @@ To undo the whole import: Edit → Undo.</translation>
       <location filename="../../editor/exchange/reports/aggregates.py" line="335" />
       <source>Дата замера</source>
       <translation>Count date</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/digest.py" line="132" />
+      <source>Дата сравнения {since} позже даты справки {day}</source>
+      <translation>The comparison date {since} is later than the digest date {day}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/export.py" line="247" />
+      <source>Дата:</source>
+      <translation>Date:</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="55" />
+      <source>Динамика</source>
+      <translation>Dynamics</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/export.py" line="44" />
+      <source>Динамика подписчиков</source>
+      <translation>Subscriber dynamics</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="57" />
+      <source>Динамика подписчиков: {scope} по состоянию на {date}</source>
+      <translation>Subscriber dynamics: {scope} as of {date}</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/training.py" line="117" />
@@ -2605,6 +2842,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="179" />
+      <location filename="../../editor/exchange/reports/dynamics.py" line="52" />
       <source>Запись таблицы</source>
       <translation>Writing the table</translation>
     </message>
@@ -2620,12 +2858,24 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Of them trained</translation>
     </message>
     <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="73" />
+      <source>Изменение за период</source>
+      <translation>Change over the period</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="74" />
+      <source>Изменение, %</source>
+      <translation>Change, %</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="67" />
+      <location filename="../../editor/exchange/reports/dynamics.py" line="95" />
+      <location filename="../../editor/exchange/reports/dynamics.py" line="153" />
       <source>Итого</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="116" />
+      <location filename="../../editor/cli/catalogue.py" line="120" />
       <source>Каталог {path} в порядке</source>
       <translation>Catalogue {path} is consistent</translation>
     </message>
@@ -2645,7 +2895,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Catalogue {path} is already open for editing in another program</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="114" />
+      <location filename="../../editor/cli/catalogue.py" line="118" />
       <source>Каталог {path}: найдено нарушений целостности: {count}</source>
       <translation>Catalogue {path}: integrity violations found: {count}</translation>
     </message>
@@ -2688,9 +2938,14 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Violations</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="36" />
+      <location filename="../../editor/core/integrity.py" line="37" />
       <source>Нарушены ссылки между таблицами: {count}</source>
       <translation>Broken links between tables: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/dynamics.py" line="67" />
+      <source>Начало периода {first} позже его конца {last}</source>
+      <translation>The period start {first} is later than its end {last}</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="265" />
@@ -2703,7 +2958,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Could not write the directory {path}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="162" />
+      <location filename="../../editor/exchange/reports/export.py" line="163" />
       <source>Не удалось записать файл {path}: {reason}</source>
       <translation>Could not write file {path}: {reason}</translation>
     </message>
@@ -2738,12 +2993,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Not enough disk space for the directory {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="154" />
+      <location filename="../../editor/exchange/reports/export.py" line="155" />
       <source>Недостаточно места на диске для файла {path}</source>
       <translation>Not enough disk space for file {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="191" />
+      <location filename="../../editor/exchange/reports/export.py" line="194" />
       <source>Неизвестный отчёт «{name}»; доступны: {names}</source>
       <translation>Unknown report «{name}»; available: {names}</translation>
     </message>
@@ -2753,7 +3008,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Unknown level «{level}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="131" />
+      <location filename="../../editor/exchange/reports/export.py" line="132" />
       <source>Нельзя записать отчёт в файл открытого каталога {path}</source>
       <translation>A report cannot be written over the open catalogue {path}</translation>
     </message>
@@ -2784,7 +3039,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/directory/publish.py" line="109" />
-      <location filename="../../editor/exchange/reports/export.py" line="158" />
+      <location filename="../../editor/exchange/reports/export.py" line="159" />
       <source>Нет прав на запись в папку {path}</source>
       <translation>No permission to write to folder {path}</translation>
     </message>
@@ -2800,7 +3055,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OGRN</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="110" />
+      <location filename="../../editor/cli/catalogue.py" line="114" />
       <source>ОШИБКА: {line}</source>
       <translation>ERROR: {line}</translation>
     </message>
@@ -2856,7 +3111,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Organisations with pages</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="90" />
+      <location filename="../../editor/cli/catalogue.py" line="94" />
       <source>Организаций: {n}</source>
       <translation>Organisations: {n}</translation>
     </message>
@@ -2887,7 +3142,7 @@ To undo the whole import: Edit → Undo.</translation>
     <message>
       <location filename="../../editor/core/opening.py" line="25" />
       <location filename="../../editor/exchange/directory/publish.py" line="72" />
-      <location filename="../../editor/exchange/reports/export.py" line="136" />
+      <location filename="../../editor/exchange/reports/export.py" line="137" />
       <source>Папка {path} не существует</source>
       <translation>Folder {path} does not exist</translation>
     </message>
@@ -2912,9 +3167,19 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Subscribers</translation>
     </message>
     <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="62" />
+      <source>Подписчики на конец месяца (последний замер каждой страницы не позже конца месяца), {first} — {last}</source>
+      <translation>Subscribers at month end (each page's latest count no later than the end of the month), {first} – {last}</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="267" />
       <source>Подписчики не обновлялись более {n} дн.</source>
       <translation>Subscribers not updated for more than {n} days</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="105" />
+      <source>Подписчики: {scope}</source>
+      <translation>Subscribers: {scope}</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="121" />
@@ -2923,7 +3188,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Subscribers</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="92" />
+      <location filename="../../editor/cli/catalogue.py" line="96" />
       <source>Подписчиков: {n}</source>
       <translation>Subscribers: {n}</translation>
     </message>
@@ -2936,6 +3201,11 @@ To undo the whole import: Edit → Undo.</translation>
       <location filename="../../editor/exchange/reports/training.py" line="105" />
       <source>Подсчёт обучения</source>
       <translation>Counting training</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/dynamics.py" line="44" />
+      <source>Подсчёт по месяцам</source>
+      <translation>Counting by month</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="153" />
@@ -2959,7 +3229,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Field «{field}» cannot be merged</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/dispatch.py" line="40" />
+      <location filename="../../editor/cli/dispatch.py" line="42" />
       <source>Прервано</source>
       <translation>Interrupted</translation>
     </message>
@@ -2984,7 +3254,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Check without writing. </translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="410" />
+      <location filename="../../editor/exchange/reports/export.py" line="424" />
       <source>Реестр</source>
       <translation>Registry</translation>
     </message>
@@ -2994,7 +3264,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Registry of official pages</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="414" />
+      <location filename="../../editor/exchange/reports/export.py" line="428" />
       <source>Реестр: записано строк {done} из {total}</source>
       <translation>Registry: {done} of {total} rows written</translation>
     </message>
@@ -3009,7 +3279,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>With the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="95" />
+      <location filename="../../editor/cli/catalogue.py" line="99" />
       <source>С госметкой: {n}; подключено к «Госпабликам»: {c}; с виджетами ПОС: {w}</source>
       <translation>With the state badge: {n}; connected to «Gospabliki»: {c}; with POS widgets: {w}</translation>
     </message>
@@ -3044,7 +3314,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>No seminars</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="99" />
+      <location filename="../../editor/cli/catalogue.py" line="103" />
       <source>Семинаров: {s}; обучено человек: {p}; обученных организаций: {o}</source>
       <translation>Seminars: {s}; people trained: {p}; organisations trained: {o}</translation>
     </message>
@@ -3070,7 +3340,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Compliance of official pages</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="52" />
+      <location filename="../../editor/cli/catalogue.py" line="54" />
       <source>Создан каталог {path}: субъектов РФ {regions}, федеральных округов {districts}</source>
       <translation>Catalogue {path} created: {regions} federal subjects, {districts} federal districts</translation>
     </message>
@@ -3105,7 +3375,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Links</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="88" />
+      <location filename="../../editor/core/integrity.py" line="89" />
       <source>Ссылок, которые встречаются у нескольких страниц: {count}</source>
       <translation>Links shared by several pages: {count}</translation>
     </message>
@@ -3117,17 +3387,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="61" />
+      <location filename="../../editor/core/integrity.py" line="62" />
       <source>Страниц вне корзины у организаций в корзине: {count}</source>
       <translation>Live pages of trashed organisations: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="51" />
+      <location filename="../../editor/core/integrity.py" line="52" />
       <source>Страниц с территорией, отличной от территории организации: {count}</source>
       <translation>Pages whose territory differs from their organisation's: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="56" />
+      <location filename="../../editor/core/integrity.py" line="57" />
       <source>Страниц, у которых число подписчиков не совпадает с последним замером: {count}</source>
       <translation>Pages whose subscriber number differs from the latest count: {count}</translation>
     </message>
@@ -3137,9 +3407,14 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Pages: {network}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="91" />
+      <location filename="../../editor/cli/catalogue.py" line="95" />
       <source>Страниц: {n}</source>
       <translation>Pages: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/reports/export.py" line="248" />
+      <source>Страница &amp;P из &amp;N</source>
+      <translation>Page &amp;P of &amp;N</translation>
     </message>
     <message>
       <location filename="../../editor/core/duplicates.py" line="112" />
@@ -3210,27 +3485,27 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Territories and spheres</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="46" />
+      <location filename="../../editor/core/integrity.py" line="47" />
       <source>Территорий без родителя не на уровне страны: {count}</source>
       <translation>Territories without a parent below the country level: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="81" />
+      <location filename="../../editor/core/integrity.py" line="82" />
       <source>Территорий вне дерева (цикл): {count}</source>
       <translation>Territories outside the tree (a cycle): {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="42" />
+      <location filename="../../editor/core/integrity.py" line="43" />
       <source>Территорий с уровнем не ниже родительского: {count}</source>
       <translation>Territories whose level is not below their parent's: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="71" />
+      <location filename="../../editor/core/integrity.py" line="72" />
       <source>Территорий, у которых сводные счётчики расходятся с пересчётом: {count}</source>
       <translation>Territories whose stored totals differ from a recount: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="97" />
+      <location filename="../../editor/cli/catalogue.py" line="101" />
       <source>Территорий: {counts}</source>
       <translation>Territories: {counts}</translation>
     </message>
@@ -3289,7 +3564,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Founder</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="262" />
+      <location filename="../../editor/exchange/reports/export.py" line="276" />
       <source>Файл {path} занят другой программой (открыт в Excel?) или недоступен для записи</source>
       <translation>File {path} is held by another program (open in Excel?) or cannot be written</translation>
     </message>
@@ -3305,7 +3580,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/core/opening.py" line="45" />
-      <location filename="../../editor/exchange/reports/export.py" line="140" />
+      <location filename="../../editor/exchange/reports/export.py" line="141" />
       <source>Файл {path} уже существует</source>
       <translation>File {path} already exists</translation>
     </message>
@@ -3325,7 +3600,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Format «{value}» not recognised: «очно» (in person) or «онлайн» (online) expected</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="197" />
+      <location filename="../../editor/exchange/reports/export.py" line="200" />
       <source>Число дней должно быть неотрицательным</source>
       <translation>The number of days cannot be negative</translation>
     </message>
@@ -3345,33 +3620,38 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>business card</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="98" />
+      <location filename="../../editor/exchange/reports/export.py" line="99" />
       <source>все территории</source>
       <translation>all territories</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="113" />
+      <location filename="../../editor/exchange/reports/export.py" line="114" />
       <source>выбранные страницы: {n}</source>
       <translation>selected pages: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="21" />
+      <location filename="../../editor/cli/export.py" line="22" />
       <source>выгрузить отчёт</source>
       <translation>export a report</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="370" />
+      <location filename="../../editor/exchange/reports/export.py" line="384" />
       <location filename="../../editor/exchange/reports/scope.py" line="439" />
       <source>да</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="27" />
+      <location filename="../../editor/cli/dynamics.py" line="60" />
+      <source>дата --since {since} позже даты --as-of {as_of}</source>
+      <translation>the --since date {since} is later than the --as-of date {as_of}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/catalogue.py" line="28" />
       <source>загрузить и упразднённые муниципалитеты</source>
       <translation>load abolished municipalities too</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="23" />
+      <location filename="../../editor/cli/catalogue.py" line="24" />
       <source>загрузить классификатор территорий</source>
       <translation>load a territory classifier</translation>
     </message>
@@ -3386,7 +3666,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>replace the previous directory</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="30" />
+      <location filename="../../editor/cli/export.py" line="33" />
       <source>заменить существующий файл</source>
       <translation>replace an existing file</translation>
     </message>
@@ -3422,7 +3702,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>unknown encoding (UTF-8 or windows-1251 expected)</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="29" />
+      <location filename="../../editor/cli/catalogue.py" line="30" />
       <source>муниципалитеты, действовавшие в этом году</source>
       <translation>municipalities that existed in this year</translation>
     </message>
@@ -3450,6 +3730,11 @@ To undo the whole import: Edit → Undo.</translation>
       <location filename="../../editor/core/territories.py" line="272" />
       <source>населённый пункт</source>
       <translation>locality</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/dynamics.py" line="53" />
+      <source>начало периода --from {first} позже его конца --to {last}</source>
+      <translation>the period start --from {first} is later than its end --to {last}</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="243" />
@@ -3507,7 +3792,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>incomplete line: the file is truncated or damaged</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="370" />
+      <location filename="../../editor/exchange/reports/export.py" line="384" />
       <location filename="../../editor/exchange/reports/scope.py" line="439" />
       <source>нет</source>
       <translation>no</translation>
@@ -3544,7 +3829,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>training of page administrators</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="28" />
+      <location filename="../../editor/cli/export.py" line="29" />
       <source>обучение: семинары с этой даты</source>
       <translation>training: seminars since this date</translation>
     </message>
@@ -3559,7 +3844,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>publish the directory for citizens</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="15" />
+      <location filename="../../editor/cli/catalogue.py" line="16" />
       <source>открыть редактор</source>
       <translation>open the editor</translation>
     </message>
@@ -3574,12 +3859,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>subscribers not updated for more than {n} days</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="115" />
+      <location filename="../../editor/exchange/reports/export.py" line="116" />
       <source>поиск «{text}»</source>
       <translation>search «{text}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="31" />
+      <location filename="../../editor/cli/catalogue.py" line="32" />
       <source>показать, что изменится, ничего не записывая</source>
       <translation>show what would change without writing anything</translation>
     </message>
@@ -3594,22 +3879,22 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>successor «{new}» ({new_code}) of abolished «{old}» ({old_code}) is in another federal subject</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="41" />
+      <location filename="../../editor/cli/catalogue.py" line="43" />
       <source>проверить целостность каталога</source>
       <translation>check the integrity of a catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="35" />
+      <location filename="../../editor/cli/catalogue.py" line="36" />
       <source>сводные показатели</source>
       <translation>summary figures</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="19" />
+      <location filename="../../editor/cli/catalogue.py" line="20" />
       <source>создать каталог</source>
       <translation>create a catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="108" />
+      <location filename="../../editor/exchange/reports/export.py" line="109" />
       <source>соцсети: {names}</source>
       <translation>networks: {names}</translation>
     </message>
@@ -3617,6 +3902,11 @@ To undo the whole import: Edit → Undo.</translation>
       <location filename="../../editor/cli/training.py" line="32" />
       <source>список семинаров</source>
       <translation>list the seminars</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/dynamics.py" line="39" />
+      <source>справка для новости</source>
+      <translation>press digest</translation>
     </message>
     <message>
       <location filename="../../editor/core/territories.py" line="271" />
@@ -3629,7 +3919,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>federal subject</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/reports/export.py" line="102" />
+      <location filename="../../editor/exchange/reports/export.py" line="103" />
       <source>сферы: {names}</source>
       <translation>spheres: {names}</translation>
     </message>
@@ -3901,12 +4191,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{file}: the catalogue is damaged: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/feed.py" line="286" />
+      <location filename="../../editor/exchange/importing/feed.py" line="288" />
       <source>{file}: файл изменился во время импорта</source>
       <translation>{file}: the file changed during the import</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/feed.py" line="235" />
+      <location filename="../../editor/exchange/importing/feed.py" line="237" />
       <source>{file}: чтение файла прервано (код {code})</source>
       <translation>{file}: reading the file was interrupted (code {code})</translation>
     </message>
@@ -4033,7 +4323,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="226" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="230" />
       <source>в файле есть DOCTYPE/ENTITY ({part}) — так устроены XML-бомбы, импорт отменён</source>
       <translation>the file holds DOCTYPE/ENTITY ({part}), the shape of an XML bomb; import cancelled</translation>
     </message>
@@ -4043,24 +4333,24 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="349" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="387" />
       <source>лист «{sheet}» не найден; листы в файле: {names}</source>
       <translation>sheet «{sheet}» not found; sheets in the file: {names}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="362" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="400" />
       <source>не найдена строка заголовков (ожидаются столбцы «Организация», «Ссылка» …)</source>
       <translation>no header row found (columns «Организация», «Ссылка»… expected)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="102" />
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="120" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="103" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="123" />
       <source>не таблица Excel или CSV</source>
       <translation>not an Excel or CSV table</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="198" />
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="269" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="205" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="276" />
       <source>не удалось прочитать: {detail}</source>
       <translation>could not read: {detail}</translation>
     </message>
@@ -4076,7 +4366,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no organisation name</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="84" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="85" />
       <source>нет доступа к файлу (он открыт в другой программе?)</source>
       <translation>no access to the file (is it open in another program?)</translation>
     </message>
@@ -4121,11 +4411,6 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the link already belongs to another organisation ({where}): the page was not changed</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="97" />
-      <source>старый формат .xls: сохраните файл как .xlsx</source>
-      <translation>old .xls format: save the file as .xlsx</translation>
-    </message>
-    <message>
       <location filename="../../editor/exchange/importing/report.py" line="39" />
       <source>строка {row}</source>
       <translation>row {row}</translation>
@@ -4141,7 +4426,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>row skipped: «skip these rows» was chosen for territory «{name}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="189" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="196" />
       <source>текст не в кодировке {encoding}: сохраните файл в UTF-8</source>
       <translation>the text is not in {encoding}: save the file as UTF-8</translation>
     </message>
@@ -4161,75 +4446,75 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no territory with OKTMO code {code}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="95" />
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="215" />
+      <location filename="../../editor/exchange/spreadsheet/xls_ods.py" line="62" />
+      <source>файл .{kind} слишком велик для этого формата: сохраните его как .xlsx</source>
+      <translation>the .{kind} file is too large for this format: save it as .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="96" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="219" />
       <source>файл защищён паролем: снимите пароль и сохраните заново</source>
       <translation>the file is password-protected: remove the password and save it again</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="79" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="80" />
       <source>файл не найден</source>
       <translation>file not found</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="314" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="331" />
       <source>файл повреждён или не читается: {detail}</source>
       <translation>the file is damaged or unreadable: {detail}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="276" />
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="284" />
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="112" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="285" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="293" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="342" />
       <source>файл повреждён: откройте его в Excel и сохраните заново</source>
       <translation>the file is damaged: open it in Excel and save it again</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="87" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="88" />
       <source>файл пуст</source>
       <translation>the file is empty</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="208" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="212" />
       <source>файл распаковывается в {size} — похоже на zip-бомбу, импорт отменён</source>
       <translation>the file unpacks to {size}, like a zip bomb; import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="132" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="139" />
       <source>файл уже закрыт</source>
       <translation>the file is already closed</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="119" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="122" />
       <source>формат .ods: сохраните файл как .xlsx</source>
       <translation>.ods format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="117" />
-      <source>формат .xlsb: сохраните файл как .xlsx</source>
-      <translation>.xlsb format: save the file as .xlsx</translation>
-    </message>
-    <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="162" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="166" />
       <source>формат «Таблица XML 2003»: сохраните файл как .xlsx</source>
       <translation>«XML Spreadsheet 2003» format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="155" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="159" />
       <source>это веб-страница (HTML), а не таблица: откройте её в Excel и сохраните как .xlsx</source>
       <translation>this is a web page (HTML), not a table: open it in Excel and save it as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="81" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="82" />
       <source>это папка, а не файл</source>
       <translation>this is a folder, not a file</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="262" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="269" />
       <source>это файл каталога, а не таблица Excel или CSV</source>
       <translation>this is a catalogue file, not an Excel or CSV table</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/reader.py" line="88" />
+      <location filename="../../editor/exchange/spreadsheet/reader.py" line="94" />
       <source>ячейка длиннее {limit} знаков — похоже, незакрытая кавычка</source>
       <translation>a cell longer than {limit} characters: probably an unclosed quote</translation>
     </message>
