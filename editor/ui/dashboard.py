@@ -19,7 +19,16 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -488,9 +497,9 @@ def copy_digest(window: QMainWindow) -> str:
     """«Справка для новости»: the paragraph of the selected territory, copied and shown."""
     text = digest.digest(window.current_territory_id())
     QGuiApplication.clipboard().setText(text)
-    window.statusBar().showMessage(window.tr("Справка скопирована в буфер обмена"), 10_000)
+    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Справка скопирована в буфер обмена"), 10_000)
     box = QMessageBox(
-        QMessageBox.Icon.Information, window.tr("Справка для новости"), text,
+        QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Справка для новости"), text,
         QMessageBox.StandardButton.Ok, window,
     )  # fmt: skip
     box.setObjectName("digestBox")
@@ -509,9 +518,9 @@ def install(window: QMainWindow) -> DashboardPanel:
     toggle = panel.toggleViewAction()
     toggle.setObjectName("actionDashboard")
     window.menu_view.addAction(toggle)
-    action = QAction(window.tr("Справка для новости"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "Справка для новости"), window)
     action.setObjectName("actionDigest")
-    action.setStatusTip(window.tr("Скопировать абзац для пресс-релиза о выбранной территории"))
+    action.setStatusTip(QCoreApplication.translate("MainWindow", "Скопировать абзац для пресс-релиза о выбранной территории"))
     action.triggered.connect(lambda: copy_digest(window))
     window.menu_tools.addAction(action)
     window.territory_tree.selectionModel().currentChanged.connect(panel.schedule)

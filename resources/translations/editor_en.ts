@@ -147,38 +147,38 @@
   <context>
     <name>ChartCard</name>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="189" />
+      <location filename="../../editor/ui/dashboard.py" line="198" />
       <source>Изображение PNG (*.png);;Рисунок SVG (*.svg)</source>
       <translation>PNG image (*.png);;SVG drawing (*.svg)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="184" />
+      <location filename="../../editor/ui/dashboard.py" line="193" />
       <source>Не удалось записать файл {path}</source>
       <translation>Could not write file {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="151" />
+      <location filename="../../editor/ui/dashboard.py" line="160" />
       <source>Показать числа, по которым построен график</source>
       <translation>Show the numbers behind the chart</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="188" />
-      <location filename="../../editor/ui/dashboard.py" line="195" />
+      <location filename="../../editor/ui/dashboard.py" line="197" />
+      <location filename="../../editor/ui/dashboard.py" line="204" />
       <source>Сохранить график</source>
       <translation>Save chart</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="153" />
+      <location filename="../../editor/ui/dashboard.py" line="162" />
       <source>Сохранить график в PNG или SVG</source>
       <translation>Save the chart as PNG or SVG</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="152" />
+      <location filename="../../editor/ui/dashboard.py" line="161" />
       <source>Сохранить…</source>
       <translation>Save…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="150" />
+      <location filename="../../editor/ui/dashboard.py" line="159" />
       <source>Таблица</source>
       <translation>Table</translation>
     </message>
@@ -304,152 +304,152 @@
   <context>
     <name>DashboardPanel</name>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="337" />
+      <location filename="../../editor/ui/dashboard.py" line="346" />
       <source>{scope}: {first} — {last}</source>
       <translation>{scope}: {first} – {last}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="443" />
+      <location filename="../../editor/ui/dashboard.py" line="452" />
       <source>В выбранном охвате нет страниц</source>
       <translation>The chosen scope holds no pages</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="338" />
+      <location filename="../../editor/ui/dashboard.py" line="347" />
       <source>Все территории</source>
       <translation>All territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="399" />
-      <location filename="../../editor/ui/dashboard.py" line="411" />
+      <location filename="../../editor/ui/dashboard.py" line="408" />
+      <location filename="../../editor/ui/dashboard.py" line="420" />
       <source>Всего</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="261" />
+      <location filename="../../editor/ui/dashboard.py" line="270" />
       <source>Динамика</source>
       <translation>Dynamics</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="418" />
+      <location filename="../../editor/ui/dashboard.py" line="427" />
       <source>Доли страниц, %</source>
       <translation>Share of pages, %</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="352" />
+      <location filename="../../editor/ui/dashboard.py" line="361" />
       <source>За выбранный период нет замеров подписчиков</source>
       <translation>No subscriber counts in the chosen period</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="478" />
+      <location filename="../../editor/ui/dashboard.py" line="487" />
       <source>За выбранный период подписчики страниц не менялись</source>
       <translation>No page's subscribers changed in the chosen period</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <location filename="../../editor/ui/dashboard.py" line="490" />
       <source>Изменение</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="399" />
-      <location filename="../../editor/ui/dashboard.py" line="425" />
+      <location filename="../../editor/ui/dashboard.py" line="408" />
+      <location filename="../../editor/ui/dashboard.py" line="434" />
       <source>Месяц</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <location filename="../../editor/ui/dashboard.py" line="490" />
       <source>На конец</source>
       <translation>At end</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <location filename="../../editor/ui/dashboard.py" line="490" />
       <source>На начало</source>
       <translation>At start</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="482" />
+      <location filename="../../editor/ui/dashboard.py" line="491" />
       <source>Организация</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="262" />
+      <location filename="../../editor/ui/dashboard.py" line="271" />
       <source>Период:</source>
       <translation>Period:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="421" />
+      <location filename="../../editor/ui/dashboard.py" line="430" />
       <source>Подключены к «Госпабликам»</source>
       <translation>Connected to «Gospabliki»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="396" />
+      <location filename="../../editor/ui/dashboard.py" line="405" />
       <source>Подписчики на конец месяца</source>
       <translation>Subscribers at month end</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="440" />
+      <location filename="../../editor/ui/dashboard.py" line="449" />
       <source>Прочие сферы</source>
       <translation>Other spheres</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="481" />
+      <location filename="../../editor/ui/dashboard.py" line="490" />
       <source>Разница</source>
       <translation>Difference</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="346" />
-      <location filename="../../editor/ui/dashboard.py" line="477" />
+      <location filename="../../editor/ui/dashboard.py" line="355" />
+      <location filename="../../editor/ui/dashboard.py" line="486" />
       <source>Рост и снижение</source>
       <translation>Growth and decline</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="422" />
+      <location filename="../../editor/ui/dashboard.py" line="431" />
       <source>С виджетами ПОС</source>
       <translation>With POS widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="420" />
+      <location filename="../../editor/ui/dashboard.py" line="429" />
       <source>С госметкой</source>
       <translation>With the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="482" />
+      <location filename="../../editor/ui/dashboard.py" line="491" />
       <source>Соцсеть</source>
       <translation>Network</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="425" />
-      <location filename="../../editor/ui/dashboard.py" line="445" />
-      <location filename="../../editor/ui/dashboard.py" line="448" />
+      <location filename="../../editor/ui/dashboard.py" line="434" />
+      <location filename="../../editor/ui/dashboard.py" line="454" />
+      <location filename="../../editor/ui/dashboard.py" line="457" />
       <source>Страниц</source>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="442" />
+      <location filename="../../editor/ui/dashboard.py" line="451" />
       <source>Страниц по сферам (сейчас)</source>
       <translation>Pages by sphere (now)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="445" />
+      <location filename="../../editor/ui/dashboard.py" line="454" />
       <source>Сфера</source>
       <translation>Sphere</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="482" />
+      <location filename="../../editor/ui/dashboard.py" line="491" />
       <source>Территория</source>
       <translation>Territory</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="469" />
+      <location filename="../../editor/ui/dashboard.py" line="478" />
       <source>рост</source>
       <translation>growth</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="469" />
+      <location filename="../../editor/ui/dashboard.py" line="478" />
       <source>снижение</source>
       <translation>decline</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="375" />
+      <location filename="../../editor/ui/dashboard.py" line="384" />
       <source>тыс.</source>
       <translation>thousands</translation>
     </message>
@@ -1374,6 +1374,11 @@
       <translation>With nested</translation>
     </message>
     <message>
+      <location filename="../../editor/ui/dashboard.py" line="523" />
+      <source>Скопировать абзац для пресс-релиза о выбранной территории</source>
+      <translation>Copy a press-release paragraph about the selected territory</translation>
+    </message>
+    <message>
       <location filename="../../editor/ui/window_actions.py" line="257" />
       <source>Создать резервную копию</source>
       <translation>Make a backup</translation>
@@ -1392,6 +1397,17 @@
       <location filename="../../editor/ui/window_actions.py" line="248" />
       <source>Спр&amp;авка</source>
       <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="502" />
+      <location filename="../../editor/ui/dashboard.py" line="521" />
+      <source>Справка для новости</source>
+      <translation>Press digest</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/dashboard.py" line="500" />
+      <source>Справка скопирована в буфер обмена</source>
+      <translation>The digest is copied to the clipboard</translation>
     </message>
     <message>
       <location filename="../../editor/ui/main_window.py" line="267" />
