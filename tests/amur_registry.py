@@ -33,8 +33,12 @@ AMUR_HEADERS = {
 }
 
 
-def write_amur_registry(records: list[dict], path: Path, title: str,
-                        cell: Callable[[object], object] = lambda value: value) -> Path:
+def write_amur_registry(
+    records: list[dict],
+    path: Path,
+    title: str,
+    cell: Callable[[object], object] = lambda value: value,
+) -> Path:
     """A one-sheet workbook: a title row, the header row, then one row per record."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Реестр")

@@ -12,8 +12,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
-                          text=True, check=False, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
 
 
 def test_init_stats_check(tmp_path):
@@ -22,11 +27,19 @@ def test_init_stats_check(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "89" in result.stdout
     stats = json.loads(run("stats", str(path), "--json").stdout)
-    assert stats["territories"] == {"country": 1, "federal_district": 8, "region": 89,
-                                    "municipality": 0, "settlement": 0, "locality": 0}
+    assert stats["territories"] == {
+        "country": 1,
+        "federal_district": 8,
+        "region": 89,
+        "municipality": 0,
+        "settlement": 0,
+        "locality": 0,
+    }
     for key in ("pages", "organizations", "subscribers", "by_network", "by_sphere", "by_level"):
         assert key in stats
-    scoped = json.loads(run("stats", str(path), "--territory", "Курганская область", "--json").stdout)
+    scoped = json.loads(
+        run("stats", str(path), "--territory", "Курганская область", "--json").stdout
+    )
     assert scoped["territories"]["region"] == 1
     assert run("check", str(path)).returncode == 0
 
@@ -50,8 +63,10 @@ def test_check_reports_a_broken_invariant(tmp_path):
     assert run("init", str(path)).returncode == 0
     connection = sqlite3.connect(path)
     # A region put under another region breaks the level order.
-    connection.execute("UPDATE territory SET parent_id = (SELECT id FROM territory WHERE"
-                       " oktmo = '10000000') WHERE oktmo = '37000000'")
+    connection.execute(
+        "UPDATE territory SET parent_id = (SELECT id FROM territory WHERE"
+        " oktmo = '10000000') WHERE oktmo = '37000000'"
+    )
     connection.commit()
     connection.close()
     result = run("check", str(path))

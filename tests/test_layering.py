@@ -183,7 +183,9 @@ def test_ui_has_no_sql_or_openpyxl():
     offenders = []
     for path in sorted((EDITOR / "ui").rglob("*.py")):
         names = _imports(path)
-        bad = {n for n in names if n.startswith(("openpyxl", "sqlite3", "python_calamine", "peewee"))}
+        bad = {
+            n for n in names if n.startswith(("openpyxl", "sqlite3", "python_calamine", "peewee"))
+        }
         bad |= {n for n in names if n.startswith(("editor.db.models", "editor.db.database"))}
         text = path.read_text(encoding="utf-8")
         if "execute_sql(" in text or ".executemany(" in text:

@@ -16,10 +16,16 @@ from editor.db.models import Organization, Page
 def school(catalogue):
     kurgan = territories.resolve("37000000")
     organization = records.create_organization(
-        kurgan.id, {"full_name": "МБОУ «Школа № 5»", "ogrn": "1024501234567",
-                    "sphere1": spheres.find("Школы")})
-    page = records.create_page(organization.id, {"url": "http://m.vk.com/public123/",
-                                                 "subscribers": "1 200"})
+        kurgan.id,
+        {
+            "full_name": "МБОУ «Школа № 5»",
+            "ogrn": "1024501234567",
+            "sphere1": spheres.find("Школы"),
+        },
+    )
+    page = records.create_page(
+        organization.id, {"url": "http://m.vk.com/public123/", "subscribers": "1 200"}
+    )
     return organization, page
 
 

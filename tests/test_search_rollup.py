@@ -17,18 +17,24 @@ def region(catalogue):
     village = territories.create(ketovo.id, "Колесниковский сельсовет")
     schools = spheres.find("Школы")
     pages = {}
-    org = records.create_organization(village.id, {"full_name": "МКОУ «Колёсниковская ШКОЛА»",
-                                                   "sphere1": schools})
-    pages["school"] = records.create_page(org.id, {"url": "vk.com/kol_school", "subscribers": 300,
-                                                   "gosmark": True, "widgets": 2})
-    org2 = records.create_organization(ketovo.id, {"full_name": "Администрация Кетовского округа",
-                                                   "ogrn": "1024501234567"})
-    pages["admin"] = records.create_page(org2.id, {"url": "ok.ru/group/55", "subscribers": 1000,
-                                                   "subscribers_date": dt.date(2020, 1, 1)})
+    org = records.create_organization(
+        village.id, {"full_name": "МКОУ «Колёсниковская ШКОЛА»", "sphere1": schools}
+    )
+    pages["school"] = records.create_page(
+        org.id, {"url": "vk.com/kol_school", "subscribers": 300, "gosmark": True, "widgets": 2}
+    )
+    org2 = records.create_organization(
+        ketovo.id, {"full_name": "Администрация Кетовского округа", "ogrn": "1024501234567"}
+    )
+    pages["admin"] = records.create_page(
+        org2.id,
+        {"url": "ok.ru/group/55", "subscribers": 1000, "subscribers_date": dt.date(2020, 1, 1)},
+    )
     pages["admin_tg"] = records.create_page(org2.id, {"url": "@ketovo_adm", "subscribers": 50})
     amur = territories.resolve("10000000")
-    org3 = records.create_organization(amur.id, {"full_name": "Школа в Благовещенске",
-                                                 "sphere1": schools})
+    org3 = records.create_organization(
+        amur.id, {"full_name": "Школа в Благовещенске", "sphere1": schools}
+    )
     pages["amur"] = records.create_page(org3.id, {"url": "vk.com/club777", "subscribers": 7})
     return kurgan, ketovo, village, pages
 
@@ -39,7 +45,8 @@ def test_search_folds_cyrillic_case_and_yo(region):
     assert hits == [pages["school"].id]
     assert ordered_ids(PageFilter(text="ШКОЛА")) == sorted([pages["school"].id, pages["amur"].id])
     assert ordered_ids(PageFilter(text="1024501234567")) == sorted(
-        [pages["admin"].id, pages["admin_tg"].id])
+        [pages["admin"].id, pages["admin_tg"].id]
+    )
     assert ordered_ids(PageFilter(text="t.me/ketovo")) == [pages["admin_tg"].id]
 
 
@@ -48,12 +55,14 @@ def test_scope_and_flags(region):
     assert count_and_total(PageFilter(territory_id=kurgan.id)) == (3, 1350)
     assert count_and_total(PageFilter(territory_id=ketovo.id, descendants=False)) == (2, 1050)
     assert ordered_ids(PageFilter(territory_id=kurgan.id, no_gosmark=True)) == sorted(
-        [pages["admin"].id, pages["admin_tg"].id])
+        [pages["admin"].id, pages["admin_tg"].id]
+    )
     assert ordered_ids(PageFilter(territory_id=kurgan.id, stale_days=365)) == [pages["admin"].id]
     assert ordered_ids(PageFilter(networks=("telegram",))) == [pages["admin_tg"].id]
     education = [s.id for s in spheres.all_spheres() if s.name == "Образование"]
     assert ordered_ids(PageFilter(spheres=tuple(education))) == sorted(
-        [pages["school"].id, pages["amur"].id])
+        [pages["school"].id, pages["amur"].id]
+    )
 
 
 def test_order_by_subscribers_descending(region):

@@ -25,11 +25,17 @@ def test_init_holds_russia_districts_and_89_subjects(catalogue):
 @pytest.fixture
 def kurgan_tree(catalogue):
     kurgan = territories.resolve("37000000")
-    ketovo = territories.create(kurgan.id, "Кетовский муниципальный округ",
-                                kind="муниципальный округ", oktmo="37515000", custom=False)
+    ketovo = territories.create(
+        kurgan.id,
+        "Кетовский муниципальный округ",
+        kind="муниципальный округ",
+        oktmo="37515000",
+        custom=False,
+    )
     territories.add_alias(ketovo.id, "Кетовский район")
-    kurgan_city = territories.create(kurgan.id, "город Курган", kind="городской округ",
-                                     oktmo="37701000")
+    kurgan_city = territories.create(
+        kurgan.id, "город Курган", kind="городской округ", oktmo="37701000"
+    )
     village = territories.create(ketovo.id, "Колесниковский территориальный отдел")
     return kurgan, ketovo, kurgan_city, village
 

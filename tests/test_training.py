@@ -348,7 +348,10 @@ def test_trashed_seminars_leave_the_counts_and_come_back(region, tmp_path):
     import_lists([write_list(tmp_path / "list.xlsx", ROWS)], _options(region))
     seminar = Seminar.get()
     training.delete_seminars([seminar.id])
-    assert training_figures.counts()["seminars"] == 0 and training_figures.counts()["trained_organizations"] == 0
+    assert (
+        training_figures.counts()["seminars"] == 0
+        and training_figures.counts()["trained_organizations"] == 0
+    )
     assert [s.id for s in training.trashed_seminars()] == [seminar.id]
     assert training.seminar_rows() == []
     training.restore_seminars([seminar.id])

@@ -24,12 +24,15 @@ def add_parsers(commands) -> None:
     territories = commands.add_parser("territories", help=tr("загрузить классификатор территорий"))
     territories.add_argument("catalogue")
     territories.add_argument("files", nargs="+")
-    territories.add_argument("--all-years", action="store_true",
-                             help=tr("загрузить и упразднённые муниципалитеты"))
-    territories.add_argument("--year", type=int,
-                             help=tr("муниципалитеты, действовавшие в этом году"))
-    territories.add_argument("--dry-run", action="store_true",
-                             help=tr("показать, что изменится, ничего не записывая"))
+    territories.add_argument(
+        "--all-years", action="store_true", help=tr("загрузить и упразднённые муниципалитеты")
+    )
+    territories.add_argument(
+        "--year", type=int, help=tr("муниципалитеты, действовавшие в этом году")
+    )
+    territories.add_argument(
+        "--dry-run", action="store_true", help=tr("показать, что изменится, ничего не записывая")
+    )
     territories.add_argument("--json", action="store_true")
     territories.set_defaults(run=cmd_territories)
 
@@ -51,8 +54,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     init_catalogue(args.catalogue)
     counts = stats().territories
-    print(tr("Создан каталог {path}: субъектов РФ {regions}, федеральных округов {districts}").format(
-        path=args.catalogue, regions=counts["region"], districts=counts["federal_district"]))
+    print(
+        tr("Создан каталог {path}: субъектов РФ {regions}, федеральных округов {districts}").format(
+            path=args.catalogue, regions=counts["region"], districts=counts["federal_district"]
+        )
+    )
     return 0
 
 
@@ -62,17 +68,30 @@ def cmd_territories(args: argparse.Namespace) -> int:
 
     open_catalogue(args.catalogue)
     with CatalogueLock(args.catalogue):
-        result = load_files([Path(f) for f in args.files], current_only=not args.all_years,
-                            year=args.year, dry_run=args.dry_run)
+        result = load_files(
+            [Path(f) for f in args.files],
+            current_only=not args.all_years,
+            year=args.year,
+            dry_run=args.dry_run,
+        )
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:
         print(result.summary())
         for item in result.transformed:
-            print(tr("  {old} ({old_code}) → {new} ({new_code}): страниц {pages}, "
-                     "организаций {organizations}").format(
-                old=item.old_name, old_code=item.old_code, new=item.new_name,
-                new_code=item.new_code, pages=item.pages, organizations=item.organizations))
+            print(
+                tr(
+                    "  {old} ({old_code}) → {new} ({new_code}): страниц {pages}, "
+                    "организаций {organizations}"
+                ).format(
+                    old=item.old_name,
+                    old_code=item.old_code,
+                    new=item.new_name,
+                    new_code=item.new_code,
+                    pages=item.pages,
+                    organizations=item.organizations,
+                )
+            )
     return 0
 
 
@@ -96,12 +115,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(tr("Подписчиков: {n}").format(n=result.subscribers))
     for network, count in sorted(result.by_network.items()):
         print(f"  {NETWORK_LABELS.get(network, network)}: {count}")
-    print(tr("С госметкой: {n}; подключено к «Госпабликам»: {c}; с виджетами ПОС: {w}").format(
-        n=result.gosmark, c=result.connected, w=result.with_widgets))
-    print(tr("Территорий: {counts}").format(
-        counts=", ".join(f"{level} {count}" for level, count in result.territories.items())))
-    print(tr("Семинаров: {s}; обучено человек: {p}; обученных организаций: {o}").format(
-        s=training["seminars"], p=training["participants"], o=training["trained_organizations"]))
+    print(
+        tr("С госметкой: {n}; подключено к «Госпабликам»: {c}; с виджетами ПОС: {w}").format(
+            n=result.gosmark, c=result.connected, w=result.with_widgets
+        )
+    )
+    print(
+        tr("Территорий: {counts}").format(
+            counts=", ".join(f"{level} {count}" for level, count in result.territories.items())
+        )
+    )
+    print(
+        tr("Семинаров: {s}; обучено человек: {p}; обученных организаций: {o}").format(
+            s=training["seminars"], p=training["participants"], o=training["trained_organizations"]
+        )
+    )
     return 0
 
 
@@ -115,8 +143,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     for line in report.warnings:
         print(tr("Внимание: {line}").format(line=line))
     if not report.ok:
-        raise CliError(tr("Каталог {path}: найдено нарушений целостности: {count}").format(
-            path=args.catalogue, count=len(report.problems)))
+        raise CliError(
+            tr("Каталог {path}: найдено нарушений целостности: {count}").format(
+                path=args.catalogue, count=len(report.problems)
+            )
+        )
     print(tr("Каталог {path} в порядке").format(path=args.catalogue))
     return 0
 

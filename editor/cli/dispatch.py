@@ -48,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a defect: still one line, the traceback only on request
         if os.environ.get("GOSPABLIKI_DEBUG"):
             raise
-        print(tr("Внутренняя ошибка: {kind}: {message}").format(
-            kind=error.__class__.__name__, message=" ".join(str(error).split())), file=sys.stderr)
+        print(
+            tr("Внутренняя ошибка: {kind}: {message}").format(
+                kind=error.__class__.__name__, message=" ".join(str(error).split())
+            ),
+            file=sys.stderr,
+        )
         return 1

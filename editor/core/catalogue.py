@@ -29,32 +29,68 @@ def seed_catalogue() -> None:
         if Territory.select().exists():
             return
         country = territories["country"]
-        root = _add(None, country["name"], "country", country.get("kind", ""), None, 0,
-                    country.get("aliases", []))
+        root = _add(
+            None,
+            country["name"],
+            "country",
+            country.get("kind", ""),
+            None,
+            0,
+            country.get("aliases", []),
+        )
         for d_index, district in enumerate(territories["federal_districts"]):
-            node = _add(root, district["name"], "federal_district", "федеральный округ", None,
-                        d_index, [*district.get("aliases", []), district.get("short", "")])
+            node = _add(
+                root,
+                district["name"],
+                "federal_district",
+                "федеральный округ",
+                None,
+                d_index,
+                [*district.get("aliases", []), district.get("short", "")],
+            )
             for s_index, subject in enumerate(district["subjects"]):
-                _add(node, subject["name"], "region", subject.get("kind", ""), subject["oktmo"],
-                     s_index, subject.get("aliases", []))
+                _add(
+                    node,
+                    subject["name"],
+                    "region",
+                    subject.get("kind", ""),
+                    subject["oktmo"],
+                    s_index,
+                    subject.get("aliases", []),
+                )
         position = 0
         ids: dict[str, int] = {}
         for parent, sphere in iter_spheres(spheres):
             created = Sphere.create(
-                name=sphere["name"], name_key=nz.fold_text(sphere["name"]),
+                name=sphere["name"],
+                name_key=nz.fold_text(sphere["name"]),
                 parent=ids[parent["name"]] if parent else None,
-                aliases="\n".join(sphere.get("aliases", [])), position=position,
+                aliases="\n".join(sphere.get("aliases", [])),
+                position=position,
             )
             position += 1
             if parent is None:
                 ids[sphere["name"]] = created.id
 
 
-def _add(parent: int | None, name: str, level: str, kind: str, oktmo: str | None,
-         position: int, aliases: list[str]) -> int:
+def _add(
+    parent: int | None,
+    name: str,
+    level: str,
+    kind: str,
+    oktmo: str | None,
+    position: int,
+    aliases: list[str],
+) -> int:
     territory = Territory.create(
-        parent=parent, level=LEVEL_INDEX[level], kind=kind, name=name,
-        name_key=nz.territory_key(name), oktmo=oktmo, position=position, custom=False,
+        parent=parent,
+        level=LEVEL_INDEX[level],
+        kind=kind,
+        name=name,
+        name_key=nz.territory_key(name),
+        oktmo=oktmo,
+        position=position,
+        custom=False,
     )
     for alias in dict.fromkeys(a for a in aliases if a):
         TerritoryAlias.create(territory=territory.id, name=alias, name_key=nz.territory_key(alias))

@@ -26,8 +26,15 @@ UNDO = Origin("undo")
 Entry = tuple[str, int, str, str, object, object]
 
 
-def record(entity: str, entity_id: int, action: str, origin: Origin,
-           field: str = "", old: object = None, new: object = None) -> None:
+def record(
+    entity: str,
+    entity_id: int,
+    action: str,
+    origin: Origin,
+    field: str = "",
+    old: object = None,
+    new: object = None,
+) -> None:
     """Write one change-log entry (inside the caller's transaction)."""
     record_many([(entity, entity_id, action, field, old, new)], origin)
 
@@ -37,8 +44,17 @@ def record_many(entries: Iterable[Entry], origin: Origin) -> int:
     # As text, the way sqlite3's default adapter writes a datetime, converted once, not per row.
     at = now().isoformat(" ")
     rows = [
-        (at, entity, entity_id, action, field, to_log_text(old), to_log_text(new),
-         origin.kind, origin.batch_id)
+        (
+            at,
+            entity,
+            entity_id,
+            action,
+            field,
+            to_log_text(old),
+            to_log_text(new),
+            origin.kind,
+            origin.batch_id,
+        )
         for entity, entity_id, action, field, old, new in entries
     ]
     if rows:

@@ -47,8 +47,17 @@ class FieldSpec:
 
 
 ORGANIZATION_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("full_name", "organization", "text", QT_TRANSLATE_NOOP("fields", "Организация"), True, "organization"),
-    FieldSpec("short_name", "organization", "text", QT_TRANSLATE_NOOP("fields", "Краткое наименование")),
+    FieldSpec(
+        "full_name",
+        "organization",
+        "text",
+        QT_TRANSLATE_NOOP("fields", "Организация"),
+        True,
+        "organization",
+    ),
+    FieldSpec(
+        "short_name", "organization", "text", QT_TRANSLATE_NOOP("fields", "Краткое наименование")
+    ),
     FieldSpec("ogrn", "organization", "ogrn", QT_TRANSLATE_NOOP("fields", "ОГРН")),
     FieldSpec("inn", "organization", "inn", QT_TRANSLATE_NOOP("fields", "ИНН")),
     FieldSpec("founder", "organization", "text", QT_TRANSLATE_NOOP("fields", "Учредитель")),
@@ -56,12 +65,25 @@ ORGANIZATION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("sphere1", "organization", "sphere", QT_TRANSLATE_NOOP("fields", "Сфера 1")),
     FieldSpec("sphere2", "organization", "sphere", QT_TRANSLATE_NOOP("fields", "Сфера 2")),
     FieldSpec("sphere3", "organization", "sphere", QT_TRANSLATE_NOOP("fields", "Сфера 3")),
-    FieldSpec("exemption", "organization", "text", QT_TRANSLATE_NOOP("fields", "Не ведется на основании")),
+    FieldSpec(
+        "exemption", "organization", "text", QT_TRANSLATE_NOOP("fields", "Не ведется на основании")
+    ),
     FieldSpec("responsible", "organization", "text", QT_TRANSLATE_NOOP("fields", "Ответственный")),
-    FieldSpec("responsible_position", "organization", "text", QT_TRANSLATE_NOOP("fields", "Должность ответственного")),
+    FieldSpec(
+        "responsible_position",
+        "organization",
+        "text",
+        QT_TRANSLATE_NOOP("fields", "Должность ответственного"),
+    ),
     FieldSpec("responsible_phone", "organization", "text", QT_TRANSLATE_NOOP("fields", "Телефон")),
     FieldSpec("responsible_email", "organization", "text", QT_TRANSLATE_NOOP("fields", "E-mail")),
-    FieldSpec("notes", "organization", "text", QT_TRANSLATE_NOOP("fields", "Примечание к организации"), sheet=""),
+    FieldSpec(
+        "notes",
+        "organization",
+        "text",
+        QT_TRANSLATE_NOOP("fields", "Примечание к организации"),
+        sheet="",
+    ),
 )
 
 PAGE_FIELDS: tuple[FieldSpec, ...] = (
@@ -70,19 +92,45 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "page", "text", QT_TRANSLATE_NOOP("fields", "Название страницы")),
     FieldSpec("network_id", "page", "text", QT_TRANSLATE_NOOP("fields", "ID госпаблика")),
     FieldSpec("status", "page", "status", QT_TRANSLATE_NOOP("fields", "Статус")),
-    FieldSpec("connected", "page", "bool", QT_TRANSLATE_NOOP("fields", "Подключение к «Госпабликам»")),
+    FieldSpec(
+        "connected", "page", "bool", QT_TRANSLATE_NOOP("fields", "Подключение к «Госпабликам»")
+    ),
     FieldSpec("gosmark", "page", "bool", QT_TRANSLATE_NOOP("fields", "Госметка")),
     FieldSpec("widgets", "page", "widgets", QT_TRANSLATE_NOOP("fields", "Виджеты")),
-    FieldSpec("pos_problem", "page", "bool", QT_TRANSLATE_NOOP("fields", "Виджет «Сообщить о проблеме»"), sheet=""),
-    FieldSpec("pos_opinion", "page", "bool", QT_TRANSLATE_NOOP("fields", "Виджет «Высказать мнение»"), sheet=""),
-    FieldSpec("enrolment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись в кружки"), sheet=""),
-    FieldSpec("appointment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись к врачу"), sheet=""),
+    FieldSpec(
+        "pos_problem",
+        "page",
+        "bool",
+        QT_TRANSLATE_NOOP("fields", "Виджет «Сообщить о проблеме»"),
+        sheet="",
+    ),
+    FieldSpec(
+        "pos_opinion",
+        "page",
+        "bool",
+        QT_TRANSLATE_NOOP("fields", "Виджет «Высказать мнение»"),
+        sheet="",
+    ),
+    FieldSpec(
+        "enrolment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись в кружки"), sheet=""
+    ),
+    FieldSpec(
+        "appointment", "page", "bool", QT_TRANSLATE_NOOP("fields", "Запись к врачу"), sheet=""
+    ),
     FieldSpec("design", "page", "percent", QT_TRANSLATE_NOOP("fields", "Оформление, %")),
     FieldSpec("activity", "page", "percent", QT_TRANSLATE_NOOP("fields", "Активность, %")),
     FieldSpec("weekly_reach", "page", "count", QT_TRANSLATE_NOOP("fields", "Охват за неделю")),
-    FieldSpec("post_reach", "page", "count", QT_TRANSLATE_NOOP("fields", "Средний охват публикации")),
+    FieldSpec(
+        "post_reach", "page", "count", QT_TRANSLATE_NOOP("fields", "Средний охват публикации")
+    ),
     FieldSpec("subscribers", "page", "count", QT_TRANSLATE_NOOP("fields", "Подписчики")),
-    FieldSpec("subscribers_date", "page", "date", QT_TRANSLATE_NOOP("fields", "Дата замера"), sheet="count_date"),
+    FieldSpec(
+        "subscribers_date",
+        "page",
+        "date",
+        QT_TRANSLATE_NOOP("fields", "Дата замера"),
+        sheet="count_date",
+    ),
     FieldSpec("notes", "page", "text", QT_TRANSLATE_NOOP("fields", "Примечание")),
 )
 

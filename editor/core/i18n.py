@@ -17,7 +17,7 @@ def tr(text: str, context: str = CONTEXT) -> str:
 
 
 def current_language() -> str:
-    """"en" when the English translation is installed, else "ru" (the source language)."""
+    """ "en" when the English translation is installed, else "ru" (the source language)."""
     from PySide6.QtCore import QLocale
 
     return "en" if QLocale().language() == QLocale.Language.English else "ru"

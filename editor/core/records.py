@@ -26,8 +26,15 @@ def search_key(title: str, organization: Organization, url: str) -> str:
     """The folded text that quick search looks into (page title, organisation, URL, ОГРН)."""
     return nz.fold_text(
         " ".join(
-            part for part in (title, organization.full_name, organization.short_name, url,
-                              organization.ogrn or "") if part
+            part
+            for part in (
+                title,
+                organization.full_name,
+                organization.short_name,
+                url,
+                organization.ogrn or "",
+            )
+            if part
         )
     )
 
@@ -50,19 +57,34 @@ def _clean_organization(values: Mapping[str, object]) -> dict[str, object]:
     return cleaned
 
 
-def create_organization(territory_id: int, values: Mapping[str, object], origin: Origin = MANUAL,
-                        organization_id: int | None = None, source: str = "") -> Organization:
+def create_organization(
+    territory_id: int,
+    values: Mapping[str, object],
+    origin: Origin = MANUAL,
+    organization_id: int | None = None,
+    source: str = "",
+) -> Organization:
     """Add an organisation to a territory."""
     if Territory.get_or_none(Territory.id == territory_id) is None:
         raise RecordError(tr("Территория {id} не найдена").format(id=territory_id))
     cleaned = _clean_organization({"full_name": values.get("full_name"), **values})
     with db.atomic():
         organization = Organization.create(
-            id=organization_id, territory=territory_id, source=source, batch=origin.batch_id,
+            id=organization_id,
+            territory=territory_id,
+            source=source,
+            batch=origin.batch_id,
             **cleaned,
         )
-        record("organization", organization.id, "create", origin, "full_name", None,
-               organization.full_name)
+        record(
+            "organization",
+            organization.id,
+            "create",
+            origin,
+            "full_name",
+            None,
+            organization.full_name,
+        )
     return organization
 
 
@@ -96,37 +118,49 @@ def organization_values(organization: Organization) -> dict[str, object]:
     return values
 
 
-def update_organization(organization_id: int, changes: Mapping[str, object],
-                        origin: Origin = MANUAL) -> dict[str, object]:
+def update_organization(
+    organization_id: int, changes: Mapping[str, object], origin: Origin = MANUAL
+) -> dict[str, object]:
     """Change fields of an organisation; return the old values of what changed."""
     organization = Organization.get_or_none(Organization.id == organization_id)
     if organization is None:
         raise RecordError(tr("Организация {id} не найдена").format(id=organization_id))
     cleaned = _clean_organization(changes)
     current = organization_values(organization)
-    old = {key: current[key] for key, value in cleaned.items()
-           if key != "name_key" and current.get(key) != value}
+    old = {
+        key: current[key]
+        for key, value in cleaned.items()
+        if key != "name_key" and current.get(key) != value
+    }
     if not old:
         return {}
     with db.atomic():
-        Organization.update(**{k: cleaned[k] for k in old} | (
-            {"name_key": cleaned["name_key"]} if "full_name" in old else {}
-        )).where(Organization.id == organization_id).execute()
+        Organization.update(
+            **{k: cleaned[k] for k in old}
+            | ({"name_key": cleaned["name_key"]} if "full_name" in old else {})
+        ).where(Organization.id == organization_id).execute()
         if "territory" in old:
             Page.update(territory=cleaned["territory"]).where(
                 Page.organization == organization_id
             ).execute()
         if {"full_name", "short_name", "ogrn"} & old.keys():
             refresh_search_keys(organization_id)
-        record_many([("organization", organization_id, "update", key, value, cleaned[key])
-                     for key, value in old.items()], origin)
+        record_many(
+            [
+                ("organization", organization_id, "update", key, value, cleaned[key])
+                for key, value in old.items()
+            ],
+            origin,
+        )
     return old
 
 
 def refresh_search_keys(organization_id: int) -> None:
     """Recompute the search text of an organisation's pages after its names changed."""
     organization = Organization.get_by_id(organization_id)
-    for page in Page.select(Page.id, Page.title, Page.url).where(Page.organization == organization_id):
+    for page in Page.select(Page.id, Page.title, Page.url).where(
+        Page.organization == organization_id
+    ):
         Page.update(search_key=search_key(page.title, organization, page.url)).where(
             Page.id == page.id
         ).execute()
@@ -137,24 +171,35 @@ def delete_organizations(ids: Iterable[int], origin: Origin = MANUAL) -> list[in
     ids = list(ids)
     stamp = now()
     with db.atomic():
-        pages = [p for (p,) in Page.select(Page.id).where(
-            Page.organization.in_(ids) & Page.deleted_at.is_null()).tuples()]
+        pages = [
+            p
+            for (p,) in Page.select(Page.id)
+            .where(Page.organization.in_(ids) & Page.deleted_at.is_null())
+            .tuples()
+        ]
         Organization.update(deleted_at=stamp).where(Organization.id.in_(ids)).execute()
         Page.update(deleted_at=stamp).where(Page.id.in_(pages)).execute()
-        record_many([("organization", i, "delete", "", None, None) for i in ids]
-                    + [("page", i, "delete", "", None, None) for i in pages], origin)
+        record_many(
+            [("organization", i, "delete", "", None, None) for i in ids]
+            + [("page", i, "delete", "", None, None) for i in pages],
+            origin,
+        )
     return pages
 
 
-def restore_organizations(ids: Iterable[int], page_ids: Iterable[int] = (),
-                          origin: Origin = MANUAL) -> None:
+def restore_organizations(
+    ids: Iterable[int], page_ids: Iterable[int] = (), origin: Origin = MANUAL
+) -> None:
     """Take organisations (and the given pages) out of the trash."""
     ids, page_ids = list(ids), list(page_ids)
     with db.atomic():
         Organization.update(deleted_at=None).where(Organization.id.in_(ids)).execute()
         Page.update(deleted_at=None).where(Page.id.in_(page_ids)).execute()
-        record_many([("organization", i, "restore", "", None, None) for i in ids]
-                    + [("page", i, "restore", "", None, None) for i in page_ids], origin)
+        record_many(
+            [("organization", i, "restore", "", None, None) for i in ids]
+            + [("page", i, "restore", "", None, None) for i in page_ids],
+            origin,
+        )
 
 
 # --- pages -----------------------------------------------------------------------------------
@@ -194,8 +239,13 @@ def page_values(page: Page) -> dict[str, object]:
     return {name: getattr(page, name) for name in PAGE_FIELD}
 
 
-def create_page(organization_id: int, values: Mapping[str, object], origin: Origin = MANUAL,
-                page_id: int | None = None, source: str = "") -> Page:
+def create_page(
+    organization_id: int,
+    values: Mapping[str, object],
+    origin: Origin = MANUAL,
+    page_id: int | None = None,
+    source: str = "",
+) -> Page:
     """Add a page to an organisation; its subscriber count starts the history."""
     organization = Organization.get_or_none(Organization.id == organization_id)
     if organization is None:
@@ -207,10 +257,14 @@ def create_page(organization_id: int, values: Mapping[str, object], origin: Orig
     date = cleaned.pop("subscribers_date", None) or dt.date.today()
     with db.atomic():
         page = Page.create(
-            id=page_id, organization=organization_id, territory=organization.territory_id,
-            source=source, batch=origin.batch_id,
-            search_key=search_key(str(cleaned.get("title") or ""), organization,
-                                  str(cleaned.get("url") or "")),
+            id=page_id,
+            organization=organization_id,
+            territory=organization.territory_id,
+            source=source,
+            batch=origin.batch_id,
+            search_key=search_key(
+                str(cleaned.get("title") or ""), organization, str(cleaned.get("url") or "")
+            ),
             **{k: v for k, v in cleaned.items()},
         )
         record("page", page.id, "create", origin, "url", None, page.url)
@@ -219,7 +273,9 @@ def create_page(organization_id: int, values: Mapping[str, object], origin: Orig
     return Page.get_by_id(page.id)
 
 
-def update_page(page_id: int, changes: Mapping[str, object], origin: Origin = MANUAL) -> dict[str, object]:
+def update_page(
+    page_id: int, changes: Mapping[str, object], origin: Origin = MANUAL
+) -> dict[str, object]:
     """Change fields of a page; return old values of what changed.
 
     A new subscriber count joins the history on `subscribers_date` (today when not given); the
@@ -251,11 +307,15 @@ def update_page(page_id: int, changes: Mapping[str, object], origin: Origin = MA
                 update["url_key"] = cleaned.get("url_key")
             if "url" in plain or "title" in plain:
                 update["search_key"] = search_key(
-                    str(plain.get("title", page.title) or ""), page.organization,
-                    str(plain.get("url", page.url) or ""))
+                    str(plain.get("title", page.title) or ""),
+                    page.organization,
+                    str(plain.get("url", page.url) or ""),
+                )
             Page.update(**update).where(Page.id == page_id).execute()
-            record_many([("page", page_id, "update", key, value, plain[key])
-                         for key, value in old.items()], origin)
+            record_many(
+                [("page", page_id, "update", key, value, plain[key]) for key, value in old.items()],
+                origin,
+            )
         if count_change is not None:
             date, count = count_change
             old["subscribers"] = page.subscribers
@@ -266,8 +326,11 @@ def update_page(page_id: int, changes: Mapping[str, object], origin: Origin = MA
 
 def restore_page_values(page_id: int, old: Mapping[str, object], origin: Origin) -> None:
     """Undo update_page(): put back old field values and the count history."""
-    values = {k: v for k, v in old.items() if not k.startswith("_") and k not in
-              ("subscribers", "subscribers_date")}
+    values = {
+        k: v
+        for k, v in old.items()
+        if not k.startswith("_") and k not in ("subscribers", "subscribers_date")
+    }
     with db.atomic():
         if values:
             update_page(page_id, values, origin)
@@ -276,9 +339,13 @@ def restore_page_values(page_id: int, old: Mapping[str, object], origin: Origin)
             set_count(page_id, date, count, origin)
 
 
-def set_count(page_id: int, date: dt.date, count: int | None, origin: Origin = MANUAL) -> int | None:
+def set_count(
+    page_id: int, date: dt.date, count: int | None, origin: Origin = MANUAL
+) -> int | None:
     """Set (or with None remove) the count of a date; return the count that date had before."""
-    existing = SubscriberCount.get_or_none((SubscriberCount.page == page_id) & (SubscriberCount.date == date))
+    existing = SubscriberCount.get_or_none(
+        (SubscriberCount.page == page_id) & (SubscriberCount.date == date)
+    )
     before = existing.count if existing else None
     if before == count:
         return before
@@ -289,24 +356,35 @@ def set_count(page_id: int, date: dt.date, count: int | None, origin: Origin = M
             SubscriberCount.update(count=count).where(SubscriberCount.id == existing.id).execute()
         else:
             SubscriberCount.create(page=page_id, date=date, count=count, batch=origin.batch_id)
-        record("subscriber_count", page_id, "update", origin, date.strftime("%d.%m.%Y"), before, count)
+        record(
+            "subscriber_count", page_id, "update", origin, date.strftime("%d.%m.%Y"), before, count
+        )
         refresh_current_count(page_id)
     return before
 
 
 def refresh_current_count(page_id: int) -> None:
     """Copy the latest count of the history onto the page."""
-    latest = (SubscriberCount.select(SubscriberCount.count, SubscriberCount.date)
-              .where(SubscriberCount.page == page_id)
-              .order_by(SubscriberCount.date.desc()).first())
-    Page.update(subscribers=latest.count if latest else None,
-                subscribers_date=latest.date if latest else None).where(Page.id == page_id).execute()
+    latest = (
+        SubscriberCount.select(SubscriberCount.count, SubscriberCount.date)
+        .where(SubscriberCount.page == page_id)
+        .order_by(SubscriberCount.date.desc())
+        .first()
+    )
+    Page.update(
+        subscribers=latest.count if latest else None,
+        subscribers_date=latest.date if latest else None,
+    ).where(Page.id == page_id).execute()
 
 
 def count_history(page_id: int) -> list[tuple[dt.date, int]]:
     """The subscriber history of a page, oldest first."""
-    query = (SubscriberCount.select(SubscriberCount.date, SubscriberCount.count)
-             .where(SubscriberCount.page == page_id).order_by(SubscriberCount.date).tuples())
+    query = (
+        SubscriberCount.select(SubscriberCount.date, SubscriberCount.count)
+        .where(SubscriberCount.page == page_id)
+        .order_by(SubscriberCount.date)
+        .tuples()
+    )
     return list(query)
 
 
@@ -335,8 +413,12 @@ def restore_pages(ids: Iterable[int], origin: Origin = MANUAL) -> None:
 
 def trash(limit: int = 1000) -> list[Page]:
     """Pages in the trash, most recently deleted first."""
-    return list(Page.select().where(Page.deleted_at.is_null(False))
-                .order_by(Page.deleted_at.desc()).limit(limit))
+    return list(
+        Page.select()
+        .where(Page.deleted_at.is_null(False))
+        .order_by(Page.deleted_at.desc())
+        .limit(limit)
+    )
 
 
 def bulk_preview(ids: Iterable[int], changes: Mapping[str, object]) -> int:
@@ -360,8 +442,9 @@ def bulk_preview(ids: Iterable[int], changes: Mapping[str, object]) -> int:
     return changed
 
 
-def bulk_update_pages(ids: Iterable[int], changes: Mapping[str, object],
-                      origin: Origin = BULK) -> dict[int, dict[str, object]]:
+def bulk_update_pages(
+    ids: Iterable[int], changes: Mapping[str, object], origin: Origin = BULK
+) -> dict[int, dict[str, object]]:
     """Apply the same changes to many pages in one transaction; return old values per changed page."""
     olds: dict[int, dict[str, object]] = {}
     with db.atomic():

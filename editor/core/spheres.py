@@ -47,8 +47,12 @@ def find(name: str) -> int | None:
     return matcher().get(nz.fold_text(name))
 
 
-def create(name: str, parent_id: int | None = None, aliases: list[str] | None = None,
-           origin: Origin = MANUAL) -> Sphere:
+def create(
+    name: str,
+    parent_id: int | None = None,
+    aliases: list[str] | None = None,
+    origin: Origin = MANUAL,
+) -> Sphere:
     """Add a sphere (top level or under a top-level one)."""
     name = " ".join(name.split())
     if not name:
@@ -61,8 +65,13 @@ def create(name: str, parent_id: int | None = None, aliases: list[str] | None = 
         raise SphereError(tr("Сфера «{name}» уже есть").format(name=name))
     position = Sphere.select().count()
     with db.atomic():
-        sphere = Sphere.create(name=name, name_key=nz.fold_text(name), parent=parent_id,
-                               aliases="\n".join(aliases or []), position=position)
+        sphere = Sphere.create(
+            name=name,
+            name_key=nz.fold_text(name),
+            parent=parent_id,
+            aliases="\n".join(aliases or []),
+            position=position,
+        )
         record("sphere", sphere.id, "create", origin, "name", None, name)
     return sphere
 
@@ -79,7 +88,8 @@ def rename(sphere_id: int, name: str, origin: Origin = MANUAL) -> str:
         aliases.append(old)
     with db.atomic():
         Sphere.update(name=name, name_key=nz.fold_text(name), aliases="\n".join(aliases)).where(
-            Sphere.id == sphere_id).execute()
+            Sphere.id == sphere_id
+        ).execute()
         record("sphere", sphere_id, "update", origin, "name", old, name)
     return old
 
@@ -87,9 +97,15 @@ def rename(sphere_id: int, name: str, origin: Origin = MANUAL) -> str:
 def delete(sphere_id: int, origin: Origin = MANUAL) -> None:
     """Delete an unused sphere; refuse when organisations use it or its children."""
     ids = [sphere_id, *[s.id for s in Sphere.select().where(Sphere.parent == sphere_id)]]
-    used = Organization.select().where(
-        Organization.sphere1.in_(ids) | Organization.sphere2.in_(ids) | Organization.sphere3.in_(ids)
-    ).count()
+    used = (
+        Organization.select()
+        .where(
+            Organization.sphere1.in_(ids)
+            | Organization.sphere2.in_(ids)
+            | Organization.sphere3.in_(ids)
+        )
+        .count()
+    )
     if used:
         raise SphereError(tr("Сфера используется в {count} организациях").format(count=used))
     with db.atomic():

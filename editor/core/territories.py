@@ -86,14 +86,19 @@ def _keyed(name: str) -> str:
 def find_by_name(name: str, within: int | None = None) -> list[Territory]:
     """Territories whose name or alias matches `name` by the DESIGN §3 rules, inside `within`."""
     key = _keyed(name)
-    alias_ids = TerritoryAlias.select(TerritoryAlias.territory).where(TerritoryAlias.name_key == key)
+    alias_ids = TerritoryAlias.select(TerritoryAlias.territory).where(
+        TerritoryAlias.name_key == key
+    )
     query = Territory.select().where((Territory.name_key == key) | (Territory.id.in_(alias_ids)))
     found = list(query.order_by(Territory.level, Territory.name))
     if not found and key:
         # «Курганская» names «Курганская область»: subjects keep their type word in the key.
-        found = list(Territory.select().where(
-            (Territory.level == LEVEL_INDEX["region"])
-            & Territory.name_key.in_([f"{key} {word}" for word in _SUBJECT_WORDS])))
+        found = list(
+            Territory.select().where(
+                (Territory.level == LEVEL_INDEX["region"])
+                & Territory.name_key.in_([f"{key} {word}" for word in _SUBJECT_WORDS])
+            )
+        )
     if within is not None:
         allowed = set(subtree_ids(within))
         found = [territory for territory in found if territory.id in allowed]
@@ -109,10 +114,17 @@ def resolve(spec: str, within: int | None = None) -> Territory:
         if found is None and len(digits) < 8:
             found = Territory.get_or_none(Territory.oktmo == digits.ljust(8, "0"))
         if found is None:  # the code of a unit abolished into this one (a municipal reform)
-            found = Territory.get_or_none(Territory.id.in_(
-                TerritoryAlias.select(TerritoryAlias.territory).where(TerritoryAlias.name == digits)))
+            found = Territory.get_or_none(
+                Territory.id.in_(
+                    TerritoryAlias.select(TerritoryAlias.territory).where(
+                        TerritoryAlias.name == digits
+                    )
+                )
+            )
         if found is None:
-            raise TerritoryError(tr("Территория с кодом ОКТМО {code} не найдена").format(code=digits))
+            raise TerritoryError(
+                tr("Территория с кодом ОКТМО {code} не найдена").format(code=digits)
+            )
         return found
     parts = [part for part in text.split("/") if part.strip()]
     if not parts:
@@ -153,9 +165,17 @@ def _next_position(parent_id: int | None) -> int:
     return 0 if top is None else top + 1
 
 
-def create(parent_id: int | None, name: str, *, level: str | int | None = None, kind: str = "",
-           oktmo: str | None = None, custom: bool = True, origin: Origin = MANUAL,
-           territory_id: int | None = None) -> Territory:
+def create(
+    parent_id: int | None,
+    name: str,
+    *,
+    level: str | int | None = None,
+    kind: str = "",
+    oktmo: str | None = None,
+    custom: bool = True,
+    origin: Origin = MANUAL,
+    territory_id: int | None = None,
+) -> Territory:
     """Add a territory under `parent_id`; its level defaults to one below the parent's."""
     name = " ".join(name.split())
     if not name:
@@ -177,8 +197,14 @@ def create(parent_id: int | None, name: str, *, level: str | int | None = None, 
         raise TerritoryError(tr("Код ОКТМО {code} уже занят").format(code=oktmo))
     with db.atomic():
         territory = Territory.create(
-            id=territory_id, parent=parent, level=level, kind=kind, name=name,
-            name_key=_keyed(name), oktmo=oktmo or None, position=_next_position(parent_id),
+            id=territory_id,
+            parent=parent,
+            level=level,
+            kind=kind,
+            name=name,
+            name_key=_keyed(name),
+            oktmo=oktmo or None,
+            position=_next_position(parent_id),
             custom=custom,
         )
         record("territory", territory.id, "create", origin, "name", None, name)
@@ -198,7 +224,9 @@ def update(territory_id: int, origin: Origin = MANUAL, **changes: object) -> dic
                 raise TerritoryError(tr("Название территории не может быть пустым"))
         if key == "oktmo":
             value = value or None
-            clash = Territory.select().where((Territory.oktmo == value) & (Territory.id != territory_id))
+            clash = Territory.select().where(
+                (Territory.oktmo == value) & (Territory.id != territory_id)
+            )
             if value and clash.exists():
                 raise TerritoryError(tr("Код ОКТМО {code} уже занят").format(code=value))
         if getattr(territory, key) != value:
@@ -209,8 +237,10 @@ def update(territory_id: int, origin: Origin = MANUAL, **changes: object) -> dic
         with db.atomic():
             territory.save()
             record_many(
-                [("territory", territory_id, "update", key, value, getattr(territory, key))
-                 for key, value in old.items()],
+                [
+                    ("territory", territory_id, "update", key, value, getattr(territory, key))
+                    for key, value in old.items()
+                ],
                 origin,
             )
     return old
@@ -219,9 +249,11 @@ def update(territory_id: int, origin: Origin = MANUAL, **changes: object) -> dic
 def add_alias(territory_id: int, name: str) -> bool:
     """Remember a former or colloquial name; False when it is already known."""
     name = " ".join(name.split())
-    exists = TerritoryAlias.select().where(
-        (TerritoryAlias.territory == territory_id) & (TerritoryAlias.name == name)
-    ).exists()
+    exists = (
+        TerritoryAlias.select()
+        .where((TerritoryAlias.territory == territory_id) & (TerritoryAlias.name == name))
+        .exists()
+    )
     if exists or not name:
         return False
     TerritoryAlias.create(territory=territory_id, name=name, name_key=_keyed(name))
@@ -230,12 +262,15 @@ def add_alias(territory_id: int, name: str) -> bool:
 
 def aliases(territory_id: int) -> list[str]:
     """The aliases of a territory."""
-    query = TerritoryAlias.select(TerritoryAlias.name).where(TerritoryAlias.territory == territory_id)
+    query = TerritoryAlias.select(TerritoryAlias.name).where(
+        TerritoryAlias.territory == territory_id
+    )
     return [row.name for row in query.order_by(TerritoryAlias.name)]
 
 
-def move(territory_id: int, new_parent_id: int, position: int | None = None,
-         origin: Origin = MANUAL) -> tuple[int | None, int]:
+def move(
+    territory_id: int, new_parent_id: int, position: int | None = None, origin: Origin = MANUAL
+) -> tuple[int | None, int]:
     """Move a territory under another; return its former (parent id, position) for undo."""
     node = get(territory_id)
     parent = get(new_parent_id)
@@ -246,7 +281,9 @@ def move(territory_id: int, new_parent_id: int, position: int | None = None,
     if parent.level >= node.level:
         raise TerritoryError(
             tr("«{name}» ({level}) не может входить в «{parent}» ({parent_level})").format(
-                name=node.name, level=level_label(node.level), parent=parent.name,
+                name=node.name,
+                level=level_label(node.level),
+                parent=parent.name,
                 parent_level=level_label(parent.level),
             )
         )
@@ -268,8 +305,12 @@ def move(territory_id: int, new_parent_id: int, position: int | None = None,
 def level_label(level: int) -> str:
     """The Russian name of a level."""
     labels = (
-        tr("страна"), tr("федеральный округ"), tr("субъект РФ"), tr("муниципальное образование"),
-        tr("поселение"), tr("населённый пункт"),
+        tr("страна"),
+        tr("федеральный округ"),
+        tr("субъект РФ"),
+        tr("муниципальное образование"),
+        tr("поселение"),
+        tr("населённый пункт"),
     )
     return labels[level]
 
@@ -280,16 +321,22 @@ class DeletedSubtree:
 
     territories: list[dict] = field(default_factory=list)
     aliases: list[dict] = field(default_factory=list)
-    moved_organizations: list[tuple[int, int]] = field(default_factory=list)  # (org id, old territory)
+    moved_organizations: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # (org id, old territory)
 
 
-def delete(territory_id: int, reassign_to: int | None = None,
-           origin: Origin = MANUAL) -> DeletedSubtree:
+def delete(
+    territory_id: int, reassign_to: int | None = None, origin: Origin = MANUAL
+) -> DeletedSubtree:
     """Delete a territory with its subtree; records inside move to `reassign_to` or it refuses."""
     node = get(territory_id)
     ids = subtree_ids(territory_id)
-    organizations = list(Organization.select(Organization.id, Organization.territory)
-                         .where(Organization.territory.in_(ids)).tuples())
+    organizations = list(
+        Organization.select(Organization.id, Organization.territory)
+        .where(Organization.territory.in_(ids))
+        .tuples()
+    )
     if organizations and reassign_to is None:
         raise TerritoryError(
             tr("В «{name}» есть организации ({count}); укажите, куда их перенести").format(
@@ -302,17 +349,26 @@ def delete(territory_id: int, reassign_to: int | None = None,
     with db.atomic():
         if organizations:
             get(reassign_to)  # type: ignore[arg-type]
-            Organization.update(territory=reassign_to).where(Organization.territory.in_(ids)).execute()
+            Organization.update(territory=reassign_to).where(
+                Organization.territory.in_(ids)
+            ).execute()
             Page.update(territory=reassign_to).where(Page.territory.in_(ids)).execute()
         removed.territories = list(Territory.select().where(Territory.id.in_(ids)).dicts())
-        removed.aliases = list(TerritoryAlias.select().where(TerritoryAlias.territory.in_(ids)).dicts())
+        removed.aliases = list(
+            TerritoryAlias.select().where(TerritoryAlias.territory.in_(ids)).dicts()
+        )
         TerritoryAlias.delete().where(TerritoryAlias.territory.in_(ids)).execute()
         # Children first, so that the self-reference never dangles.
         depth_order = sorted(removed.territories, key=lambda row: -row["level"])
         for row in depth_order:
             Territory.delete().where(Territory.id == row["id"]).execute()
-        record_many([("territory", row["id"], "delete", "name", row["name"], None)
-                     for row in removed.territories], origin)
+        record_many(
+            [
+                ("territory", row["id"], "delete", "name", row["name"], None)
+                for row in removed.territories
+            ],
+            origin,
+        )
     return removed
 
 
@@ -324,7 +380,16 @@ def undelete(removed: DeletedSubtree, origin: Origin = MANUAL) -> None:
         if removed.aliases:
             TerritoryAlias.insert_many(removed.aliases).execute()
         for organization_id, territory_id in removed.moved_organizations:
-            Organization.update(territory=territory_id).where(Organization.id == organization_id).execute()
-            Page.update(territory=territory_id).where(Page.organization == organization_id).execute()
-        record_many([("territory", row["id"], "restore", "name", None, row["name"])
-                     for row in removed.territories], origin)
+            Organization.update(territory=territory_id).where(
+                Organization.id == organization_id
+            ).execute()
+            Page.update(territory=territory_id).where(
+                Page.organization == organization_id
+            ).execute()
+        record_many(
+            [
+                ("territory", row["id"], "restore", "name", None, row["name"])
+                for row in removed.territories
+            ],
+            origin,
+        )

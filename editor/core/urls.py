@@ -28,6 +28,7 @@ class CanonicalUrl:
     url: str
     network_id: str | None
 
+
 _HOSTS: dict[str, str] = {
     "vk.com": "vk",
     "vk.ru": "vk",
@@ -77,7 +78,12 @@ _PLACEHOLDER_PATHS = {
 }
 _PLACEHOLDERS = frozenset(
     f"https://{host}/{path}"
-    for network, host in (("vk", "vk.com"), ("ok", "ok.ru"), ("telegram", "t.me"), ("max", "max.ru"))
+    for network, host in (
+        ("vk", "vk.com"),
+        ("ok", "ok.ru"),
+        ("telegram", "t.me"),
+        ("max", "max.ru"),
+    )
     for path in _PLACEHOLDER_PATHS[network]
 )
 

@@ -86,6 +86,8 @@ def _migration_3(database: SqliteDatabase) -> None:
 def _migration_4(database: SqliteDatabase) -> None:
     """The training records (DESIGN §8): seminars, participants, attendances."""
     database.create_tables(TRAINING_MODELS)
+
+
 def _migration_dynamics(database: SqliteDatabase) -> None:
     """The dated subscriber tally of the dynamics (editor.db.dynamics_schema)."""
     from editor.db import dynamics_schema

@@ -126,8 +126,12 @@ class TerritoryTreeModel(QAbstractItemModel):
         store.reset.connect(self.reload)
         # Training coverage for the tooltip: computed on the first hover, dropped on changes.
         self.training_coverage = TrainingCoverage(background=self.background)
-        for signal in (store.trainingChanged, store.pagesAddedOrRemoved,
-                       store.organizationsChanged, store.reset):
+        for signal in (
+            store.trainingChanged,
+            store.pagesAddedOrRemoved,
+            store.organizationsChanged,
+            store.reset,
+        ):
             signal.connect(self.training_coverage.forget)
         self.refresh_totals()
 

@@ -58,8 +58,9 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            self.result = self._fn(*self._args, progress=self._progress,
-                                   is_cancelled=self.is_cancelled, **self._kwargs)
+            self.result = self._fn(
+                *self._args, progress=self._progress, is_cancelled=self.is_cancelled, **self._kwargs
+            )
         except CancelledError:
             self.signals.cancelled.emit()
         except Exception as error:

@@ -21,6 +21,7 @@ from editor.ui.translators import install_translators
 
 DEFAULT_NAME = "catalogue.gpc"
 
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names that locate settings and data folders."""
     app = QApplication.instance()

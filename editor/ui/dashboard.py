@@ -497,7 +497,9 @@ def copy_digest(window: QMainWindow) -> str:
     """«Справка для новости»: the paragraph of the selected territory, copied and shown."""
     text = digest.digest(window.current_territory_id())
     QGuiApplication.clipboard().setText(text)
-    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Справка скопирована в буфер обмена"), 10_000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Справка скопирована в буфер обмена"), 10_000
+    )
     box = QMessageBox(
         QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Справка для новости"), text,
         QMessageBox.StandardButton.Ok, window,
@@ -520,7 +522,11 @@ def install(window: QMainWindow) -> DashboardPanel:
     window.menu_view.addAction(toggle)
     action = QAction(QCoreApplication.translate("MainWindow", "Справка для новости"), window)
     action.setObjectName("actionDigest")
-    action.setStatusTip(QCoreApplication.translate("MainWindow", "Скопировать абзац для пресс-релиза о выбранной территории"))
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "MainWindow", "Скопировать абзац для пресс-релиза о выбранной территории"
+        )
+    )
     action.triggered.connect(lambda: copy_digest(window))
     window.menu_tools.addAction(action)
     window.territory_tree.selectionModel().currentChanged.connect(panel.schedule)

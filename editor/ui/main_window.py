@@ -520,6 +520,8 @@ def _install_training(window: MainWindow) -> object:
     from editor.ui import training_view
 
     return training_view.install(window)
+
+
 def _install_dashboard(window: MainWindow) -> object:
     """Plug in the dynamics dashboard dock and «Справка для новости»."""
     from editor.ui import dashboard

@@ -119,8 +119,10 @@ class TrashDialog(QDialog):
         )
         seminars = training.trashed_seminars()
         self.seminars_model.set_rows(
-            [(_when(s.deleted_at), s.date.strftime("%d.%m.%Y") if s.date else "", s.title)
-             for s in seminars],
+            [
+                (_when(s.deleted_at), s.date.strftime("%d.%m.%Y") if s.date else "", s.title)
+                for s in seminars
+            ],
             [s.id for s in seminars],
         )
         self.empty.setVisible(not pages and not organizations and not seminars)

@@ -17,9 +17,9 @@ from tests.amur_registry import write_amur_registry
 
 def _write_registry(records: list[dict], path: Path) -> Path:
     return write_amur_registry(
-        records, path,
-        "Реестр официальных страниц органов власти и подведомственных организаций"
-        " Амурской области",
+        records,
+        path,
+        "Реестр официальных страниц органов власти и подведомственных организаций Амурской области",
     )
 
 

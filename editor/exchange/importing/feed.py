@@ -151,9 +151,7 @@ class _ReaderProcess:
             "expected": (table.sheet, list(table.headers), dict(table.mapping)),  # type: ignore[attr-defined]
             "overrides": dict(overrides) if overrides else None,
             "spheres": dict(spheres),
-            "engine": (
-                getattr(table, "bulk_engine", "") or getattr(table, "engine", "") or "auto"
-            ),
+            "engine": (getattr(table, "bulk_engine", "") or getattr(table, "engine", "") or "auto"),
             "chunk_rows": chunk_rows,
             "language": current_language(),
         }

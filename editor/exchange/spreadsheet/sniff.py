@@ -39,7 +39,9 @@ class ReadError(Exception):
         self.row = row
 
 
-def read_error(path: Path, text: str, sheet: str | None = None, row: int | None = None) -> ReadError:
+def read_error(
+    path: Path, text: str, sheet: str | None = None, row: int | None = None
+) -> ReadError:
     where = path.name
     if sheet is not None:
         where += tr(", лист «{sheet}»", "import").format(sheet=sheet)
@@ -163,7 +165,9 @@ def _sniff_text(path: Path, head: bytes, whole: bool) -> Kind | None:
                 ),
             )
         if "excel.sheet" in start or "urn:schemas-microsoft-com:office:spreadsheet" in text:
-            raise read_error(path, tr("формат «Таблица XML 2003»: сохраните файл как .xlsx", "import"))
+            raise read_error(
+                path, tr("формат «Таблица XML 2003»: сохраните файл как .xlsx", "import")
+            )
         return None
     lines = text.splitlines()
     if not whole and len(lines) > 1:

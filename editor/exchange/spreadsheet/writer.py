@@ -252,7 +252,9 @@ class Sheet:
                 per_line = max(int(sum(widths) / (1.4 if styles == ["title"] else 1.1)), 10)
                 lines = _wrapped_lines(self._titles[r], per_line)
                 height = (19 if styles == ["title"] else 15) * min(lines, 4)
-                xml = xml.replace(f'<row r="{r}"', f'<row r="{r}" ht="{height}" customHeight="1"', 1)
+                xml = xml.replace(
+                    f'<row r="{r}"', f'<row r="{r}" ht="{height}" customHeight="1"', 1
+                )
             self._buffer.append(xml)
         self._pending = []
 
@@ -418,7 +420,9 @@ class Workbook:
         self._current = sheet
         return sheet
 
-    def _add_drawing(self, sheet: Sheet, charts: list[tuple[str, tuple[int, int, int, int]]]) -> None:
+    def _add_drawing(
+        self, sheet: Sheet, charts: list[tuple[str, tuple[int, int, int, int]]]
+    ) -> None:
         """Write a sheet's drawing part with its charts, and the relationships between them."""
         anchors, rels = [], []
         for number, (chart_xml, (col1, row1, col2, row2)) in enumerate(charts, 1):
