@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from editor.cli.shared import CliError, open_catalogue, territory_id
+from editor.cli.shared import CliError, open_catalogue, shown, territory_id
 from editor.core.i18n import tr
 
 
@@ -46,7 +46,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     init_catalogue(args.catalogue)
     counts = stats().territories
     print(tr("Создан каталог {path}: субъектов РФ {regions}, федеральных округов {districts}").format(
-        path=args.catalogue, regions=counts["region"], districts=counts["federal_district"]))
+        path=shown(args.catalogue), regions=counts["region"], districts=counts["federal_district"]))
     return 0
 
 
@@ -96,8 +96,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(tr("Внимание: {line}").format(line=line))
     if not report.ok:
         raise CliError(tr("Каталог {path}: найдено нарушений целостности: {count}").format(
-            path=args.catalogue, count=len(report.problems)))
-    print(tr("Каталог {path} в порядке").format(path=args.catalogue))
+            path=shown(args.catalogue), count=len(report.problems)))
+    print(tr("Каталог {path} в порядке").format(path=shown(args.catalogue)))
     return 0
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from editor.cli.shared import CliError
+from editor.cli.shared import CliError, catalogue_arg
 from editor.core.i18n import tr
 
 REPORTS = ["registry", "summary", "spheres", "compliance"]
@@ -64,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.db.database import open_catalogue
     from editor.exchange.reports.export import REPORT_LABELS, ExportError, Scope, export_report
 
-    open_catalogue(Path(args.catalogue))
+    open_catalogue(catalogue_arg(args.catalogue))
     territory_id = None
     if args.territory:
         try:

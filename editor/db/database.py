@@ -1,4 +1,5 @@
-"""Opening, creating and migrating a catalogue file, and the single-writer lock."""
+"""Opening, creating and migrating a catalogue (a file, or a database on a PostgreSQL server),
+and the single-writer lock of a file."""
 
 from __future__ import annotations
 
@@ -10,14 +11,18 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from editor.core.i18n import tr
+from editor.db import dialect
 from editor.db.models import (
     DROPPED_INDEXES,
     EXTRA_INDEXES,
     MODELS,
+    NETWORK_COUNTERS,
+    TALLY_KEYS,
     TALLY_RECOMPUTE,
     TALLY_TABLES,
     TALLY_TRIGGERS,
     db,
+    sqlite_db,
 )
 
 # Marks a SQLite file as ours (PRAGMA application_id), so that any other SQLite file is refused.
@@ -40,7 +45,14 @@ class CatalogueError(Exception):
     """A catalogue that cannot be opened; str() is a one-line message for the user."""
 
 
+def _server(database) -> bool:
+    return isinstance(database, dialect.ServerDatabase)
+
+
 def _migration_1(database: SqliteDatabase) -> None:
+    if _server(database):
+        for statement in dialect.COMPAT_FUNCTIONS:
+            database.execute_sql(statement)
     database.create_tables(MODELS)
     for statement in EXTRA_INDEXES:
         database.execute_sql(statement)
@@ -48,16 +60,33 @@ def _migration_1(database: SqliteDatabase) -> None:
 
 def _migration_2(database: SqliteDatabase) -> None:
     """The stored roll-up tallies with their triggers, filled from the records."""
-    for statement in (*TALLY_TABLES, *TALLY_TRIGGERS):
-        database.execute_sql(statement)
+    if _server(database):
+        for statement in TALLY_TABLES:
+            database.execute_sql(statement)
+        for trigger in TALLY_TRIGGERS:
+            for statement in dialect.trigger_ddl(trigger, NETWORK_COUNTERS, TALLY_KEYS):
+                database.execute_sql(statement)
+    else:
+        for statement in (*TALLY_TABLES, *TALLY_TRIGGERS):
+            database.execute_sql(statement)
     fill_tallies(database)
 
 
 def fill_tallies(database: SqliteDatabase) -> None:
     """Recompute every tally from the records (one statement per table); caller holds atomic()."""
-    for table, recompute in TALLY_RECOMPUTE.items():
+    for table, recompute in tally_recompute(database).items():
         database.execute_sql(f"DELETE FROM {table}")
         database.execute_sql(f"INSERT INTO {table} {recompute}")
+
+
+def tally_recompute(database=None) -> dict[str, str]:
+    """models.TALLY_RECOMPUTE in the dialect of `database` (by default the one in use)."""
+    if _server(database if database is not None else db.obj):
+        return {
+            table: dialect.recompute_sql(sql, NETWORK_COUNTERS)
+            for table, sql in TALLY_RECOMPUTE.items()
+        }
+    return TALLY_RECOMPUTE
 
 
 def _migration_3(database: SqliteDatabase) -> None:
@@ -107,8 +136,11 @@ def probe(path: Path) -> int:
     return version
 
 
-def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
-    """Bind the models to the catalogue at `path`, creating or migrating its schema."""
+def open_catalogue(path: str | Path, *, create: bool = False, password: str | None = None):
+    """Bind the models to the catalogue at `path` (a file or a postgresql:// URL), creating or
+    migrating its schema."""
+    if dialect.is_server(path):
+        return _open_server(str(path), create=create, password=password)
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
@@ -117,8 +149,8 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
         probe(path)
     elif path.parent and not path.parent.exists():
         raise CatalogueError(tr("Папка {path} не существует").format(path=path.parent))
-    if not db.is_closed():
-        db.close()
+    close_thread_connection()
+    db.initialize(sqlite_db)
     db.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect(reuse_if_open=True)
@@ -131,8 +163,70 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
     return db
 
 
+def _open_server(url: str, *, create: bool, password: str | None):
+    """Bind the models to a catalogue on a PostgreSQL server (see editor.db.dialect)."""
+    try:
+        database = dialect.open_server(url, password)
+    except dialect.ServerError as error:
+        raise CatalogueError(str(error)) from None
+    try:
+        version = dialect.schema_version(database)
+        where = dialect.describe(url)
+        if version is None:
+            raise CatalogueError(
+                tr("База данных {where} принадлежит другой программе").format(where=where)
+            )
+        if version == 0 and not create:
+            raise CatalogueError(
+                tr("База данных {where} пуста: создайте каталог командой init").format(where=where)
+            )
+        if version > SCHEMA_VERSION:
+            raise CatalogueError(
+                tr(
+                    "Каталог {path} создан более новой версией программы (схема {version}, "
+                    "поддерживается {supported}); обновите программу"
+                ).format(path=where, version=version, supported=SCHEMA_VERSION)
+            )
+        if version < SCHEMA_VERSION and database.read_only:
+            raise CatalogueError(
+                tr("Каталог {where} нужно обновить, а у пользователя нет права изменять его").format(
+                    where=where
+                )
+            )
+        close_thread_connection()
+        db.initialize(database)
+        migrate(database)
+    except CatalogueError:
+        database.close()
+        raise
+    except Exception as error:
+        database.close()
+        raise CatalogueError(
+            tr("Не удалось открыть каталог {where}: {error}").format(
+                where=dialect.describe(url), error=" ".join(str(error).split())
+            )
+        ) from None
+    return database
+
+
+def is_read_only() -> bool:
+    """True when the catalogue in use may only be read (a server role without write rights)."""
+    return bool(getattr(db.obj, "read_only", False))
+
+
+def is_server_catalogue() -> bool:
+    """True when the models are bound to a catalogue on a PostgreSQL server."""
+    return _server(db.obj)
+
+
 def migrate(database: SqliteDatabase) -> None:
     """Apply the pending migrations, each in its own transaction."""
+    if _server(database):
+        for index in range(dialect.schema_version(database) or 0, SCHEMA_VERSION):
+            with database.atomic():
+                MIGRATIONS[index](database)
+                dialect.set_schema_version(database, index + 1)
+        return
     version = database.execute_sql("PRAGMA user_version").fetchone()[0]
     for index in range(version, SCHEMA_VERSION):
         with database.atomic():
@@ -166,7 +260,9 @@ def close_thread_connection() -> None:
 
 
 def catalogue_path() -> Path | None:
-    """The file the models are bound to, or None."""
+    """The file the models are bound to, or None (also for a server catalogue)."""
+    if _server(db.obj):
+        return None
     return Path(db.database) if db.database else None
 
 
@@ -178,11 +274,15 @@ class CatalogueLock:
     """
 
     def __init__(self, path: str | Path) -> None:
+        # A server catalogue takes many writers at once (the server orders them): no lock file.
+        self.server = dialect.is_server(path)
         self.path = Path(str(path) + ".lock")
         self._handle: int | None = None
 
     def acquire(self) -> bool:
         """Take the lock; False when another process holds it."""
+        if self.server:
+            return True
         handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             _lock_file(handle)
