@@ -45,6 +45,10 @@ class CatalogueError(Exception):
     """A catalogue that cannot be opened; str() is a one-line message for the user."""
 
 
+class CataloguePasswordRequired(CatalogueError):
+    """A server catalogue that needs a (another) password to open."""
+
+
 def _server(database) -> bool:
     return isinstance(database, dialect.ServerDatabase)
 
@@ -167,6 +171,8 @@ def _open_server(url: str, *, create: bool, password: str | None):
     """Bind the models to a catalogue on a PostgreSQL server (see editor.db.dialect)."""
     try:
         database = dialect.open_server(url, password)
+    except dialect.PasswordRequired as error:
+        raise CataloguePasswordRequired(str(error)) from None
     except dialect.ServerError as error:
         raise CatalogueError(str(error)) from None
     try:
@@ -302,6 +308,8 @@ class CatalogueLock:
             # The file stays: unlinking it would let a waiting process lock an orphaned inode.
 
     def __enter__(self) -> CatalogueLock:
+        if self.server and is_read_only():
+            raise CatalogueError(dialect.read_only_message())
         if not self.acquire():
             raise CatalogueError(
                 tr("Каталог {path} уже открыт для изменения другой программой").format(

@@ -32,7 +32,8 @@ class ServerError(Exception):
 
 
 class PasswordRequired(ServerError):
-    """The server asks for a password that neither the URL nor ~/.pgpass gave."""
+    """The server asks for a password that neither the URL nor ~/.pgpass gave, or refused the
+    one given."""
 
 
 def is_server(target: object) -> bool:
@@ -48,6 +49,16 @@ def mask(url: str) -> str:
     user = parts.username or ""
     host = parts.netloc.rpartition("@")[2]
     return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def strip_password(url: str) -> str:
+    """The URL as remembered (recent catalogues): the user name stays, the password goes."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=user + host))
 
 
 def describe(url: str) -> str:
@@ -69,7 +80,7 @@ def _connect_error(url: str, error: Exception) -> ServerError:
             tr("Сервер требует пароль пользователя {user} ({where})").format(user=user, where=where)
         )
     if "password authentication failed" in text:
-        return ServerError(
+        return PasswordRequired(
             tr("Неверный пароль пользователя {user} ({where})").format(user=user, where=where)
         )
     if "does not exist" in text and "database" in text:
@@ -352,6 +363,11 @@ def explain_write_error(error: BaseException) -> str | None:
     while cause is not None:
         name = type(cause).__name__
         if name in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
-            return tr("Каталог открыт только для чтения: у пользователя нет права изменять его")
+            return read_only_message()
         cause = cause.__cause__ or cause.__context__
     return None
+
+
+def read_only_message() -> str:
+    """Why a write to a server catalogue opened by a read-only role is refused."""
+    return tr("Каталог открыт только для чтения: у пользователя нет права изменять его")

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from editor.core import backup
 from editor.core.catalogue import init_catalogue
 from editor.db.database import CatalogueError, CatalogueLock, close_catalogue, open_catalogue, probe
+from editor.db.dialect import describe, is_server
 from editor.db.models import db
 from editor.tasks.runner import Task, start
+from editor.ui.server_open import open_server_catalogue
 
 FILE_FILTER = "Каталог госпабликов (*.gpc);;Все файлы (*)"
 WATCH_MS = 3000
@@ -42,6 +44,8 @@ class CatalogueFiles(QObject):
         self.window = window
         self.lock: CatalogueLock | None = None
         self.path: Path | None = None
+        # A server catalogue (postgresql://, without its password) instead of a file.
+        self.server_url: str | None = None
         self._changed = False
         self._missing_reported = False
         self._running: set[Task] = set()
@@ -60,7 +64,12 @@ class CatalogueFiles(QObject):
         """Open the first catalogue of the window; CatalogueError when it cannot be opened."""
         self._open(path)
 
-    def _open(self, path: Path) -> None:
+    def _open(self, path: Path | str) -> None:
+        if is_server(path):
+            open_server_catalogue(self, str(path))
+            self._changed = False
+            return
+        self.server_url = None
         path = Path(path)
         if path.exists():
             probe(path)
@@ -89,6 +98,8 @@ class CatalogueFiles(QObject):
 
     def switch_to(self, path: str | Path) -> bool:
         """Show another catalogue in this window; on failure the current one stays open."""
+        if is_server(path):
+            return self._switch_to_server(str(path))
         path = Path(path)
         if self.path is not None and path.resolve() == self.path.resolve():
             return True
@@ -102,6 +113,19 @@ class CatalogueFiles(QObject):
         self._release()
         try:
             self._open(path)
+        except CatalogueError as error:
+            self.window.show_error(str(error))
+            if previous is not None:
+                self._open(previous)
+            return False
+        self._after_switch()
+        return True
+
+    def _switch_to_server(self, url: str) -> bool:
+        previous = self.server_url or self.path
+        self._release()
+        try:
+            self._open(url)
         except CatalogueError as error:
             self.window.show_error(str(error))
             if previous is not None:
@@ -139,7 +163,7 @@ class CatalogueFiles(QObject):
         self.window.actions_.import_.setEnabled(
             not self.window.read_only and self.window.actions_.import_.isEnabled()
         )
-        self.window.catalogueOpened.emit(str(self.path))
+        self.window.catalogueOpened.emit(self.server_url or str(self.path))
 
     def _release(self) -> None:
         close_catalogue()
@@ -159,6 +183,8 @@ class CatalogueFiles(QObject):
     def update_title(self) -> None:
         """«name[*] — Каталог госпабликов», with «только чтение» when locked by another program."""
         name = self.path.name if self.path else ""
+        if self.server_url:
+            name = describe(self.server_url)
         suffix = _tr(" (только чтение)") if self.window.read_only else ""
         self.window.setWindowTitle(f"{name}[*]{suffix} — " + _tr("Каталог госпабликов"))
         self.window.setWindowFilePath(str(self.path or ""))
@@ -166,7 +192,14 @@ class CatalogueFiles(QObject):
     def update_banner(self) -> None:
         """Explain read-only mode above the table."""
         banner = self.window.banner
-        if self.window.read_only:
+        if self.window.read_only and self.server_url:
+            banner.setText(
+                _tr(
+                    "У пользователя нет права изменять каталог {where}: он открыт только для чтения."
+                ).format(where=describe(self.server_url))
+            )
+            banner.show()
+        elif self.window.read_only:
             banner.setText(
                 _tr(
                     "Каталог {path} уже открыт для изменения другой программой или другим окном. "

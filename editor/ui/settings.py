@@ -80,15 +80,16 @@ class Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
     def add_recent(self, path: str | Path) -> None:
-        """Put a catalogue first in the recent list and remember it as the last one."""
-        text = str(Path(path).resolve())
+        """Put a catalogue first in the recent list and remember it as the last one (a server
+        catalogue without its password)."""
+        text = _setting_text(path)
         recent = [p for p in self.recent_catalogues if p != text]
         self.recent_catalogues = [text, *recent][:RECENT_LIMIT]
         self.last_catalogue = text
 
     def forget_recent(self, path: str | Path) -> None:
         """Drop a catalogue that no longer opens from the recent list."""
-        text = str(Path(path).resolve())
+        text = _setting_text(path)
         self.recent_catalogues = [p for p in self.recent_catalogues if p != text]
         if self.last_catalogue == text:
             self.last_catalogue = ""
@@ -96,3 +97,11 @@ class Settings:
     def sync(self) -> None:
         """Write pending changes to disk."""
         self.qsettings.sync()
+
+
+def _setting_text(path: str | Path) -> str:
+    """How a catalogue is written in the settings: an absolute file path, or a server URL
+    without its password."""
+    from editor.db.dialect import is_server, strip_password
+
+    return strip_password(str(path)) if is_server(path) else str(Path(path).resolve())
