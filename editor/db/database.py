@@ -225,6 +225,18 @@ def is_server_catalogue() -> bool:
     return _server(db.obj)
 
 
+def begin_bulk_write() -> None:
+    """A bulk writer (import) starts inside its transaction; see dialect.begin_bulk_write."""
+    if _server(db.obj):
+        dialect.begin_bulk_write(db.obj)
+
+
+def end_bulk_write() -> None:
+    """A bulk writer is about to commit; see dialect.end_bulk_write."""
+    if _server(db.obj):
+        dialect.end_bulk_write(db.obj)
+
+
 def migrate(database: SqliteDatabase) -> None:
     """Apply the pending migrations, each in its own transaction."""
     if _server(database):

@@ -97,6 +97,16 @@ def _connect_error(url: str, error: Exception) -> ServerError:
     )
 
 
+@functools.cache
+def _untyped_int_dumper():
+    from psycopg.types.numeric import Int8Dumper
+
+    class UntypedIntDumper(Int8Dumper):
+        oid = 0  # unknown: the server takes the type from the context
+
+    return UntypedIntDumper
+
+
 class SqliteStyleConnection:
     """The parts of sqlite3.Connection that the editor's bulk paths use, over psycopg.
 
@@ -108,10 +118,17 @@ class SqliteStyleConnection:
         self._database = database
         self._connection = connection
 
+    def _cursor(self):
+        cursor = self._connection.cursor()
+        # sqlite3 callers write truth values as 0/1: sent as untyped literals, the server reads
+        # them as whatever the column is (integer or boolean).
+        cursor.adapters.register_dumper(int, _untyped_int_dumper())
+        return cursor
+
     def execute(self, sql: str, params=()):
         from peewee import __exception_wrapper__
 
-        cursor = self._connection.cursor()
+        cursor = self._cursor()
         with __exception_wrapper__:
             cursor.execute(translate(sql), tuple(params))
         return cursor
@@ -119,7 +136,7 @@ class SqliteStyleConnection:
     def executemany(self, sql: str, rows):
         from peewee import __exception_wrapper__
 
-        cursor = self._connection.cursor()
+        cursor = self._cursor()
         with __exception_wrapper__:
             cursor.executemany(translate(sql), [tuple(row) for row in rows])
         return cursor
@@ -152,6 +169,16 @@ class ServerDatabase(PostgresqlDatabase):
 
     def execute_sql(self, sql, params=None, commit=None):
         return PostgresqlDatabase.execute_sql(self, translate(sql), params)
+
+    def _connect(self):
+        connection = PostgresqlDatabase._connect(self)
+        # Dates and times come back as ISO text, as SQLite gives them: raw queries parse them
+        # where they need to, and peewee's fields convert text as they do for SQLite.
+        from psycopg.types.string import TextLoader
+
+        for name in ("date", "timestamp"):
+            connection.adapters.register_loader(name, TextLoader)
+        return connection
 
     def connection(self) -> SqliteStyleConnection:
         return SqliteStyleConnection(self, PostgresqlDatabase.connection(self))
@@ -253,6 +280,14 @@ COMPAT_FUNCTIONS: tuple[str, ...] = (
 _LITERAL = re.compile(r"('(?:[^']|'')*')")
 _IS_NOT = re.compile(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
 _IS = re.compile(r"\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
+# Anything that marks a statement as written for SQLite (others pass untouched).
+_SQLITE_ONLY = re.compile(
+    r"\?|\bIS\b|json_each|INSERT\s+OR|WITHOUT ROWID|\bmain\.|\btemp\.|WHERE 0\b", re.IGNORECASE
+)
+# SQLite's schema names of the TEMP staging tables: PostgreSQL's are public and pg_temp.
+_SCHEMA_MAIN = re.compile(r"\bmain\.(?=\w)")
+_SCHEMA_TEMP = re.compile(r"\btemp\.(?=\w)")
+_WHERE_0 = re.compile(r"\bWHERE 0\b")
 # A literal % (not peewee's %s placeholder) must be doubled for psycopg.
 _PERCENT = re.compile(r"%(?!s)")
 # `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL ...)`: a bound integer may arrive as smallint,
@@ -264,14 +299,7 @@ _INSERT_OR_IGNORE = re.compile(r"\bINSERT\s+OR\s+IGNORE\b", re.IGNORECASE)
 @functools.lru_cache(maxsize=1024)
 def translate(sql: str) -> str:
     """A raw SQLite statement in PostgreSQL's dialect (statements already in it pass as they are)."""
-    upper = sql.upper()
-    if not (
-        "?" in sql
-        or " IS " in upper
-        or "JSON_EACH" in upper
-        or "INSERT OR" in upper
-        or "WITHOUT ROWID" in upper
-    ):
+    if not _SQLITE_ONLY.search(sql):
         return sql
     pieces = _LITERAL.split(sql)
     ignore = False
@@ -281,6 +309,8 @@ def translate(sql: str) -> str:
         code = _IS_NOT.sub("IS DISTINCT FROM ", code)
         code = _IS.sub("IS NOT DISTINCT FROM ", code)
         code = code.replace("json_each(", "gp_json_ids(").replace("WITHOUT ROWID", "")
+        code = _SCHEMA_MAIN.sub("", _SCHEMA_TEMP.sub("pg_temp.", code))
+        code = _WHERE_0.sub("WHERE false", code)
         if _INSERT_OR_IGNORE.search(code):
             code, ignore = _INSERT_OR_IGNORE.sub("INSERT", code), True
         pieces[index] = code
@@ -371,3 +401,23 @@ def explain_write_error(error: BaseException) -> str | None:
 def read_only_message() -> str:
     """Why a write to a server catalogue opened by a read-only role is refused."""
     return tr("Каталог открыт только для чтения: у пользователя нет права изменять его")
+
+
+# --- bulk writers (imports) ------------------------------------------------------------------
+
+_SEQUENCED = ("organization", "page", "subscriber_count", "change", "import_batch")
+
+
+def begin_bulk_write(database: ServerDatabase) -> None:
+    """Inside the writer's transaction: one bulk writer at a time (it numbers its new rows
+    itself); ordinary edits go on meanwhile."""
+    database.execute_sql("SELECT pg_advisory_xact_lock(7450001)")
+
+
+def end_bulk_write(database: ServerDatabase) -> None:
+    """Move the id sequences past the ids the bulk writer gave its new rows."""
+    for table in _SEQUENCED:
+        database.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+            f" greatest((SELECT max(id) FROM {table}), 1))"
+        )
