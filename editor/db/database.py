@@ -202,6 +202,7 @@ def _open_server(url: str, *, create: bool, password: str | None):
         close_thread_connection()
         db.initialize(database)
         migrate(database)
+        dialect.add_server_extras(database)
     except CatalogueError:
         database.close()
         raise

@@ -421,3 +421,35 @@ def end_bulk_write(database: ServerDatabase) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
             f" greatest((SELECT max(id) FROM {table}), 1))"
         )
+
+
+# --- versions of records (concurrent editors) ------------------------------------------------
+
+# A server catalogue counts the saves of every organisation and page, whoever writes them (the
+# editor, an import, raw SQL): an editor saving a record whose count moved since it read it
+# would overwrite someone else's change. Kept beside the records so that both backends share
+# one table layout; a record never saved since has version 0.
+VERSION_TABLE = "record_version"
+SERVER_EXTRAS: tuple[str, ...] = (
+    f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (entity TEXT NOT NULL, record_id INTEGER NOT"
+    " NULL, version INTEGER NOT NULL, PRIMARY KEY (entity, record_id))",
+    "CREATE OR REPLACE FUNCTION gp_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    f" INSERT INTO {VERSION_TABLE} VALUES (TG_TABLE_NAME, NEW.id, 1) ON CONFLICT (entity,"
+    f" record_id) DO UPDATE SET version = {VERSION_TABLE}.version + 1; RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS gp_page_version ON page",
+    "CREATE TRIGGER gp_page_version AFTER UPDATE ON page FOR EACH ROW"
+    " EXECUTE FUNCTION gp_bump_version()",
+    "DROP TRIGGER IF EXISTS gp_organization_version ON organization",
+    "CREATE TRIGGER gp_organization_version AFTER UPDATE ON organization FOR EACH ROW"
+    " EXECUTE FUNCTION gp_bump_version()",
+)
+
+
+def add_server_extras(database: ServerDatabase) -> None:
+    """Create the record versions once (a role that may not write finds them or goes without)."""
+    present = database.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (VERSION_TABLE,))
+    if present.fetchone()[0] or database.read_only:
+        return
+    with database.atomic():
+        for statement in SERVER_EXTRAS:
+            database.execute_sql(statement)
