@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import uuid
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from peewee import PostgresqlDatabase
@@ -178,6 +179,8 @@ class ServerDatabase(PostgresqlDatabase):
 
         for name in ("date", "timestamp"):
             connection.adapters.register_loader(name, TextLoader)
+        # Names this process in the change notifications its writes send (see CHANNEL).
+        connection.execute("SELECT set_config('gospabliki.session', %s, false)", (SESSION,))
         return connection
 
     def connection(self) -> SqliteStyleConnection:
@@ -445,11 +448,62 @@ SERVER_EXTRAS: tuple[str, ...] = (
 )
 
 
+# Every statement that changes records sends a notification on CHANNEL, its payload the
+# writer's SESSION; open windows listen and refresh when someone else wrote. PostgreSQL folds
+# equal notifications of one transaction into one, so an import sends one per table.
+CHANNEL = "gospabliki_changes"
+SESSION = uuid.uuid4().hex
+_WATCHED = ("page", "organization", "territory", "sphere", "subscriber_count")
+SERVER_EXTRAS += (
+    "CREATE OR REPLACE FUNCTION gp_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    f" PERFORM pg_notify('{CHANNEL}', coalesce(current_setting('gospabliki.session', true), ''));"
+    " RETURN NULL; END $$",
+    *(
+        statement
+        for table in _WATCHED
+        for statement in (
+            f"DROP TRIGGER IF EXISTS gp_notify_{table} ON {table}",
+            f"CREATE TRIGGER gp_notify_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}"
+            " FOR EACH STATEMENT EXECUTE FUNCTION gp_notify_change()",
+        )
+    ),
+)
+
+
 def add_server_extras(database: ServerDatabase) -> None:
-    """Create the record versions once (a role that may not write finds them or goes without)."""
-    present = database.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (VERSION_TABLE,))
+    """Create the record versions and change notifications once (a role that may not write
+    finds them or goes without)."""
+    present = database.execute_sql("SELECT to_regproc('gp_notify_change') IS NOT NULL")
     if present.fetchone()[0] or database.read_only:
         return
     with database.atomic():
         for statement in SERVER_EXTRAS:
             database.execute_sql(statement)
+
+
+class ChangeListener:
+    """A connection of its own that hears other writers' change notifications (no Qt here:
+    the window polls `poll()`, or watches `fileno()`)."""
+
+    def __init__(self, database: ServerDatabase) -> None:
+        import psycopg
+
+        password = database.connect_params.get("password")
+        extra = {"password": password} if password is not None else {}
+        self._connection = psycopg.connect(database.database, autocommit=True, **extra)
+        self._connection.execute(f"LISTEN {CHANNEL}")
+
+    def fileno(self) -> int:
+        return self._connection.pgconn.socket
+
+    def poll(self) -> bool:
+        """True when another process changed the catalogue since the last poll."""
+        pgconn = self._connection.pgconn
+        pgconn.consume_input()
+        foreign = False
+        while (note := pgconn.notifies()) is not None:
+            foreign = foreign or note.extra.decode() != SESSION
+        return foreign
+
+    def close(self) -> None:
+        self._connection.close()

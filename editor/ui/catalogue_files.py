@@ -46,6 +46,7 @@ class CatalogueFiles(QObject):
         self.path: Path | None = None
         # A server catalogue (postgresql://, without its password) instead of a file.
         self.server_url: str | None = None
+        self.server_watch = None  # ServerWatch of a server catalogue
         self._changed = False
         self._missing_reported = False
         self._running: set[Task] = set()
@@ -166,6 +167,9 @@ class CatalogueFiles(QObject):
         self.window.catalogueOpened.emit(self.server_url or str(self.path))
 
     def _release(self) -> None:
+        if self.server_watch is not None:
+            self.server_watch.stop()
+            self.server_watch = None
         close_catalogue()
         if self.lock is not None:
             self.lock.release()

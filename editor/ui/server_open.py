@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from editor.db import dialect
 from editor.db.database import CatalogueError, CataloguePasswordRequired, is_read_only
 from editor.db.database import open_catalogue as open_database
+from editor.db.dialect import ChangeListener
+from editor.db.models import db
+from editor.ui.server_watch import ServerWatch
 
 if TYPE_CHECKING:
     from editor.ui.catalogue_files import CatalogueFiles
@@ -67,3 +70,5 @@ def open_server_catalogue(files: CatalogueFiles, url: str) -> None:
     store.read_only = is_read_only()
     files.window.settings.add_recent(remembered)
     files.window.settings.sync()
+    database = db.obj
+    files.server_watch = ServerWatch(store, ChangeListener(database), files)

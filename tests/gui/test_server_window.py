@@ -63,3 +63,46 @@ def test_a_read_only_role_opens_read_only(qtbot, server_sample, tmp_path):
     assert not window.page_model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert "read-secret-5" not in window.windowTitle() + window.banner.text()
     window.close()
+
+
+def test_another_editors_change_appears_within_seconds(qtbot, server_sample, tmp_path):
+    server, dbname = server_sample
+    window = open_window(qtbot, server.url(dbname), tmp_path / "settings.ini")
+    from editor.core import territories
+
+    region = territories.resolve("37000000").id
+    before = window.page_model.rowCount()
+    pages_before = window.tree_model.totals(region).pages
+    # Another editor (another process) adds a page through the command line.
+    csv = tmp_path / "more.csv"
+    csv.write_text(
+        "Организация;Ссылка;Подписчики\nНовый клуб;https://vk.com/new_club_77;700\n",
+        encoding="utf-8",
+    )
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(root / "main.py"),
+            "import",
+            server.url(dbname),
+            str(csv),
+            "--into",
+            "Курганская область",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stderr
+    # Within seconds, without a restart: the table and the roll-up of the region.
+    qtbot.waitUntil(lambda: window.page_model.rowCount() == before + 1, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.tree_model.totals(region).pages == pages_before + 1, timeout=5000
+    )
+    window.close()
