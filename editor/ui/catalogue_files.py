@@ -18,7 +18,7 @@ from editor.db.database import CatalogueError, CatalogueLock, close_catalogue, o
 from editor.db.dialect import describe, is_server
 from editor.db.models import db
 from editor.tasks.runner import Task, start
-from editor.ui.server_open import open_server_catalogue
+from editor.ui.server_open import open_server_catalogue, save_server_copy
 
 FILE_FILTER = "Каталог госпабликов (*.gpc);;Все файлы (*)"
 WATCH_MS = 3000
@@ -246,7 +246,10 @@ class CatalogueFiles(QObject):
             self.save_copy(path)
 
     def save_copy(self, target: str | Path) -> Path | None:
-        """Write a consistent copy of the open catalogue (works even if its file vanished)."""
+        """Write a consistent copy of the open catalogue (works even if its file vanished); of
+        a server catalogue, a catalogue file to work offline."""
+        if self.server_url is not None:
+            return save_server_copy(self.window, target)
         assert self.path is not None
         try:
             copy = backup.copy_catalogue(self.path, target, connection=db.connection())

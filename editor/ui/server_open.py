@@ -7,6 +7,7 @@ never in the recent list, the title, or a message.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -72,3 +73,18 @@ def open_server_catalogue(files: CatalogueFiles, url: str) -> None:
     files.window.settings.sync()
     database = db.obj
     files.server_watch = ServerWatch(store, ChangeListener(database), files)
+
+
+def save_server_copy(window, target) -> Path | None:
+    """«Сохранить копию» of a server catalogue: a catalogue file for working offline."""
+    from editor.core.offline import OfflineCopyError, copy_server_catalogue
+
+    try:
+        copy = copy_server_catalogue(target)
+    except OfflineCopyError as error:
+        window.show_error(str(error))
+        return None
+    window.statusBar().showMessage(
+        _tr("Копия для работы без сервера сохранена: {path}").format(path=copy), 8000
+    )
+    return copy

@@ -106,3 +106,18 @@ def test_another_editors_change_appears_within_seconds(qtbot, server_sample, tmp
         lambda: window.tree_model.totals(region).pages == pages_before + 1, timeout=5000
     )
     window.close()
+
+
+def test_save_copy_of_a_server_catalogue_writes_a_catalogue_file(qtbot, server_sample, tmp_path):
+    from editor.db.database import probe
+
+    server, dbname = server_sample
+    window = open_window(qtbot, server.url(dbname), tmp_path / "settings.ini")
+    rows = window.page_model.rowCount()
+    copy = window.files.save_copy(tmp_path / "trip.gpc")
+    assert copy is not None and probe(copy) > 0
+    import sqlite3
+
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT count(*) FROM page").fetchone()[0] == rows
+    window.close()
