@@ -1,0 +1,35 @@
+"""The core hot paths on a team catalogue on PostgreSQL (issue 17), against the file targets.
+
+The generated catalogue is copied to a throwaway local server first (see server_paths). Without
+a server the module has one case that reports why it skipped.
+"""
+
+from __future__ import annotations
+
+from bench import server_paths
+from bench.framework import Case
+
+_REASON = server_paths.skip_reason()
+
+
+def _skipped(ctx) -> str:
+    return f"skipped: {_REASON}"
+
+
+if _REASON:
+    CASES = [Case("server: PostgreSQL cases", None, _skipped, repeat=1)]
+else:
+    _PATHS = server_paths.paths()
+
+    def _case(name: str, label: str, target: float | None, repeat: int = 5) -> Case:
+        setup, run = _PATHS[name]
+        return Case(f"server: {label}", target, run, repeat=repeat, setup=setup)
+
+    CASES = [
+        _case("tree_totals", "roll-up: whole tree (tree_totals)", 0.1),
+        _case("region_stats", "roll-up: one region (stats, no territories)", 0.005, repeat=20),
+        _case("search_count", "search «школа»: count_and_total", 0.15),
+        _case("search_ids", "search «школа»: ordered_ids", 0.15),
+        _case("whole_stats", "stats: whole catalogue", None, repeat=3),
+        _case("check", "check: whole catalogue", None, repeat=1),
+    ]
