@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         # Not a child: a stack destroyed inside the window's destructor would still signal it.
         self.undo_stack = QUndoStack()
         self.files = catalogue_files.CatalogueFiles(self)
-        self.files.open_initial(catalogue if is_server(catalogue) else Path(catalogue))  # raises CatalogueError: nothing is built yet
+        # Raises CatalogueError: nothing is built yet.
+        self.files.open_initial(catalogue if is_server(catalogue) else Path(catalogue))
         self.last_error = ""
         self.counts: tuple[int, int, int] = (0, 0, 0)
         self._counts_generation = 0
