@@ -285,12 +285,15 @@ _IS_NOT = re.compile(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IG
 _IS = re.compile(r"\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
 # Anything that marks a statement as written for SQLite (others pass untouched).
 _SQLITE_ONLY = re.compile(
-    r"\?|\bIS\b|json_each|INSERT\s+OR|WITHOUT ROWID|\bmain\.|\btemp\.|WHERE 0\b", re.IGNORECASE
+    r"\?|\bIS\b|json_each|INSERT\s+OR|WITHOUT ROWID|\bmain\.|\btemp\.|WHERE 0\b|\bIN\s+\w",
+    re.IGNORECASE,
 )
 # SQLite's schema names of the TEMP staging tables: PostgreSQL's are public and pg_temp.
 _SCHEMA_MAIN = re.compile(r"\bmain\.(?=\w)")
 _SCHEMA_TEMP = re.compile(r"\btemp\.(?=\w)")
 _WHERE_0 = re.compile(r"\bWHERE 0\b")
+# SQLite's `x IN sub` (a table or CTE name) is `x IN (SELECT * FROM sub)`.
+_IN_TABLE = re.compile(r"\bIN\s+(?!\()([A-Za-z_]\w*)\b", re.IGNORECASE)
 # A literal % (not peewee's %s placeholder) must be doubled for psycopg.
 _PERCENT = re.compile(r"%(?!s)")
 # `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL ...)`: a bound integer may arrive as smallint,
@@ -314,6 +317,7 @@ def translate(sql: str) -> str:
         code = code.replace("json_each(", "gp_json_ids(").replace("WITHOUT ROWID", "")
         code = _SCHEMA_MAIN.sub("", _SCHEMA_TEMP.sub("pg_temp.", code))
         code = _WHERE_0.sub("WHERE false", code)
+        code = _IN_TABLE.sub(r"IN (SELECT * FROM \1)", code)
         if _INSERT_OR_IGNORE.search(code):
             code, ignore = _INSERT_OR_IGNORE.sub("INSERT", code), True
         pieces[index] = code
