@@ -267,6 +267,12 @@ class CatalogueFiles(QObject):
 
     def backup_now(self) -> Path | None:
         """File → Make a backup: a rotating copy right now."""
+        if self.server_url is not None:
+            self.window.show_error(
+                _tr("Каталог на сервере сохраняет сервер; копия для работы без сервера: "
+                    "Файл → Сохранить копию…")
+            )
+            return None
         assert self.path is not None
         try:
             copy = backup.make_backup(self.path, "manual", self.window.settings.backup_keep)

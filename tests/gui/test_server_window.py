@@ -121,3 +121,13 @@ def test_save_copy_of_a_server_catalogue_writes_a_catalogue_file(qtbot, server_s
     with sqlite3.connect(copy) as connection:
         assert connection.execute("SELECT count(*) FROM page").fetchone()[0] == rows
     window.close()
+
+
+def test_backup_of_a_server_catalogue_points_to_save_copy(qtbot, server_sample, tmp_path):
+    server, dbname = server_sample
+    window = open_window(qtbot, server.url(dbname), tmp_path / "settings.ini")
+    shown = []
+    window.show_error = shown.append
+    assert window.files.backup_now() is None
+    assert shown and "Сохранить копию" in shown[0]
+    window.close()
