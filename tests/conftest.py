@@ -31,3 +31,40 @@ def catalogue(tmp_path: Path):
     init_catalogue(path)
     yield path
     close_catalogue()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for this test session, or skip with the reason."""
+    from tests.pg_server import PgServer, skip_reason
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new empty database on the test server (as its superuser)."""
+    return pg_server.url(pg_server.new_database())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_catalogue(request, tmp_path: Path):
+    """A new catalogue, once as a file and once on the PostgreSQL test server.
+
+    A test module runs on both backends by overriding `catalogue` with this fixture.
+    """
+    from editor.core.catalogue import init_catalogue
+    from editor.db.database import close_catalogue
+
+    if request.param == "sqlite":
+        target = tmp_path / "test.gpc"
+    else:
+        target = request.getfixturevalue("pg_url")
+    init_catalogue(target)
+    yield target
+    close_catalogue()

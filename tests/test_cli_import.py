@@ -49,6 +49,12 @@ ROWS = [
 
 
 @pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
+@pytest.fixture
 def region(catalogue):
     add_region()
     return catalogue

@@ -9,6 +9,13 @@ from editor.core.search import PageFilter
 from editor.db.database import close_catalogue
 from tests.sample_catalogue import build_sample
 
+
+@pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
 ALL_SUBSCRIBERS = sum(100 * n + len(net) for n in range(1, 11) for net in ("vk", "ok", "telegram"))
 
 

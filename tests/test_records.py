@@ -13,6 +13,12 @@ from editor.db.models import Organization, Page
 
 
 @pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
+@pytest.fixture
 def school(catalogue):
     kurgan = territories.resolve("37000000")
     organization = records.create_organization(

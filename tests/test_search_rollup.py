@@ -11,6 +11,12 @@ from editor.core.search import PageFilter, count_and_total, ordered_ids
 
 
 @pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
+@pytest.fixture
 def region(catalogue):
     kurgan = territories.resolve("37000000")
     ketovo = territories.create(kurgan.id, "Кетовский муниципальный округ")

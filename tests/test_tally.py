@@ -278,7 +278,7 @@ OPERATIONS = [
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_random_operations_keep_the_tallies_exact(catalogue, tmp_path, seed):
+def test_random_operations_keep_the_tallies_exact(backend_catalogue, tmp_path, seed):
     rng = random.Random(seed)
     state = Catalogue(rng, tmp_path)
     names, weights = zip(*OPERATIONS, strict=True)
@@ -296,7 +296,7 @@ def test_tally_statuses_are_the_dictionary_statuses():
     assert TALLY_STATUSES == normalize.STATUSES
 
 
-def test_unknown_network_is_counted_as_other(catalogue):
+def test_unknown_network_is_counted_as_other(backend_catalogue):
     organization = records.create_organization(territories.resolve("37000000").id,
                                                {"full_name": "Администрация"})  # fmt: skip
     page = records.create_page(organization.id, {"url": "vk.com/adm", "subscribers": 40})
@@ -324,7 +324,7 @@ def test_a_row_replaced_by_raw_sql_is_tallied_once(catalogue):
     assert _tallies() == _expected()
 
 
-def test_check_reports_a_tally_that_disagrees_with_the_records(catalogue):
+def test_check_reports_a_tally_that_disagrees_with_the_records(backend_catalogue):
     organization = records.create_organization(territories.resolve("37000000").id,
                                                {"full_name": "Администрация"})  # fmt: skip
     records.create_page(organization.id, {"url": "vk.com/adm", "subscribers": 40})

@@ -10,6 +10,12 @@ from editor.core.territories import TerritoryError
 from editor.db.models import LEVEL_INDEX, Territory
 
 
+@pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
 def test_init_holds_russia_districts_and_89_subjects(catalogue):
     counts = territories.level_counts()
     assert counts["country"] == 1

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from editor.cli.dynamics import apply_as_of, day_argument
-from editor.cli.shared import CliError, open_catalogue, territory_id
+from editor.cli.shared import CliError, open_catalogue, shown, territory_id
 from editor.core.i18n import tr
 
 
@@ -56,7 +56,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     counts = stats().territories
     print(
         tr("Создан каталог {path}: субъектов РФ {regions}, федеральных округов {districts}").format(
-            path=args.catalogue, regions=counts["region"], districts=counts["federal_district"]
+            path=shown(args.catalogue),
+            regions=counts["region"],
+            districts=counts["federal_district"],
         )
     )
     return 0
@@ -145,10 +147,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not report.ok:
         raise CliError(
             tr("Каталог {path}: найдено нарушений целостности: {count}").format(
-                path=args.catalogue, count=len(report.problems)
+                path=shown(args.catalogue), count=len(report.problems)
             )
         )
-    print(tr("Каталог {path} в порядке").format(path=args.catalogue))
+    print(tr("Каталог {path} в порядке").format(path=shown(args.catalogue)))
     return 0
 
 

@@ -37,21 +37,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dynamics.check_usage(parser, args)
     try:
-        return args.run(args)
+        return _run(args)
     except KeyboardInterrupt:
         print(tr("Прервано"), file=sys.stderr)
         return 1
     except (CliError, CatalogueError, NormalizeError, OSError, ValueError) as error:
         message = str(error) or error.__class__.__name__
-        print(" ".join(message.split()), file=sys.stderr)
+        print(_scrub(" ".join(message.split()), argv), file=sys.stderr)
         return 1
     except Exception as error:  # a defect: still one line, the traceback only on request
         if os.environ.get("GOSPABLIKI_DEBUG"):
             raise
         print(
-            tr("Внутренняя ошибка: {kind}: {message}").format(
-                kind=error.__class__.__name__, message=" ".join(str(error).split())
+            _scrub(
+                tr("Внутренняя ошибка: {kind}: {message}").format(
+                    kind=error.__class__.__name__, message=" ".join(str(error).split())
+                ),
+                argv,
             ),
             file=sys.stderr,
         )
         return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command; a write a read-only server role may not make becomes a CliError."""
+    from editor.core.server import explain_write_error
+
+    try:
+        return args.run(args)
+    except Exception as error:
+        message = explain_write_error(error)
+        if message:
+            raise CliError(message) from None
+        raise
+
+
+def _scrub(message: str, argv: Sequence[str] | None) -> str:
+    """The message without any password given in a postgresql:// argument."""
+    from urllib.parse import urlsplit
+
+    from editor.core.server import is_server
+
+    for item in sys.argv[1:] if argv is None else argv:
+        if is_server(item):
+            password = urlsplit(item).password
+            if password:
+                message = message.replace(password, "***")
+    return message

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from editor.cli.dynamics import month_argument
-from editor.cli.shared import CliError, sphere_ids
+from editor.cli.shared import CliError, catalogue_arg, sphere_ids
 from editor.core.i18n import tr
 
 REPORTS = ["registry", "summary", "spheres", "compliance", "training", "dynamics"]
@@ -63,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.territories import TerritoryError, resolve
     from editor.exchange.reports.export import REPORT_LABELS, ExportError, Scope, export_report
 
-    open_catalogue(Path(args.catalogue))
+    open_catalogue(catalogue_arg(args.catalogue))
     territory_id = None
     if args.territory:
         try:

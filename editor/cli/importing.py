@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from editor.cli.shared import CliError
+from editor.cli.shared import CliError, catalogue_arg
 from editor.core.i18n import tr
 from editor.exchange.importing.report import ImportReport
 
@@ -43,9 +43,12 @@ def parse_map(items: Sequence[str]) -> dict[str, str]:
     return overrides
 
 
-def _backup(catalogue: Path) -> None:
-    """The automatic backup before an import writes, when the backup module is available."""
+def _backup(catalogue: Path | str) -> None:
+    """The automatic backup before an import writes (a file; the server keeps its own)."""
     from editor.core.backup import make_backup
+
+    if isinstance(catalogue, str):
+        return
 
     make_backup(catalogue, "import")
 
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.exchange.importing.engine import ImportOptions, run_import
     from editor.exchange.spreadsheet.reader import ReadError
 
-    catalogue = Path(args.catalogue)
+    catalogue = catalogue_arg(args.catalogue)
     files = [Path(name) for name in args.files]
     for path in files:
         if not path.is_file():

@@ -11,11 +11,25 @@ class CliError(Exception):
     """A failure reported as one line on stderr with exit status 1."""
 
 
+def catalogue_arg(text: str | Path) -> str | Path:
+    """A CATALOGUE argument: a postgresql:// URL as it is, anything else a file path."""
+    from editor.core.server import is_server
+
+    return text if is_server(text) else Path(text)
+
+
+def shown(text: str | Path) -> str:
+    """A CATALOGUE argument as printed: a server URL without its password."""
+    from editor.core.server import is_server, mask
+
+    return mask(text) if is_server(text) else str(text)
+
+
 def open_catalogue(path: str | Path) -> None:
     """Open (and migrate) the catalogue the command works on."""
     from editor.core.opening import open_catalogue as open_database
 
-    open_database(Path(path))
+    open_database(catalogue_arg(path))
 
 
 def territory_id(spec: str | None) -> int | None:

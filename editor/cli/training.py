@@ -87,9 +87,9 @@ def _list(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from editor.cli.shared import CliError
     from editor.core.normalize import NormalizeError, parse_date
+    from editor.core.opening import CatalogueLock
     from editor.core.territories import TerritoryError, resolve
     from editor.core.training import TrainingError, parse_format
-    from editor.db.database import CatalogueLock
     from editor.exchange.training.registration import (
         TrainingImportError,
         TrainingOptions,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from editor.commands.base import CatalogueCommand
-from editor.core import records
+from editor.core import records, versions
 from editor.core.changelog import MANUAL, UNDO
 from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, coerce
 from editor.core.i18n import tr
@@ -28,9 +28,18 @@ class EditPageFields(CatalogueCommand):
         self.page_id = page_id
         self.changes = dict(changes)
         self.old: dict[str, object] = {}
+        # The page's version when the editor read it (server catalogues), checked on the first save.
+        self.expected_version: int | None = None
+        self.conflict: versions.EditConflict | None = None
 
     def do(self) -> None:
-        self.old = records.update_page(self.page_id, self.changes, MANUAL)
+        try:
+            with versions.guarded("page", self.page_id, self.expected_version, self.changes):
+                self.old = records.update_page(self.page_id, self.changes, MANUAL)
+        except versions.EditConflict as conflict:
+            self.conflict = conflict
+            raise
+        self.expected_version = None  # redo after undo restores this user's own value
         self.store.pagesChanged.emit([self.page_id])
 
     def undo_(self) -> None:
@@ -70,9 +79,19 @@ class EditOrganizationFields(CatalogueCommand):
         self.organization_id = organization_id
         self.changes = dict(changes)
         self.old: dict[str, object] = {}
+        self.expected_version: int | None = None  # as for EditPageFields
+        self.conflict: versions.EditConflict | None = None
 
     def do(self) -> None:
-        self.old = records.update_organization(self.organization_id, self.changes, MANUAL)
+        try:
+            with versions.guarded(
+                "organization", self.organization_id, self.expected_version, self.changes
+            ):
+                self.old = records.update_organization(self.organization_id, self.changes, MANUAL)
+        except versions.EditConflict as conflict:
+            self.conflict = conflict
+            raise
+        self.expected_version = None
         self._announce()
 
     def undo_(self) -> None:

@@ -7,11 +7,21 @@ from pathlib import Path
 from editor.core import normalize as nz
 from editor.core.opening import CatalogueError, describe, open_catalogue
 from editor.core.seed import iter_spheres, load_sphere_seed, load_territory_seed
+from editor.db import dialect
 from editor.db.models import LEVEL_INDEX, Sphere, Territory, TerritoryAlias, db
 
 
 def init_catalogue(path: str | Path) -> None:
-    """Create a catalogue file with the built-in territories and sphere dictionary."""
+    """Create a catalogue file (or one in an empty server database) with the built-in
+    territories and sphere dictionary."""
+    if dialect.is_server(path):
+        open_catalogue(path, create=True)
+        if Territory.select().exists():
+            error = CatalogueError("server_exists", dialect.describe(str(path)))
+            describe(error)
+            raise error
+        seed_catalogue()
+        return
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         error = CatalogueError("exists", path)

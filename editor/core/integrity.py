@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from editor.core.i18n import tr
 from editor.db import dynamics_schema
-from editor.db.models import TALLY_COUNTERS, TALLY_KEYS, TALLY_RECOMPUTE, db
+from editor.db.database import is_server_catalogue, tally_recompute
+from editor.db.models import TALLY_COUNTERS, TALLY_KEYS, db
 
 
 @dataclass
@@ -28,10 +29,12 @@ def _count(sql: str) -> int:
 def check_catalogue() -> CheckReport:
     """Run every check; nothing is changed."""
     report = CheckReport()
-    result = [row[0] for row in db.execute_sql("PRAGMA integrity_check")]
+    # A PostgreSQL server checks its storage itself and enforces the foreign keys on every write.
+    server = is_server_catalogue()
+    result = ["ok"] if server else [row[0] for row in db.execute_sql("PRAGMA integrity_check")]
     if result != ["ok"]:
         report.problems.append(tr("SQLite: {details}").format(details="; ".join(result[:5])))
-    broken_keys = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    broken_keys = [] if server else db.execute_sql("PRAGMA foreign_key_check").fetchall()
     if broken_keys:
         report.problems.append(
             tr("Нарушены ссылки между таблицами: {count}").format(count=len(broken_keys))
@@ -82,7 +85,7 @@ def check_catalogue() -> CheckReport:
         report.problems.append(tr("Территорий вне дерева (цикл): {count}").format(count=cycles))
     duplicates = _count(
         "SELECT count(*) FROM (SELECT url_key FROM page WHERE deleted_at IS NULL AND url_key"
-        " IS NOT NULL GROUP BY url_key HAVING count(*) > 1)"
+        " IS NOT NULL GROUP BY url_key HAVING count(*) > 1) AS repeated"
     )
     if duplicates:
         report.warnings.append(
@@ -94,16 +97,17 @@ def check_catalogue() -> CheckReport:
 def _stale_tally_territories() -> int:
     """Territories whose stored tallies differ from a recomputation from the records."""
     stale: set[int] = set()
-    for table, recompute in TALLY_RECOMPUTE.items():
+    for table, recompute in tally_recompute().items():
         columns = (*TALLY_KEYS[table], *TALLY_COUNTERS[table])
         names = ", ".join(columns)
         nonzero = " OR ".join(f"{column} != 0" for column in TALLY_COUNTERS[table])
         # A row that agrees appears once on each side; any difference leaves a lone row.
         rows = db.execute_sql(
             f"WITH fresh({names}) AS ({recompute}) SELECT territory_id FROM"
-            f" (SELECT {names} FROM fresh UNION ALL SELECT {names} FROM {table} WHERE {nonzero})"
+            f" (SELECT {names} FROM fresh UNION ALL SELECT {names} FROM {table} WHERE {nonzero}) AS both_sides"
             f" GROUP BY {names} HAVING count(*) = 1"
         )
         stale.update(territory_id for (territory_id,) in rows)
-    stale |= dynamics_schema.stale_territories(db)
+    if not is_server_catalogue():  # a server catalogue keeps no dynamics tally yet
+        stale |= dynamics_schema.stale_territories(db)
     return len(stale)

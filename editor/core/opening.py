@@ -8,16 +8,25 @@ from pathlib import Path
 
 from editor.core.i18n import tr
 from editor.db import database
-from editor.db.database import CatalogueError
+from editor.db.database import (
+    CatalogueError,
+    CataloguePasswordRequired,
+    is_read_only,
+    is_server_catalogue,
+)
 
 __all__ = [
     "CatalogueError",
     "CatalogueLock",
+    "CataloguePasswordRequired",
     "catalogue_path",
     "close_catalogue",
     "describe",
+    "is_read_only",
+    "is_server_catalogue",
     "open_catalogue",
     "probe",
+    "read_only_text",
 ]
 
 _MESSAGES: dict[str, Callable[[CatalogueError], str]] = {
@@ -43,7 +52,42 @@ _MESSAGES: dict[str, Callable[[CatalogueError], str]] = {
         path=e.path
     ),
     "exists": lambda e: tr("Файл {path} уже существует").format(path=e.path),
+    "server_exists": lambda e: tr("Каталог {where} уже существует").format(where=e.path),
+    # A team catalogue on a PostgreSQL server (the location never holds the password).
+    "password_required": lambda e: tr("Сервер требует пароль пользователя {user} ({where})").format(
+        user=e.details.get("user", ""), where=e.path
+    ),
+    "wrong_password": lambda e: tr("Неверный пароль пользователя {user} ({where})").format(
+        user=e.details.get("user", ""), where=e.path
+    ),
+    "no_database": lambda e: tr("На сервере нет базы данных {where}").format(where=e.path),
+    "no_user": lambda e: tr("На сервере нет пользователя {user} ({where})").format(
+        user=e.details.get("user", ""), where=e.path
+    ),
+    "unreachable": lambda e: tr("Сервер каталога {where} недоступен").format(where=e.path),
+    "connect_failed": lambda e: tr("Не удалось подключиться к каталогу {where}: {error}").format(
+        where=e.path, error=e.details.get("error", "")
+    ),
+    "no_driver": lambda e: tr(
+        "Для каталога на сервере PostgreSQL установите дополнение: "
+        "pip install 'gospabliki-catalogue[server]'"
+    ),
+    "other_program": lambda e: tr("База данных {where} принадлежит другой программе").format(
+        where=e.path
+    ),
+    "empty_server": lambda e: tr(
+        "База данных {where} пуста: создайте каталог командой init"
+    ).format(where=e.path),
+    "needs_upgrade_read_only": lambda e: tr(
+        "Каталог {where} нужно обновить, а у пользователя нет права изменять его"
+    ).format(where=e.path),
+    "read_only": lambda e: read_only_text(),
 }
+
+
+def read_only_text() -> str:
+    """Why a write to a server catalogue opened by a read-only role is refused."""
+    return tr("Каталог открыт только для чтения: у пользователя нет права изменять его")
 
 
 def describe(error: CatalogueError) -> str:
@@ -54,10 +98,11 @@ def describe(error: CatalogueError) -> str:
     return error.message
 
 
-def open_catalogue(path: str | Path, *, create: bool = False):
-    """Open (creating or migrating) the catalogue at `path`; CatalogueError says why not."""
+def open_catalogue(path: str | Path, *, create: bool = False, password: str | None = None):
+    """Open (creating or migrating) the catalogue at `path` (a file or a postgresql:// URL);
+    CatalogueError says why not."""
     try:
-        return database.open_catalogue(path, create=create)
+        return database.open_catalogue(path, create=create, password=password)
     except CatalogueError as error:
         describe(error)
         raise

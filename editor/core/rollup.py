@@ -161,7 +161,7 @@ def _reference_stats(territory_id: int | None = None, *, with_territories: bool 
     sphere_rows = db.execute_sql(
         "SELECT s.name, sum(n) FROM (SELECT o.sphere1_id AS sphere, count(*) AS n"
         " FROM organization o JOIN page p ON p.organization_id = o.id AND p.deleted_at IS NULL"
-        f" WHERE o.territory_id IN ({scope}) GROUP BY o.sphere1_id) JOIN sphere s ON s.id = sphere"
+        f" WHERE o.territory_id IN ({scope}) GROUP BY o.sphere1_id) AS g JOIN sphere s ON s.id = g.sphere"
         " GROUP BY s.name",
         params,
     )

@@ -36,7 +36,7 @@ def counts(territory_id: int | None = None) -> dict[str, int]:
         " JOIN seminar s ON s.id = a.seminar_id AND s.deleted_at IS NULL"
         " JOIN participant p ON p.id = a.participant_id"
         " LEFT JOIN organization o ON o.id = p.organization_id AND o.deleted_at IS NULL"
-        f" WHERE 1{participant_scope}",
+        f" WHERE 1 = 1{participant_scope}",
         params,
     ).fetchone()
     return {

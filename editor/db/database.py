@@ -1,4 +1,5 @@
-"""Opening, creating and migrating a catalogue file, and the single-writer lock."""
+"""Opening, creating and migrating a catalogue (a file, or a database on a PostgreSQL server),
+and the single-writer lock of a file."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from editor.db import dialect
 from editor.db.models import (
     DROPPED_INDEXES,
     EXTRA_INDEXES,
     MODELS,
+    NETWORK_COUNTERS,
+    TALLY_KEYS,
     TALLY_RECOMPUTE,
     TALLY_TABLES,
     TALLY_TRIGGERS,
     db,
+    sqlite_db,
 )
 from editor.db.search_log import create_search_log, trim
 from editor.db.training_models import TRAINING_MODELS
@@ -46,7 +51,8 @@ class CatalogueError(Exception):
     def __init__(self, reason: str, path: str | Path, **details: object) -> None:
         super().__init__(reason, str(path))
         self.reason = reason
-        self.path = Path(path)
+        # A server catalogue is named by its location (dbname @ host), a file by its path.
+        self.path: Path | str = path if isinstance(path, str) and " @ " in path else Path(path)
         self.details = details
         self.message = ""
 
@@ -57,7 +63,19 @@ class CatalogueError(Exception):
         return f"{self.reason}: {self.path}" + (f" ({extra})" if extra else "")
 
 
+class CataloguePasswordRequired(CatalogueError):
+    """A server catalogue that needs a (another) password to open (`reason`: password_required
+    or wrong_password)."""
+
+
+def _server(database) -> bool:
+    return isinstance(database, dialect.ServerDatabase)
+
+
 def _migration_1(database: SqliteDatabase) -> None:
+    if _server(database):
+        for statement in dialect.COMPAT_FUNCTIONS:
+            database.execute_sql(statement)
     database.create_tables(MODELS)
     for statement in EXTRA_INDEXES:
         database.execute_sql(statement)
@@ -65,16 +83,33 @@ def _migration_1(database: SqliteDatabase) -> None:
 
 def _migration_2(database: SqliteDatabase) -> None:
     """The stored roll-up tallies with their triggers, filled from the records."""
-    for statement in (*TALLY_TABLES, *TALLY_TRIGGERS):
-        database.execute_sql(statement)
+    if _server(database):
+        for statement in TALLY_TABLES:
+            database.execute_sql(statement)
+        for trigger in TALLY_TRIGGERS:
+            for statement in dialect.trigger_ddl(trigger, NETWORK_COUNTERS, TALLY_KEYS):
+                database.execute_sql(statement)
+    else:
+        for statement in (*TALLY_TABLES, *TALLY_TRIGGERS):
+            database.execute_sql(statement)
     fill_tallies(database)
 
 
 def fill_tallies(database: SqliteDatabase) -> None:
     """Recompute every tally from the records (one statement per table); caller holds atomic()."""
-    for table, recompute in TALLY_RECOMPUTE.items():
+    for table, recompute in tally_recompute(database).items():
         database.execute_sql(f"DELETE FROM {table}")
         database.execute_sql(f"INSERT INTO {table} {recompute}")
+
+
+def tally_recompute(database=None) -> dict[str, str]:
+    """models.TALLY_RECOMPUTE in the dialect of `database` (by default the one in use)."""
+    if _server(database if database is not None else db.obj):
+        return {
+            table: dialect.recompute_sql(sql, NETWORK_COUNTERS)
+            for table, sql in TALLY_RECOMPUTE.items()
+        }
+    return TALLY_RECOMPUTE
 
 
 def _migration_3(database: SqliteDatabase) -> None:
@@ -134,8 +169,11 @@ def probe(path: Path) -> int:
     return version
 
 
-def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
-    """Bind the models to the catalogue at `path`, creating or migrating its schema."""
+def open_catalogue(path: str | Path, *, create: bool = False, password: str | None = None):
+    """Bind the models to the catalogue at `path` (a file or a postgresql:// URL), creating or
+    migrating its schema."""
+    if dialect.is_server(path):
+        return _open_server(str(path), create=create, password=password)
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
@@ -144,8 +182,8 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
         probe(path)
     elif path.parent and not path.parent.exists():
         raise CatalogueError("no_folder", path.parent)
-    if not db.is_closed():
-        db.close()
+    close_thread_connection()
+    db.initialize(sqlite_db)
     db.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect(reuse_if_open=True)
@@ -157,8 +195,70 @@ def open_catalogue(path: str | Path, *, create: bool = False) -> SqliteDatabase:
     return db
 
 
+def _open_server(url: str, *, create: bool, password: str | None):
+    """Bind the models to a catalogue on a PostgreSQL server (see editor.db.dialect)."""
+    try:
+        database = dialect.open_server(url, password)
+    except dialect.PasswordRequired as error:
+        raise CataloguePasswordRequired(error.reason, error.where, user=error.user) from None
+    except dialect.ServerError as error:
+        raise CatalogueError(
+            error.reason, error.where, user=error.user, error=error.error
+        ) from None
+    where = dialect.describe(url)
+    try:
+        version = dialect.schema_version(database)
+        if version is None:
+            raise CatalogueError("other_program", where)
+        if version == 0 and not create:
+            raise CatalogueError("empty_server", where)
+        if version > SCHEMA_VERSION:
+            raise CatalogueError("newer", where, version=version, supported=SCHEMA_VERSION)
+        if version < SCHEMA_VERSION and database.read_only:
+            raise CatalogueError("needs_upgrade_read_only", where)
+        close_thread_connection()
+        db.initialize(database)
+        migrate(database)
+        dialect.add_server_extras(database)
+    except CatalogueError:
+        database.close()
+        raise
+    except Exception as error:
+        database.close()
+        raise CatalogueError("open_failed", where, error=" ".join(str(error).split())) from None
+    return database
+
+
+def is_read_only() -> bool:
+    """True when the catalogue in use may only be read (a server role without write rights)."""
+    return bool(getattr(db.obj, "read_only", False))
+
+
+def is_server_catalogue() -> bool:
+    """True when the models are bound to a catalogue on a PostgreSQL server."""
+    return _server(db.obj)
+
+
+def begin_bulk_write() -> None:
+    """A bulk writer (import) starts inside its transaction; see dialect.begin_bulk_write."""
+    if _server(db.obj):
+        dialect.begin_bulk_write(db.obj)
+
+
+def end_bulk_write() -> None:
+    """A bulk writer is about to commit; see dialect.end_bulk_write."""
+    if _server(db.obj):
+        dialect.end_bulk_write(db.obj)
+
+
 def migrate(database: SqliteDatabase) -> None:
     """Apply the pending migrations, each in its own transaction."""
+    if _server(database):
+        for index in range(dialect.schema_version(database) or 0, SCHEMA_VERSION):
+            with database.atomic():
+                MIGRATIONS[index](database)
+                dialect.set_schema_version(database, index + 1)
+        return
     version = database.execute_sql("PRAGMA user_version").fetchone()[0]
     for index in range(version, SCHEMA_VERSION):
         with database.atomic():
@@ -192,7 +292,9 @@ def close_thread_connection() -> None:
 
 
 def catalogue_path() -> Path | None:
-    """The file the models are bound to, or None."""
+    """The file the models are bound to, or None (also for a server catalogue)."""
+    if _server(db.obj):
+        return None
     return Path(db.database) if db.database else None
 
 
@@ -204,11 +306,15 @@ class CatalogueLock:
     """
 
     def __init__(self, path: str | Path) -> None:
+        # A server catalogue takes many writers at once (the server orders them): no lock file.
+        self.server = dialect.is_server(path)
         self.path = Path(str(path) + ".lock")
         self._handle: int | None = None
 
     def acquire(self) -> bool:
         """Take the lock; False when another process holds it."""
+        if self.server:
+            return True
         handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             _lock_file(handle)
@@ -228,6 +334,8 @@ class CatalogueLock:
             # The file stays: unlinking it would let a waiting process lock an orphaned inode.
 
     def __enter__(self) -> CatalogueLock:
+        if self.server and is_read_only():
+            raise CatalogueError(dialect.READ_ONLY, str(self.path)[: -len(".lock")])
         if not self.acquire():
             raise CatalogueError("locked", str(self.path)[: -len(".lock")])
         return self

@@ -167,7 +167,14 @@ RECOMPUTE = (
 
 
 def install(database: SqliteDatabase) -> None:
-    """Create the tally with its triggers and fill it from the records (caller holds atomic())."""
+    """Create the tally with its triggers and fill it from the records (caller holds atomic()).
+    A server catalogue gets the tables alone: its triggers are not written in PL/pgSQL yet."""
+    from editor.db import dialect
+
+    if isinstance(database, dialect.ServerDatabase):
+        for statement in (TABLE, TOTAL_TABLE):
+            database.execute_sql(statement)
+        return
     for statement in (TABLE, TOTAL_TABLE, *TRIGGERS):
         database.execute_sql(statement)
     fill(database)

@@ -9,6 +9,7 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    DatabaseProxy,
     DateField,
     DateTimeField,
     FloatField,
@@ -19,8 +20,12 @@ from peewee import (
     TextField,
 )
 
-# Deferred: the path is given at open time (editor.db.database.open_catalogue).
-db = SqliteDatabase(None)
+# Deferred: the path is given at open time (editor.db.database.open_catalogue). The models are
+# bound to a proxy so that a catalogue can also live on a PostgreSQL server (editor.db.dialect);
+# a file catalogue always uses this one SqliteDatabase.
+sqlite_db = SqliteDatabase(None)
+db = DatabaseProxy()
+db.initialize(sqlite_db)
 
 # Territory levels, top down; the integer is the depth order used to keep the tree consistent.
 LEVELS: tuple[str, ...] = (
@@ -388,7 +393,7 @@ TALLY_RECOMPUTE: dict[str, str] = {
     "SELECT territory_id, count(*) AS o, 0 AS n, 0 AS s FROM organization"
     " WHERE deleted_at IS NULL GROUP BY territory_id UNION ALL SELECT territory_id, 0, count(*),"
     " coalesce(sum(subscribers), 0) FROM page WHERE deleted_at IS NULL GROUP BY territory_id)"
-    " GROUP BY territory_id",
+    " AS own GROUP BY territory_id",
 }
 # The key columns of each tally, then its counters (rows where all counters are zero mean nothing).
 TALLY_KEYS: dict[str, tuple[str, ...]] = {

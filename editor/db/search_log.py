@@ -36,7 +36,16 @@ STATEMENTS: tuple[str, ...] = (
 
 
 def create_search_log(database: SqliteDatabase) -> None:
-    """Migration: the log table and its triggers (the caller holds the transaction)."""
+    """Migration: the log table and its triggers (the caller holds the transaction). A server
+    catalogue gets the table alone: the search index follows only catalogue files."""
+    from editor.db import dialect
+
+    if isinstance(database, dialect.ServerDatabase):
+        database.execute_sql(
+            f"CREATE TABLE IF NOT EXISTS {LOG_TABLE}"
+            " (seq BIGSERIAL PRIMARY KEY, page_id INTEGER NOT NULL)"
+        )
+        return
     for statement in STATEMENTS:
         database.execute_sql(statement)
 

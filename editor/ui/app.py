@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from editor.core.catalogue import init_catalogue
 from editor.core.opening import CatalogueError
 from editor.core.resources import resources_dir
+from editor.core.server import is_server
 from editor.ui.settings import APPLICATION, ORGANIZATION, Settings
 from editor.ui.translators import install_translators
 
@@ -49,11 +50,13 @@ def default_catalogue() -> Path:
     return path
 
 
-def choose_catalogue(argument: str | None, settings: Settings) -> Path:
+def choose_catalogue(argument: str | None, settings: Settings) -> Path | str:
     """The catalogue to open: the argument, else the last one if it still exists, else the default."""
     if argument:
-        return Path(argument)
+        return argument if is_server(argument) else Path(argument)
     last = settings.last_catalogue
+    if last and is_server(last):
+        return last
     if last and Path(last).exists():
         return Path(last)
     return default_catalogue()
@@ -71,7 +74,7 @@ def run_gui(catalogue: str | None = None) -> int:
         window = MainWindow(path, settings=settings)
     except CatalogueError as error:
         QMessageBox.critical(None, "Каталог госпабликов", str(error))
-        if catalogue is None and Path(path) != default_catalogue():
+        if catalogue is None and (is_server(path) or Path(path) != default_catalogue()):
             settings.forget_recent(path)
             window = MainWindow(default_catalogue(), settings=settings)
         else:

@@ -21,7 +21,9 @@ from editor.core.opening import (
     open_catalogue,
     probe,
 )
+from editor.core.server import describe, is_server
 from editor.tasks.runner import Task, start
+from editor.ui.server_open import open_server_catalogue, save_server_copy
 
 FILE_FILTER = "Каталог госпабликов (*.gpc);;Все файлы (*)"
 WATCH_MS = 3000
@@ -47,6 +49,9 @@ class CatalogueFiles(QObject):
         self.window = window
         self.lock: CatalogueLock | None = None
         self.path: Path | None = None
+        # A server catalogue (postgresql://, without its password) instead of a file.
+        self.server_url: str | None = None
+        self.server_watch = None  # ServerWatch of a server catalogue
         self._changed = False
         self._missing_reported = False
         self._running: set[Task] = set()
@@ -65,7 +70,12 @@ class CatalogueFiles(QObject):
         """Open the first catalogue of the window; CatalogueError when it cannot be opened."""
         self._open(path)
 
-    def _open(self, path: Path) -> None:
+    def _open(self, path: Path | str) -> None:
+        if is_server(path):
+            open_server_catalogue(self, str(path))
+            self._changed = False
+            return
+        self.server_url = None
         path = Path(path)
         if path.exists():
             probe(path)
@@ -94,6 +104,8 @@ class CatalogueFiles(QObject):
 
     def switch_to(self, path: str | Path) -> bool:
         """Show another catalogue in this window; on failure the current one stays open."""
+        if is_server(path):
+            return self._switch_to_server(str(path))
         path = Path(path)
         if self.path is not None and path.resolve() == self.path.resolve():
             return True
@@ -107,6 +119,19 @@ class CatalogueFiles(QObject):
         self._release()
         try:
             self._open(path)
+        except CatalogueError as error:
+            self.window.show_error(str(error))
+            if previous is not None:
+                self._open(previous)
+            return False
+        self._after_switch()
+        return True
+
+    def _switch_to_server(self, url: str) -> bool:
+        previous = self.server_url or self.path
+        self._release()
+        try:
+            self._open(url)
         except CatalogueError as error:
             self.window.show_error(str(error))
             if previous is not None:
@@ -144,9 +169,12 @@ class CatalogueFiles(QObject):
         self.window.actions_.import_.setEnabled(
             not self.window.read_only and self.window.actions_.import_.isEnabled()
         )
-        self.window.catalogueOpened.emit(str(self.path))
+        self.window.catalogueOpened.emit(self.server_url or str(self.path))
 
     def _release(self) -> None:
+        if self.server_watch is not None:
+            self.server_watch.stop()
+            self.server_watch = None
         close_catalogue()
         if self.lock is not None:
             self.lock.release()
@@ -164,6 +192,8 @@ class CatalogueFiles(QObject):
     def update_title(self) -> None:
         """«name[*] — Каталог госпабликов», with «только чтение» when locked by another program."""
         name = self.path.name if self.path else ""
+        if self.server_url:
+            name = describe(self.server_url)
         suffix = _tr(" (только чтение)") if self.window.read_only else ""
         self.window.setWindowTitle(f"{name}[*]{suffix} — " + _tr("Каталог госпабликов"))
         self.window.setWindowFilePath(str(self.path or ""))
@@ -171,7 +201,14 @@ class CatalogueFiles(QObject):
     def update_banner(self) -> None:
         """Explain read-only mode above the table."""
         banner = self.window.banner
-        if self.window.read_only:
+        if self.window.read_only and self.server_url:
+            banner.setText(
+                _tr(
+                    "У пользователя нет права изменять каталог {where}: он открыт только для чтения."
+                ).format(where=describe(self.server_url))
+            )
+            banner.show()
+        elif self.window.read_only:
             banner.setText(
                 _tr(
                     "Каталог {path} уже открыт для изменения другой программой или другим окном. "
@@ -214,7 +251,10 @@ class CatalogueFiles(QObject):
             self.save_copy(path)
 
     def save_copy(self, target: str | Path) -> Path | None:
-        """Write a consistent copy of the open catalogue (works even if its file vanished)."""
+        """Write a consistent copy of the open catalogue (works even if its file vanished); of
+        a server catalogue, a catalogue file to work offline."""
+        if self.server_url is not None:
+            return save_server_copy(self.window, target)
         assert self.path is not None
         try:
             copy = backup.copy_open_catalogue(self.path, target)
@@ -232,6 +272,14 @@ class CatalogueFiles(QObject):
 
     def backup_now(self) -> Path | None:
         """File → Make a backup: a rotating copy right now."""
+        if self.server_url is not None:
+            self.window.show_error(
+                _tr(
+                    "Каталог на сервере сохраняет сервер; копия для работы без сервера: "
+                    "Файл → Сохранить копию…"
+                )
+            )
+            return None
         assert self.path is not None
         try:
             copy = backup.make_backup(self.path, "manual", self.window.settings.backup_keep)

@@ -187,7 +187,7 @@ class FirstSteps(QObject):
 
     def home_code(self) -> str:
         """The ОКТМО code of this catalogue's home region ("" when not chosen)."""
-        return self.window.settings.home_region(self.window.catalogue_path)
+        return self.window.settings.home_region(_catalogue(self.window))
 
     def home_region_id(self) -> int | None:
         """The territory id of this catalogue's home region, or None."""
@@ -198,7 +198,7 @@ class FirstSteps(QObject):
         code = self.panel.region.itemData(index)
         if not code:
             return
-        self.window.settings.set_home_region(self.window.catalogue_path, code)
+        self.window.settings.set_home_region(_catalogue(self.window), code)
         region = regions.region_by_code(code)
         if region is not None and self.window.select_territory(region):
             self.window.territory_tree.expand(self.window.tree_model.index_of(region))
@@ -214,3 +214,8 @@ class FirstSteps(QObject):
 def install(window: QMainWindow) -> FirstSteps:
     """Add the first-start panel, the toolbar and the classifier action to a main window."""
     return FirstSteps(window)
+
+
+def _catalogue(window) -> object:
+    """The open catalogue: its file, or the server URL (without password) of a team catalogue."""
+    return window.catalogue_path or getattr(window.files, "server_url", None)

@@ -272,9 +272,10 @@ class ImportWizard(QWizard):
 
     def _backup(self) -> bool:
         from editor.core.backup import make_backup
+        from editor.core.server import is_server
 
         path = getattr(self.main_window, "catalogue_path", None) or self.main_window.store.path
-        if not path:
+        if not path or is_server(str(path)):  # a server keeps its own backups
             return True
         try:
             make_backup(Path(path), "import")

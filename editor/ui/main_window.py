@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from editor.core import page_list
 from editor.core.search import PageFilter
+from editor.core.server import is_server
 from editor.core.store import Store
 from editor.itemmodels.page_columns import format_count
 from editor.itemmodels.page_model import PageTableModel
@@ -76,7 +77,8 @@ class MainWindow(QMainWindow):
         # Not a child: a stack destroyed inside the window's destructor would still signal it.
         self.undo_stack = QUndoStack()
         self.files = catalogue_files.CatalogueFiles(self)
-        self.files.open_initial(Path(catalogue))  # raises CatalogueError: nothing is built yet
+        # Raises CatalogueError: nothing is built yet.
+        self.files.open_initial(catalogue if is_server(catalogue) else Path(catalogue))
         self.last_error = ""
         self.counts: tuple[int, int, int] = (0, 0, 0)
         self._counts_generation = 0
@@ -286,9 +288,9 @@ class MainWindow(QMainWindow):
         return self.store.read_only
 
     @property
-    def catalogue_path(self) -> Path:
-        """The open catalogue file."""
-        return Path(self.store.path)
+    def catalogue_path(self) -> Path | None:
+        """The open catalogue file (None for a catalogue on a server)."""
+        return None if is_server(self.store.path) else Path(self.store.path)
 
     @property
     def menu_file(self) -> QMenu:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from editor.commands.base import push
 from editor.commands.page_edit import EditOrganizationFields, EditPageFields
-from editor.core import records, territories, training
+from editor.core import records, territories, training, versions
 from editor.core.fields import ORGANIZATION_FIELDS, PAGE_FIELDS, FieldSpec
 from editor.core.normalize import NormalizeError
 from editor.core.store import Store
 from editor.itemmodels.page_columns import format_count
+from editor.ui.edit_conflict import keep_mine
 from editor.ui.field_editors import (
     ChoiceEditor,
     FieldEditor,
@@ -63,6 +64,8 @@ class PageForm(QWidget):
         self.organization_id: int | None = None
         self.territory_id: int | None = None
         self._values: dict[str, object] = {}
+        # Versions of the shown page and organisation as read (server catalogues; else None).
+        self._versions: dict[str, int | None] = {}
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -191,6 +194,10 @@ class PageForm(QWidget):
                 f"organization.{k}": v for k, v in records.organization_values(organization).items()
             }
             self._values = values
+            self._versions = {
+                "page": versions.read("page", page.id),
+                "organization": versions.read("organization", organization.id),
+            }
             for key, row in self.rows.items():
                 if isinstance(row.editor, LineEditor) and row.spec.kind == "url":
                     row.editor.network = page.network
@@ -278,11 +285,26 @@ class PageForm(QWidget):
         except NormalizeError as error:
             self._refuse(row, str(error))
             return
+        command.expected_version = self._versions.get(entity)
         error = push(self.undo_stack, command)
+        if error and command.conflict is not None:
+            error = self._resolve(command)
+            if error is None:
+                return
         if error:
             self._refuse(row, error)
             return
         self._show_error(row, "")
+
+    def _resolve(self, command) -> str | None:
+        """Another editor saved first: save over their value or show it, as the user chooses."""
+        conflict = command.conflict
+        if not keep_mine(self, conflict):
+            self.reload()
+            return None
+        again = type(command)(self.store, conflict.record_id, command.changes)
+        again.expected_version = conflict.version
+        return push(self.undo_stack, again)
 
     def _refuse(self, row: _Row, message: str) -> None:
         self._show_error(row, message)

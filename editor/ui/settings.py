@@ -73,14 +73,16 @@ class Settings:
     # Catalogue path → ОКТМО of its home region (the tree opens there, import defaults to it).
     home_regions = _Setting("files/home_regions", dict, {})
 
-    def home_region(self, catalogue: str | Path) -> str:
+    def home_region(self, catalogue: str | Path | None) -> str:
         """The ОКТМО code of the home region chosen for a catalogue ("" when none)."""
-        return self.home_regions.get(str(Path(catalogue).resolve()), "")
+        return self.home_regions.get(_catalogue_key(catalogue), "") if catalogue else ""
 
-    def set_home_region(self, catalogue: str | Path, code: str) -> None:
-        """Remember the home region of a catalogue."""
+    def set_home_region(self, catalogue: str | Path | None, code: str) -> None:
+        """Remember the home region of a catalogue (a file, or a server URL)."""
+        if not catalogue:
+            return
         regions = dict(self.home_regions)
-        regions[str(Path(catalogue).resolve())] = code
+        regions[_catalogue_key(catalogue)] = code
         self.home_regions = regions
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
@@ -92,15 +94,16 @@ class Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
     def add_recent(self, path: str | Path) -> None:
-        """Put a catalogue first in the recent list and remember it as the last one."""
-        text = str(Path(path).resolve())
+        """Put a catalogue first in the recent list and remember it as the last one (a server
+        catalogue without its password)."""
+        text = _setting_text(path)
         recent = [p for p in self.recent_catalogues if p != text]
         self.recent_catalogues = [text, *recent][:RECENT_LIMIT]
         self.last_catalogue = text
 
     def forget_recent(self, path: str | Path) -> None:
         """Drop a catalogue that no longer opens from the recent list."""
-        text = str(Path(path).resolve())
+        text = _setting_text(path)
         self.recent_catalogues = [p for p in self.recent_catalogues if p != text]
         if self.last_catalogue == text:
             self.last_catalogue = ""
@@ -108,3 +111,20 @@ class Settings:
     def sync(self) -> None:
         """Write pending changes to disk."""
         self.qsettings.sync()
+
+
+def _setting_text(path: str | Path) -> str:
+    """How a catalogue is written in the settings: an absolute file path, or a server URL
+    without its password."""
+    from editor.core.server import is_server, strip_password
+
+    return strip_password(str(path)) if is_server(path) else str(Path(path).resolve())
+
+
+def _catalogue_key(catalogue: str | Path) -> str:
+    """A catalogue's key in the settings: a file's full path, a server URL without password."""
+    from editor.core.server import is_server, strip_password
+
+    if is_server(catalogue):
+        return strip_password(str(catalogue))
+    return str(Path(catalogue).resolve())

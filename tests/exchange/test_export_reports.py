@@ -16,6 +16,12 @@ from tests.exchange.export_sample import TODAY, build_export_sample, by_header, 
 
 
 @pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
+@pytest.fixture
 def sample(tmp_path: Path):
     built = build_export_sample(tmp_path / "catalogue.gpc")
     yield built

@@ -24,6 +24,13 @@ from tests.exchange.import_helpers import (
     write_xlsx,
 )
 
+
+@pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
 ROWS = [
     [
         "Кетовский район",

@@ -24,6 +24,7 @@ from pathlib import Path
 from editor.core import spheres
 from editor.core.gc_pause import paused_collection
 from editor.core.i18n import tr
+from editor.db.database import begin_bulk_write, end_bulk_write, is_server_catalogue
 from editor.db.models import ImportBatch, db
 from editor.exchange.importing.apply import BatchWriter
 from editor.exchange.importing.feed import parsed_chunks
@@ -189,6 +190,9 @@ def _run(
 ) -> None:
     # A larger page cache while one transaction inserts into big indexes (measured: −10 % time
     # at 300,000 rows); bounded so that the import stays within its memory budget.
+    if is_server_catalogue():  # the server sizes its own cache
+        _write(opened, options, report, progress, is_cancelled)
+        return
     previous = db.execute_sql("PRAGMA cache_size").fetchone()[0]
     db.execute_sql(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
     try:
@@ -211,6 +215,7 @@ def _write(
     if options.before_write is not None and not options.dry_run:
         options.before_write()
     with paused_collection() as collection, db.atomic() as transaction:
+        begin_bulk_write()
         batch = ImportBatch.create(
             file_names="\n".join(f.name for f in report.files),
             sha256="\n".join(f.sha256 for f in report.files),
@@ -268,6 +273,7 @@ def _write(
             ).execute()
             report.batch_id = batch.id
             report.dry_run = False
+            end_bulk_write()
         else:
             transaction.rollback()
             report.dry_run = True

@@ -35,11 +35,13 @@ class TerritoryResolver:
         self.assignments = dict(assignments or {})
         self.unresolved = unresolved
         # Codes of units abolished in a reform are aliases of their successors (digits only).
-        self.oktmo = dict(
-            db.execute_sql(
-                "SELECT name, territory_id FROM territory_alias WHERE name GLOB '[0-9]*'"
+        self.oktmo = {
+            name: territory_id
+            for name, territory_id in db.execute_sql(
+                "SELECT name, territory_id FROM territory_alias"
             ).fetchall()
-        )
+            if name.isdigit()
+        }
         self.oktmo.update(
             db.execute_sql("SELECT oktmo, id FROM territory WHERE oktmo IS NOT NULL").fetchall()
         )

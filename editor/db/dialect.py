@@ -1,0 +1,511 @@
+"""Where a team catalogue on a PostgreSQL server differs from a catalogue file (SQLite).
+
+The queries of the editor are written once, in SQLite's dialect. For a server catalogue this
+module is the one place that knows the differences:
+- the connection: `postgresql://user@host:port/dbname?sslmode=...` URLs (libpq reads the
+  password from ~/.pgpass or PGPASSWORD; the editor may pass one it asked for), a password
+  that never appears in a message, and one-line errors for the usual failures;
+- the SQL: `translate()` rewrites a raw SQLite statement (placeholders, `IS` comparisons,
+  INSERT OR IGNORE, json_each); `COMPAT_FUNCTIONS` gives the server SQLite's functions that the
+  queries use (`total`, `instr`, `group_concat`, a sum of truth values);
+- the schema: the version lives in a table (there is no PRAGMA user_version), and the tally
+  triggers become PL/pgSQL functions (row-level, so concurrent writers keep them exact).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import uuid
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from peewee import PostgresqlDatabase
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+# The table that marks a database as a catalogue and holds its schema version.
+MARK_TABLE = "gospabliki_catalogue"
+
+
+class ServerError(Exception):
+    """A server catalogue that cannot be opened. It carries what happened (`reason`:
+    password_required, wrong_password, no_database, no_user, unreachable, connect_failed,
+    no_driver), where (`where`: dbname @ host, never the password) and for whom; core words it."""
+
+    def __init__(self, reason: str, where: str = "", *, user: str = "", error: str = "") -> None:
+        super().__init__(reason, where)
+        self.reason, self.where, self.user, self.error = reason, where, user, error
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.where}" + (f" ({self.error})" if self.error else "")
+
+
+class PasswordRequired(ServerError):
+    """The server asks for a password that neither the URL nor ~/.pgpass gave, or refused the
+    one given."""
+
+
+def is_server(target: object) -> bool:
+    """True when a catalogue argument names a server catalogue rather than a file."""
+    return isinstance(target, str) and target.lower().startswith(SERVER_SCHEMES)
+
+
+def mask(url: str) -> str:
+    """The URL as shown to the user: any password replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def strip_password(url: str) -> str:
+    """The URL as remembered (recent catalogues): the user name stays, the password goes."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=user + host))
+
+
+def describe(url: str) -> str:
+    """Short name of a server catalogue for titles and messages: dbname on host."""
+    parts = urlsplit(url)
+    dbname = unquote(parts.path.lstrip("/")) or "?"
+    host = parts.hostname or "localhost"
+    return f"{dbname} @ {host}" + (f":{parts.port}" if parts.port else "")
+
+
+def _connect_error(url: str, error: Exception) -> ServerError:
+    """A one-line message for a failed connection (libpq's text never holds the password)."""
+    text = str(error)
+    parts = urlsplit(url)
+    where = describe(url)
+    user = parts.username or ""
+    if "no password supplied" in text or "fe_sendauth" in text:
+        return PasswordRequired("password_required", where, user=user)
+    if "password authentication failed" in text:
+        return PasswordRequired("wrong_password", where, user=user)
+    if "does not exist" in text and "database" in text:
+        return ServerError("no_database", where)
+    if "role" in text and "does not exist" in text:
+        return ServerError("no_user", where, user=user)
+    if "Connection refused" in text or "could not connect" in text or "timeout" in text:
+        return ServerError("unreachable", where)
+    first = " ".join(text.strip().splitlines()[-1:]).replace(parts.password or "\0", "***")
+    return ServerError("connect_failed", where, error=first)
+
+
+@functools.cache
+def _untyped_int_dumper():
+    from psycopg.types.numeric import Int8Dumper
+
+    class UntypedIntDumper(Int8Dumper):
+        oid = 0  # unknown: the server takes the type from the context
+
+    return UntypedIntDumper
+
+
+class SqliteStyleConnection:
+    """The parts of sqlite3.Connection that the editor's bulk paths use, over psycopg.
+
+    `db.connection()` of a server catalogue returns this, so that a bulk write written for
+    sqlite3 (execute/executemany with `?` placeholders) runs unchanged on the server.
+    """
+
+    def __init__(self, database: ServerDatabase, connection) -> None:
+        self._database = database
+        self._connection = connection
+
+    def _cursor(self):
+        cursor = self._connection.cursor()
+        # sqlite3 callers write truth values as 0/1: sent as untyped literals, the server reads
+        # them as whatever the column is (integer or boolean).
+        cursor.adapters.register_dumper(int, _untyped_int_dumper())
+        return cursor
+
+    def execute(self, sql: str, params=()):
+        from peewee import __exception_wrapper__
+
+        cursor = self._cursor()
+        with __exception_wrapper__:
+            cursor.execute(translate(sql), tuple(params))
+        return cursor
+
+    def executemany(self, sql: str, rows):
+        from peewee import __exception_wrapper__
+
+        cursor = self._cursor()
+        with __exception_wrapper__:
+            cursor.executemany(translate(sql), [tuple(row) for row in rows])
+        return cursor
+
+    def set_progress_handler(self, handler, steps: int) -> None:
+        """SQLite's cancellation hook; a server query runs to its end."""
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self._connection.pgconn.transaction_status != TransactionStatus.IDLE
+
+    def __getattr__(self, name: str):
+        return getattr(self._connection, name)
+
+
+class ServerDatabase(PostgresqlDatabase):
+    """peewee's PostgreSQL database (psycopg 3) that also runs the editor's SQLite-style SQL."""
+
+    # Set at open: the role may only read (see open_server); writes then fail with one line.
+    read_only = False
+
+    def execute(self, query, commit=None, **context_options):
+        # Statements built by peewee are in PostgreSQL's dialect, but may hold SQL() fragments
+        # written for SQLite.
+        ctx = self.get_sql_context(**context_options)
+        sql, params = ctx.sql(query).query()
+        return PostgresqlDatabase.execute_sql(self, translate(sql), params)
+
+    def execute_sql(self, sql, params=None, commit=None):
+        return PostgresqlDatabase.execute_sql(self, translate(sql), params)
+
+    def _connect(self):
+        connection = PostgresqlDatabase._connect(self)
+        # Dates and times come back as ISO text, as SQLite gives them: raw queries parse them
+        # where they need to, and peewee's fields convert text as they do for SQLite.
+        from psycopg.types.string import TextLoader
+
+        for name in ("date", "timestamp"):
+            connection.adapters.register_loader(name, TextLoader)
+        # Names this process in the change notifications its writes send (see CHANNEL).
+        connection.execute("SELECT set_config('gospabliki.session', %s, false)", (SESSION,))
+        return connection
+
+    def connection(self) -> SqliteStyleConnection:
+        return SqliteStyleConnection(self, PostgresqlDatabase.connection(self))
+
+
+def open_server(url: str, password: str | None = None) -> ServerDatabase:
+    """Connect to the server catalogue at `url`; raise ServerError with a clean message."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as error:
+        raise ServerError("no_driver", describe(url)) from error
+    params: dict[str, object] = {"prefer_psycopg3": True, "autoconnect": True}
+    if password is not None:
+        params["password"] = password
+    database = ServerDatabase(url, **params)
+    try:
+        database.connect()
+    except Exception as error:  # psycopg raises OperationalError; peewee may wrap it
+        raise _connect_error(url, error) from None
+    database.read_only = not database.execute_sql(
+        "SELECT to_regclass('page') IS NULL OR has_table_privilege('page', 'INSERT')"
+    ).fetchone()[0]
+    return database
+
+
+# --- the catalogue's identity and schema version ---------------------------------------------
+
+
+def schema_version(database: ServerDatabase) -> int | None:
+    """The schema version, 0 for an empty database, None for one that holds other tables."""
+    marked = database.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (MARK_TABLE,)).fetchone()
+    if marked[0]:
+        row = database.execute_sql(f"SELECT version FROM {MARK_TABLE}").fetchone()
+        return row[0] if row else 0
+    others = database.execute_sql(
+        "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+    ).fetchone()[0]
+    return 0 if others == 0 else None
+
+
+def set_schema_version(database: ServerDatabase, version: int) -> None:
+    """Record the schema version (creating the mark table on the first migration)."""
+    database.execute_sql(
+        f"CREATE TABLE IF NOT EXISTS {MARK_TABLE} (version INTEGER NOT NULL,"
+        " application TEXT NOT NULL DEFAULT 'gospabliki')"
+    )
+    database.execute_sql(f"DELETE FROM {MARK_TABLE}")
+    database.execute_sql(f"INSERT INTO {MARK_TABLE} (version) VALUES (%s)", (version,))
+
+
+# --- SQLite's functions on the server --------------------------------------------------------
+
+COMPAT_FUNCTIONS: tuple[str, ...] = (
+    "CREATE OR REPLACE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE"
+    " PARALLEL SAFE AS 'SELECT strpos($1, $2)'",
+    # total(): like sum() but 0.0 for no rows and NULLs skipped.
+    "CREATE OR REPLACE FUNCTION gp_total_step(double precision, double precision)"
+    " RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+    " AS 'SELECT $1 + coalesce($2, 0)'",
+    "CREATE OR REPLACE AGGREGATE total(double precision) (SFUNC = gp_total_step,"
+    " STYPE = double precision, INITCOND = '0')",
+    # sum(flag = 1): a truth value counts as 0/1 as in SQLite.
+    "CREATE OR REPLACE FUNCTION gp_bool_step(bigint, boolean) RETURNS bigint LANGUAGE sql"
+    " IMMUTABLE PARALLEL SAFE AS 'SELECT $1 + coalesce($2::int, 0)'",
+    "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = gp_bool_step, STYPE = bigint,"
+    " INITCOND = '0')",
+    "CREATE OR REPLACE FUNCTION gp_bool_eq_int(boolean, integer) RETURNS boolean LANGUAGE sql"
+    " IMMUTABLE PARALLEL SAFE AS 'SELECT $1::int = $2'",
+    "CREATE OR REPLACE FUNCTION gp_bool_ne_int(boolean, integer) RETURNS boolean LANGUAGE sql"
+    " IMMUTABLE PARALLEL SAFE AS 'SELECT $1::int <> $2'",
+    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '='"
+    " AND oprleft = 'boolean'::regtype AND oprright = 'integer'::regtype) THEN"
+    " CREATE OPERATOR = (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = gp_bool_eq_int);"
+    " CREATE OPERATOR <> (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = gp_bool_ne_int);"
+    " END IF; END $$",
+    # group_concat(x[, separator]) of any value.
+    "CREATE OR REPLACE FUNCTION gp_concat_step(text, anyelement, text) RETURNS text"
+    " LANGUAGE sql IMMUTABLE PARALLEL SAFE AS"
+    " 'SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2::text"
+    " ELSE $1 || $3 || $2::text END'",
+    "CREATE OR REPLACE FUNCTION gp_concat_step(text, anyelement) RETURNS text"
+    " LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT gp_concat_step($1, $2, '','')'",
+    "CREATE OR REPLACE AGGREGATE group_concat(anyelement, text) (SFUNC = gp_concat_step,"
+    " STYPE = text)",
+    "CREATE OR REPLACE AGGREGATE group_concat(anyelement) (SFUNC = gp_concat_step, STYPE = text)",
+    # `x IN (SELECT value FROM json_each(?))` with a JSON array of ids.
+    "CREATE OR REPLACE FUNCTION gp_json_ids(text) RETURNS TABLE(value bigint) LANGUAGE sql"
+    " IMMUTABLE PARALLEL SAFE AS 'SELECT v::bigint FROM json_array_elements_text($1::json) v'",
+)
+
+
+# --- translating a SQLite statement ------------------------------------------------------------
+
+_LITERAL = re.compile(r"('(?:[^']|'')*')")
+_IS_NOT = re.compile(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
+_IS = re.compile(r"\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
+# Anything that marks a statement as written for SQLite (others pass untouched).
+_SQLITE_ONLY = re.compile(
+    r"\?|\bIS\b|json_each|INSERT\s+OR|WITHOUT ROWID|\bmain\.|\btemp\.|WHERE 0\b|\bIN\s+\w",
+    re.IGNORECASE,
+)
+# SQLite's schema names of the TEMP staging tables: PostgreSQL's are public and pg_temp.
+_SCHEMA_MAIN = re.compile(r"\bmain\.(?=\w)")
+_SCHEMA_TEMP = re.compile(r"\btemp\.(?=\w)")
+_WHERE_0 = re.compile(r"\bWHERE 0\b")
+# SQLite's `x IN sub` (a table or CTE name) is `x IN (SELECT * FROM sub)`.
+_IN_TABLE = re.compile(r"\bIN\s+(?!\()([A-Za-z_]\w*)\b", re.IGNORECASE)
+# A literal % (not peewee's %s placeholder) must be doubled for psycopg.
+_PERCENT = re.compile(r"%(?!s)")
+# `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL ...)`: a bound integer may arrive as smallint,
+# and the seed of a recursive query fixes the column's type.
+_RECURSIVE_SEED = re.compile(r"\(SELECT %s UNION ALL")
+_INSERT_OR_IGNORE = re.compile(r"\bINSERT\s+OR\s+IGNORE\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def translate(sql: str) -> str:
+    """A raw SQLite statement in PostgreSQL's dialect (statements already in it pass as they are)."""
+    if not _SQLITE_ONLY.search(sql):
+        return sql
+    pieces = _LITERAL.split(sql)
+    ignore = False
+    for index in range(0, len(pieces), 2):  # the even pieces lie outside string literals
+        code = _PERCENT.sub("%%", pieces[index]).replace("?", "%s")
+        code = _RECURSIVE_SEED.sub("(SELECT CAST(%s AS INTEGER) UNION ALL", code)
+        code = _IS_NOT.sub("IS DISTINCT FROM ", code)
+        code = _IS.sub("IS NOT DISTINCT FROM ", code)
+        code = code.replace("json_each(", "gp_json_ids(").replace("WITHOUT ROWID", "")
+        code = _SCHEMA_MAIN.sub("", _SCHEMA_TEMP.sub("pg_temp.", code))
+        code = _WHERE_0.sub("WHERE false", code)
+        code = _IN_TABLE.sub(r"IN (SELECT * FROM \1)", code)
+        if _INSERT_OR_IGNORE.search(code):
+            code, ignore = _INSERT_OR_IGNORE.sub("INSERT", code), True
+        pieces[index] = code
+    result = "".join(pieces)
+    return result + " ON CONFLICT DO NOTHING" if ignore else result
+
+
+# --- the tally triggers in PL/pgSQL ------------------------------------------------------------
+
+# What one live page adds to each counter of tally_network, as PostgreSQL integers.
+PG_NETWORK_COUNTERS: dict[str, str] = {
+    "gosmark": "({row}.gosmark IS TRUE)::int",
+    "connected": "({row}.connected IS TRUE)::int",
+    "widgets": "coalesce(({row}.widgets > 0)::int, 0)",
+    "status_none": "({row}.status IS NULL)::int",
+}
+
+
+def _pg_counters(sql: str, counters: dict[str, str]) -> str:
+    """Swap the SQLite counter expressions of models.NETWORK_COUNTERS for integer ones."""
+    for name, expr in counters.items():
+        if name in ("pages", "subscribers"):
+            continue
+        if name.startswith("status_") and name != "status_none":
+            status = name.removeprefix("status_")
+            pg = f"({{row}}.status IS NOT DISTINCT FROM '{status}')::int"
+        else:
+            pg = PG_NETWORK_COUNTERS[name]
+        for row in ("NEW", "OLD", "p"):
+            sql = sql.replace(expr.format(row=row), pg.format(row=row))
+    return sql
+
+
+def _conflict_targets(sql: str, keys: dict[str, tuple[str, ...]]) -> str:
+    """PostgreSQL's DO UPDATE needs the conflict columns (the tally's key), and a counter read
+    in its SET must name its table (`pages = pages + 1` is ambiguous there)."""
+
+    def add(match: re.Match) -> str:
+        table, head, assignments = match.group(1), match.group(2), match.group(3)
+        assignments = re.sub(r"= (\w+) ([+-])", rf"= {table}.\1 \2", assignments)
+        target = ", ".join(keys[table])
+        return f"INSERT INTO {table}{head}ON CONFLICT ({target}) DO UPDATE SET {assignments}"
+
+    return re.sub(r"INSERT INTO (\w+)([^;]*?)ON CONFLICT DO UPDATE SET ([^;]*)", add, sql)
+
+
+_TRIGGER = re.compile(
+    r"CREATE TRIGGER IF NOT EXISTS (?P<name>\w+) (?P<event>AFTER (?:INSERT|DELETE|UPDATE"
+    r"(?: OF [\w, ]+?)?)) ON (?P<table>\w+)(?: WHEN (?P<when>.*?))? BEGIN (?P<body>.*) END$",
+    re.DOTALL,
+)
+
+
+def recompute_sql(sql: str, counters: dict[str, str]) -> str:
+    """A tally's recomputation (models.TALLY_RECOMPUTE) in PostgreSQL's dialect."""
+    return translate(_pg_counters(sql, counters))
+
+
+def trigger_ddl(
+    sqlite_trigger: str, counters: dict[str, str], keys: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The PL/pgSQL function and the row trigger doing what one SQLite trigger does."""
+    match = _TRIGGER.match(sqlite_trigger)
+    if match is None:
+        raise ValueError(f"not a trigger of the catalogue: {sqlite_trigger[:60]}")
+    name, event, table = match["name"], match["event"], match["table"]
+    body = translate(_conflict_targets(_pg_counters(match["body"], counters), keys))
+    when = f" WHEN ({translate(_pg_counters(match['when'], counters))})" if match["when"] else ""
+    return (
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS"
+        f" $$ BEGIN {body} RETURN NULL; END $$",
+        f"DROP TRIGGER IF EXISTS {name} ON {table}",
+        f"CREATE TRIGGER {name} {event} ON {table} FOR EACH ROW{when} EXECUTE FUNCTION {name}()",
+    )
+
+
+def explain_write_error(error: BaseException) -> str | None:
+    """A one-line message for a write the server refused to a read-only role, else None."""
+    cause = error
+    while cause is not None:
+        name = type(cause).__name__
+        if name in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
+            return read_only_message()
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+READ_ONLY = "read_only"
+"""The reason a write to a server catalogue opened by a read-only role is refused."""
+
+
+def read_only_message() -> str:
+    """The reason code of a refused write (worded by core.opening.describe_reason)."""
+    return READ_ONLY
+
+
+# --- bulk writers (imports) ------------------------------------------------------------------
+
+_SEQUENCED = ("organization", "page", "subscriber_count", "change", "import_batch")
+
+
+def begin_bulk_write(database: ServerDatabase) -> None:
+    """Inside the writer's transaction: one bulk writer at a time (it numbers its new rows
+    itself); ordinary edits go on meanwhile."""
+    database.execute_sql("SELECT pg_advisory_xact_lock(7450001)")
+
+
+def end_bulk_write(database: ServerDatabase) -> None:
+    """Move the id sequences past the ids the bulk writer gave its new rows."""
+    for table in _SEQUENCED:
+        database.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+            f" greatest((SELECT max(id) FROM {table}), 1))"
+        )
+
+
+# --- versions of records (concurrent editors) ------------------------------------------------
+
+# A server catalogue counts the saves of every organisation and page, whoever writes them (the
+# editor, an import, raw SQL): an editor saving a record whose count moved since it read it
+# would overwrite someone else's change. Kept beside the records so that both backends share
+# one table layout; a record never saved since has version 0.
+VERSION_TABLE = "record_version"
+SERVER_EXTRAS: tuple[str, ...] = (
+    f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (entity TEXT NOT NULL, record_id INTEGER NOT"
+    " NULL, version INTEGER NOT NULL, PRIMARY KEY (entity, record_id))",
+    "CREATE OR REPLACE FUNCTION gp_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    f" INSERT INTO {VERSION_TABLE} VALUES (TG_TABLE_NAME, NEW.id, 1) ON CONFLICT (entity,"
+    f" record_id) DO UPDATE SET version = {VERSION_TABLE}.version + 1; RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS gp_page_version ON page",
+    "CREATE TRIGGER gp_page_version AFTER UPDATE ON page FOR EACH ROW"
+    " EXECUTE FUNCTION gp_bump_version()",
+    "DROP TRIGGER IF EXISTS gp_organization_version ON organization",
+    "CREATE TRIGGER gp_organization_version AFTER UPDATE ON organization FOR EACH ROW"
+    " EXECUTE FUNCTION gp_bump_version()",
+)
+
+
+# Every statement that changes records sends a notification on CHANNEL, its payload the
+# writer's SESSION; open windows listen and refresh when someone else wrote. PostgreSQL folds
+# equal notifications of one transaction into one, so an import sends one per table.
+CHANNEL = "gospabliki_changes"
+SESSION = uuid.uuid4().hex
+_WATCHED = ("page", "organization", "territory", "sphere", "subscriber_count")
+SERVER_EXTRAS += (
+    "CREATE OR REPLACE FUNCTION gp_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    f" PERFORM pg_notify('{CHANNEL}', coalesce(current_setting('gospabliki.session', true), ''));"
+    " RETURN NULL; END $$",
+    *(
+        statement
+        for table in _WATCHED
+        for statement in (
+            f"DROP TRIGGER IF EXISTS gp_notify_{table} ON {table}",
+            f"CREATE TRIGGER gp_notify_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}"
+            " FOR EACH STATEMENT EXECUTE FUNCTION gp_notify_change()",
+        )
+    ),
+)
+
+
+def add_server_extras(database: ServerDatabase) -> None:
+    """Create the record versions and change notifications once (a role that may not write
+    finds them or goes without)."""
+    present = database.execute_sql("SELECT to_regproc('gp_notify_change') IS NOT NULL")
+    if present.fetchone()[0] or database.read_only:
+        return
+    with database.atomic():
+        for statement in SERVER_EXTRAS:
+            database.execute_sql(statement)
+
+
+class ChangeListener:
+    """A connection of its own that hears other writers' change notifications (no Qt here:
+    the window polls `poll()`, or watches `fileno()`)."""
+
+    def __init__(self, database: ServerDatabase) -> None:
+        import psycopg
+
+        password = database.connect_params.get("password")
+        extra = {"password": password} if password is not None else {}
+        self._connection = psycopg.connect(database.database, autocommit=True, **extra)
+        self._connection.execute(f"LISTEN {CHANNEL}")
+
+    def fileno(self) -> int:
+        return self._connection.pgconn.socket
+
+    def poll(self) -> bool:
+        """True when another process changed the catalogue since the last poll."""
+        pgconn = self._connection.pgconn
+        pgconn.consume_input()
+        foreign = False
+        while (note := pgconn.notifies()) is not None:
+            foreign = foreign or note.extra.decode() != SESSION
+        return foreign
+
+    def close(self) -> None:
+        self._connection.close()
