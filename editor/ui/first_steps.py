@@ -145,7 +145,12 @@ class FirstSteps(QObject):
         bar.addAction(actions.redo)
         bar.addSeparator()
         bar.addAction(self.load_classifier)
-        bar.addAction(actions.find)
+        bar.addSeparator()
+        # The quick filter itself, as desktop editors keep their search box in the toolbar
+        # (Ctrl+F, «Найти», still puts the cursor there).
+        quick = window.filter_bar.quick
+        quick.setMinimumWidth(quick.fontMetrics().averageCharWidth() * 32)
+        bar.addWidget(quick)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 

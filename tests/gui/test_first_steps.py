@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QLineEdit, QToolBar
 
 from editor.core import records, territories
 from editor.core.catalogue import init_catalogue
@@ -86,8 +86,10 @@ def test_toolbar_holds_the_frequent_actions(fresh):
         "actionUndo",
         "actionRedo",
         "actionLoadClassifier",
-        "actionFind",
     } <= names
+    # The quick filter itself sits in the toolbar, and typing there filters the table.
+    quick = fresh.findChild(QLineEdit, "quickFilter")
+    assert quick.parentWidget() is bar and quick.isVisibleTo(fresh)
     menu = {action.objectName() for action in fresh.menu_territory.actions()}
     assert "actionLoadClassifier" in menu
 
