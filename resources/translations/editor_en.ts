@@ -87,59 +87,69 @@
   <context>
     <name>CatalogueFiles</name>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="167" />
+      <location filename="../../editor/ui/catalogue_files.py" line="197" />
       <source> (только чтение)</source>
       <translation> (read-only)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="176" />
+      <location filename="../../editor/ui/catalogue_files.py" line="213" />
       <source>Каталог {path} уже открыт для изменения другой программой или другим окном. Он открыт только для чтения: изменения невозможны, пока его не закроют там.</source>
       <translation>Catalogue {path} is already open for editing in another program or window. It is open read-only: no changes are possible until it is closed there.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="168" />
+      <location filename="../../editor/ui/catalogue_files.py" line="198" />
       <source>Каталог госпабликов</source>
       <translation>Official pages catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="193" />
-      <location filename="../../editor/ui/catalogue_files.py" line="203" />
-      <location filename="../../editor/ui/catalogue_files.py" line="211" />
+      <location filename="../../editor/ui/catalogue_files.py" line="230" />
+      <location filename="../../editor/ui/catalogue_files.py" line="240" />
+      <location filename="../../editor/ui/catalogue_files.py" line="248" />
       <source>Каталог госпабликов (*.gpc);;Все файлы (*)</source>
       <translation>Official pages catalogue (*.gpc);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="224" />
+      <location filename="../../editor/ui/catalogue_files.py" line="277" />
+      <source>Каталог на сервере сохраняет сервер; копия для работы без сервера: Файл → Сохранить копию…</source>
+      <translation>A server catalogue is saved by the server; for a copy to work offline: File → Save a copy…</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="264" />
       <source>Копия сохранена: {path}</source>
       <translation>Copy saved: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="193" />
+      <location filename="../../editor/ui/catalogue_files.py" line="230" />
       <source>Новый каталог</source>
       <translation>New catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="203" />
+      <location filename="../../editor/ui/catalogue_files.py" line="240" />
       <source>Открыть каталог</source>
       <translation>Open catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="241" />
+      <location filename="../../editor/ui/catalogue_files.py" line="289" />
       <source>Резервная копия: {path}</source>
       <translation>Backup: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="211" />
+      <location filename="../../editor/ui/catalogue_files.py" line="248" />
       <source>Сохранить копию каталога</source>
       <translation>Save a copy of the catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="122" />
+      <location filename="../../editor/ui/catalogue_files.py" line="206" />
+      <source>У пользователя нет права изменять каталог {where}: он открыт только для чтения.</source>
+      <translation>The user has no permission to change catalogue {where}: it is open read-only.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/catalogue_files.py" line="147" />
       <source>Файл {path} уже существует</source>
       <translation>File {path} already exists</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="273" />
+      <location filename="../../editor/ui/catalogue_files.py" line="321" />
       <source>Файл каталога {path} удалён или перемещён. Данные ещё открыты: сохраните копию (Файл → Сохранить копию…), иначе изменения будут потеряны при закрытии.</source>
       <translation>The catalogue file {path} was deleted or moved. The data are still open: save a copy (File → Save a copy…), otherwise the changes will be lost on closing.</translation>
     </message>
@@ -636,6 +646,39 @@
       <location filename="../../editor/ui/edit_actions.py" line="87" />
       <source>Удалить территорию…</source>
       <translation>Delete territory…</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditConflict</name>
+    <message>
+      <location filename="../../editor/ui/edit_conflict.py" line="17" />
+      <source>(пусто)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_conflict.py" line="24" />
+      <source>{field}: у вас «{mine}», в каталоге сейчас «{theirs}»</source>
+      <translation>{field}: yours «{mine}», now in the catalogue «{theirs}»</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_conflict.py" line="33" />
+      <source>Запись изменена другим пользователем</source>
+      <translation>Record changed by another user</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_conflict.py" line="37" />
+      <source>Оставить из каталога</source>
+      <translation>Keep the catalogue's</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_conflict.py" line="34" />
+      <source>Пока вы редактировали, эту запись сохранил другой пользователь.</source>
+      <translation>While you were editing, another user saved this record.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/edit_conflict.py" line="36" />
+      <source>Сохранить моё</source>
+      <translation>Save mine</translation>
     </message>
   </context>
   <context>
@@ -1188,7 +1231,7 @@
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="285" />
+      <location filename="../../editor/ui/import_wizard.py" line="286" />
       <source>Не удалось сделать резервную копию перед импортом: {error}</source>
       <translation>Could not make a backup before the import: {error}</translation>
     </message>
@@ -1236,7 +1279,7 @@
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="489" />
+      <location filename="../../editor/ui/main_window.py" line="491" />
       <source>{shown} страниц из {total}, выделено {selected}, подписчиков {subscribers}</source>
       <translation>{shown} pages of {total}, {selected} selected, {subscribers} subscribers</translation>
     </message>
@@ -1251,12 +1294,12 @@
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="266" />
+      <location filename="../../editor/ui/main_window.py" line="268" />
       <source>Дерево территорий</source>
       <translation>Territory tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="486" />
+      <location filename="../../editor/ui/main_window.py" line="488" />
       <source>Загрузка страниц…</source>
       <translation>Loading pages…</translation>
     </message>
@@ -1266,7 +1309,7 @@
       <translation>Import spreadsheets…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="265" />
+      <location filename="../../editor/ui/main_window.py" line="267" />
       <location filename="../../editor/ui/window_actions.py" line="264" />
       <source>Карточка страницы</source>
       <translation>Page details</translation>
@@ -1277,7 +1320,7 @@
       <translation>The catalogue is consistent</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="359" />
+      <location filename="../../editor/ui/main_window.py" line="361" />
       <source>Каталог госпабликов</source>
       <translation>Official pages catalogue</translation>
     </message>
@@ -1374,7 +1417,7 @@
       <translation>With nested</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="523" />
+      <location filename="../../editor/ui/dashboard.py" line="526" />
       <source>Скопировать абзац для пресс-релиза о выбранной территории</source>
       <translation>Copy a press-release paragraph about the selected territory</translation>
     </message>
@@ -1399,18 +1442,18 @@
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="502" />
-      <location filename="../../editor/ui/dashboard.py" line="521" />
+      <location filename="../../editor/ui/dashboard.py" line="504" />
+      <location filename="../../editor/ui/dashboard.py" line="523" />
       <source>Справка для новости</source>
       <translation>Press digest</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/dashboard.py" line="500" />
+      <location filename="../../editor/ui/dashboard.py" line="501" />
       <source>Справка скопирована в буфер обмена</source>
       <translation>The digest is copied to the clipboard</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="267" />
+      <location filename="../../editor/ui/main_window.py" line="269" />
       <source>Таблица страниц</source>
       <translation>Page table</translation>
     </message>
@@ -1515,52 +1558,52 @@
   <context>
     <name>PageForm</name>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="179" />
+      <location filename="../../editor/ui/page_form.py" line="182" />
       <source>Выберите страницу в таблице</source>
       <translation>Select a page in the table</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="155" />
+      <location filename="../../editor/ui/page_form.py" line="158" />
       <source>Выбрать территорию страницы в дереве территорий</source>
       <translation>Select the page's territory in the territory tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="216" />
+      <location filename="../../editor/ui/page_form.py" line="223" />
       <source>История подписчиков: {history}</source>
       <translation>Subscriber history: {history}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="156" />
+      <location filename="../../editor/ui/page_form.py" line="159" />
       <source>Карточка страницы</source>
       <translation>Page details</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="221" />
+      <location filename="../../editor/ui/page_form.py" line="228" />
       <source>Обученных на семинарах нет</source>
       <translation>Nobody trained at seminars</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="228" />
+      <location filename="../../editor/ui/page_form.py" line="235" />
       <source>Обучены на семинарах ({n}):</source>
       <translation>Trained at seminars ({n}):</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="153" />
+      <location filename="../../editor/ui/page_form.py" line="156" />
       <source>Организация</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="154" />
+      <location filename="../../editor/ui/page_form.py" line="157" />
       <source>Показать в дереве</source>
       <translation>Show in the tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="152" />
+      <location filename="../../editor/ui/page_form.py" line="155" />
       <source>Страница</source>
       <translation>Page</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/page_form.py" line="269" />
+      <location filename="../../editor/ui/page_form.py" line="276" />
       <source>Укажите число подписчиков</source>
       <translation>Enter the number of subscribers</translation>
     </message>
@@ -1911,6 +1954,34 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
   </context>
   <context>
+    <name>ServerOpen</name>
+    <message>
+      <location filename="../../editor/ui/server_open.py" line="64" />
+      <source>Каталог {where} не открыт: неверный пароль</source>
+      <translation>Catalogue {where} not opened: wrong password</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/server_open.py" line="61" />
+      <source>Каталог {where} не открыт: пароль не введён</source>
+      <translation>Catalogue {where} not opened: no password entered</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/server_open.py" line="86" />
+      <source>Копия для работы без сервера сохранена: {path}</source>
+      <translation>Offline copy saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/server_open.py" line="38" />
+      <source>Пароль</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/server_open.py" line="39" />
+      <source>Пароль пользователя {user} для каталога {where}:</source>
+      <translation>Password of user {user} for catalogue {where}:</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <location filename="../../editor/ui/window_actions.py" line="397" />
@@ -2029,12 +2100,12 @@ To undo the whole import: Edit → Undo.</translation>
   <context>
     <name>TerritoryTreeModel</name>
     <message>
-      <location filename="../../editor/itemmodels/territory_model.py" line="458" />
+      <location filename="../../editor/itemmodels/territory_model.py" line="462" />
       <source>{name}: страниц {pages}, подписчиков {subscribers}</source>
       <translation>{name}: {pages} pages, {subscribers} subscribers</translation>
     </message>
     <message>
-      <location filename="../../editor/itemmodels/territory_model.py" line="444" />
+      <location filename="../../editor/itemmodels/territory_model.py" line="448" />
       <source>ОКТМО {code}</source>
       <translation>OKTMO {code}</translation>
     </message>
@@ -2049,7 +2120,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Trained: {trained} of {total} organisations with pages{share}</translation>
     </message>
     <message>
-      <location filename="../../editor/itemmodels/territory_model.py" line="546" />
+      <location filename="../../editor/itemmodels/territory_model.py" line="550" />
       <source>Перемещение территорий</source>
       <translation>Move territories</translation>
     </message>
@@ -2473,7 +2544,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/commands/page_edit.py" line="27" />
-      <location filename="../../editor/commands/page_edit.py" line="69" />
+      <location filename="../../editor/commands/page_edit.py" line="78" />
       <source>Изменение: {fields}</source>
       <translation>Change: {fields}</translation>
     </message>
@@ -2546,7 +2617,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>  {file}, row {row}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="72" />
+      <location filename="../../editor/cli/catalogue.py" line="85" />
       <source>  {old} ({old_code}) → {new} ({new_code}): страниц {pages}, организаций {organizations}</source>
       <translation>  {old} ({old_code}) → {new} ({new_code}): {pages} pages, {organizations} organisations</translation>
     </message>
@@ -2566,7 +2637,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>; abolished without a successor (kept): {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="33" />
+      <location filename="../../editor/core/integrity.py" line="36" />
       <source>SQLite: {details}</source>
       <translation>SQLite: {details}</translation>
     </message>
@@ -2576,19 +2647,24 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{date} · {title} · {format}{place} · participants: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="143" />
+      <location filename="../../editor/core/fields.py" line="191" />
       <source>{field}: выберите сферу из списка</source>
       <translation>{field}: choose a sphere from the list</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="106" />
+      <location filename="../../editor/core/fields.py" line="154" />
       <source>{field}: значение обязательно</source>
       <translation>{field}: a value is required</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="119" />
+      <location filename="../../editor/core/fields.py" line="167" />
       <source>{field}: ожидается 0, 1 или 2, получено {value}</source>
       <translation>{field}: expected 0, 1 or 2, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/versions.py" line="33" />
+      <source>{field}: у вас «{mine}», в каталоге «{theirs}»</source>
+      <translation>{field}: yours «{mine}», in the catalogue «{theirs}»</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/classifiers/formats.py" line="129" />
@@ -2616,7 +2692,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{head}: {rows} rows; {seminars} new seminars; {new} new participants, {known} already known; {attendances} new attendance records; {rejected} rows rejected</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="88" />
+      <location filename="../../editor/cli/export.py" line="87" />
       <source>{message}; добавьте --force, чтобы заменить его</source>
       <translation>{message}; add --force to replace it</translation>
     </message>
@@ -2641,17 +2717,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{report}: {scope} as of {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="92" />
+      <location filename="../../editor/cli/export.py" line="91" />
       <source>{report}: записано строк {rows} в {path} за {seconds:.1f} с</source>
       <translation>{report}: {rows} rows written to {path} in {seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="248" />
+      <location filename="../../editor/core/territories.py" line="283" />
       <source>«{name}» ({level}) не может входить в «{parent}» ({parent_level})</source>
       <translation>«{name}» ({level}) cannot be inside «{parent}» ({parent_level})</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="172" />
+      <location filename="../../editor/core/territories.py" line="192" />
       <source>«{name}» не может входить в «{parent}»: уровень должен быть ниже</source>
       <translation>«{name}» cannot be inside «{parent}»: its level must be lower</translation>
     </message>
@@ -2676,6 +2752,16 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>«{value}» is not an OKTMO code (8 or 11 digits)</translation>
     </message>
     <message>
+      <location filename="../../editor/core/opening.py" line="75" />
+      <source>База данных {where} принадлежит другой программе</source>
+      <translation>Database {where} belongs to another program</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="78" />
+      <source>База данных {where} пуста: создайте каталог командой init</source>
+      <translation>Database {where} is empty: create a catalogue with the init command</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="266" />
       <source>Без виджетов ПОС</source>
       <translation>Without POS widgets</translation>
@@ -2686,7 +2772,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Without the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="295" />
+      <location filename="../../editor/core/territories.py" line="342" />
       <source>В «{name}» есть организации ({count}); укажите, куда их перенести</source>
       <translation>«{name}» holds organisations ({count}); say where they should go</translation>
     </message>
@@ -2721,12 +2807,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="116" />
+      <location filename="../../editor/cli/catalogue.py" line="146" />
       <source>Внимание: {line}</source>
       <translation>Warning: {line}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/dispatch.py" line="51" />
+      <location filename="../../editor/cli/dispatch.py" line="53" />
       <source>Внутренняя ошибка: {kind}: {message}</source>
       <translation>Internal error: {kind}: {message}</translation>
     </message>
@@ -2800,6 +2886,11 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Subscriber dynamics: {scope} as of {date}</translation>
     </message>
     <message>
+      <location filename="../../editor/core/opening.py" line="71" />
+      <source>Для каталога на сервере PostgreSQL установите дополнение: pip install 'gospabliki-catalogue[server]'</source>
+      <translation>For a catalogue on a PostgreSQL server, install the add-on: pip install 'gospabliki-catalogue[server]'</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/reports/training.py" line="117" />
       <source>Доля обученных, %</source>
       <translation>Trained, %</translation>
@@ -2863,6 +2954,11 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Writing the table</translation>
     </message>
     <message>
+      <location filename="../../editor/core/versions.py" line="39" />
+      <source>Запись уже изменил другой пользователь — {fields}</source>
+      <translation>Another user has already changed the record: {fields}</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="295" />
       <location filename="../../editor/exchange/reports/training.py" line="145" />
       <source>ИНН</source>
@@ -2891,35 +2987,50 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="120" />
+      <location filename="../../editor/cli/catalogue.py" line="153" />
       <source>Каталог {path} в порядке</source>
       <translation>Catalogue {path} is consistent</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="24" />
+      <location filename="../../editor/core/opening.py" line="33" />
       <source>Каталог {path} не найден</source>
       <translation>Catalogue {path} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="35" />
+      <location filename="../../editor/core/opening.py" line="44" />
       <source>Каталог {path} создан более новой версией программы (схема {version}, поддерживается {supported}); обновите программу</source>
       <translation>Catalogue {path} was made by a newer version of the program (schema {version}, supported {supported}); update the program</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="42" />
+      <location filename="../../editor/core/opening.py" line="51" />
       <source>Каталог {path} уже открыт для изменения другой программой</source>
       <translation>Catalogue {path} is already open for editing in another program</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="118" />
+      <location filename="../../editor/cli/catalogue.py" line="149" />
       <source>Каталог {path}: найдено нарушений целостности: {count}</source>
       <translation>Catalogue {path}: integrity violations found: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="81" />
+      <source>Каталог {where} нужно обновить, а у пользователя нет права изменять его</source>
+      <translation>Catalogue {where} needs an update, but the user has no permission to change it</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="55" />
+      <source>Каталог {where} уже существует</source>
+      <translation>Catalogue {where} already exists</translation>
     </message>
     <message>
       <location filename="../../editor/cli/dispatch.py" line="21" />
       <location filename="../../editor/cli/dispatch.py" line="23" />
       <source>Каталог госпабликов</source>
       <translation>Official pages catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="90" />
+      <source>Каталог открыт только для чтения: у пользователя нет права изменять его</source>
+      <translation>The catalogue is open read-only: the user has no permission to change it</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/aggregates.py" line="114" />
@@ -2929,22 +3040,32 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OKTMO code</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="177" />
-      <location filename="../../editor/core/territories.py" line="203" />
+      <location filename="../../editor/core/territories.py" line="197" />
+      <location filename="../../editor/core/territories.py" line="231" />
       <source>Код ОКТМО {code} уже занят</source>
       <translation>OKTMO code {code} is already taken</translation>
     </message>
     <message>
+      <location filename="../../editor/core/opening.py" line="63" />
+      <source>На сервере нет базы данных {where}</source>
+      <translation>The server has no database {where}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="64" />
+      <source>На сервере нет пользователя {user} ({where})</source>
+      <translation>The server has no user {user} ({where})</translation>
+    </message>
+    <message>
       <location filename="../../editor/commands/spheres.py" line="18" />
       <location filename="../../editor/commands/spheres.py" line="43" />
-      <location filename="../../editor/core/spheres.py" line="55" />
+      <location filename="../../editor/core/spheres.py" line="59" />
       <source>Название сферы не может быть пустым</source>
       <translation>A sphere name cannot be empty</translation>
     </message>
     <message>
       <location filename="../../editor/commands/territory.py" line="51" />
       <location filename="../../editor/commands/territory.py" line="86" />
-      <location filename="../../editor/core/territories.py" line="162" />
+      <location filename="../../editor/core/territories.py" line="182" />
       <source>Название территории не может быть пустым</source>
       <translation>A territory name cannot be empty</translation>
     </message>
@@ -2954,7 +3075,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Violations</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="37" />
+      <location filename="../../editor/core/integrity.py" line="40" />
       <source>Нарушены ссылки между таблицами: {count}</source>
       <translation>Broken links between tables: {count}</translation>
     </message>
@@ -2979,14 +3100,19 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Could not write file {path}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="39" />
+      <location filename="../../editor/core/opening.py" line="48" />
       <source>Не удалось открыть каталог {path}: {error}</source>
       <translation>Could not open catalogue {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="26" />
+      <location filename="../../editor/core/opening.py" line="35" />
       <source>Не удалось открыть файл {path}: {error}</source>
       <translation>Could not open file {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="68" />
+      <source>Не удалось подключиться к каталогу {where}: {error}</source>
+      <translation>Could not connect to catalogue {where}: {error}</translation>
     </message>
     <message>
       <location filename="../../editor/core/backup.py" line="71" />
@@ -2995,13 +3121,19 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/core/backup.py" line="58" />
+      <location filename="../../editor/core/offline.py" line="70" />
       <source>Не удалось сохранить копию в {path}: {error}</source>
       <translation>Could not save a copy to {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="119" />
+      <location filename="../../editor/core/territories.py" line="131" />
       <source>Не указана территория</source>
       <translation>No territory given</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="60" />
+      <source>Неверный пароль пользователя {user} ({where})</source>
+      <translation>Wrong password for user {user} ({where})</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/directory/publish.py" line="104" />
@@ -3019,7 +3151,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Unknown report «{name}»; available: {names}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="166" />
+      <location filename="../../editor/core/territories.py" line="186" />
       <source>Неизвестный уровень «{level}»</source>
       <translation>Unknown level «{level}»</translation>
     </message>
@@ -3034,12 +3166,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>A page cannot be merged with itself</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="244" />
+      <location filename="../../editor/core/territories.py" line="279" />
       <source>Нельзя переместить «{name}» внутрь самой себя</source>
       <translation>«{name}» cannot be moved inside itself</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="300" />
+      <location filename="../../editor/core/territories.py" line="347" />
       <source>Нельзя перенести записи внутрь удаляемой территории</source>
       <translation>Records cannot move into the territory being deleted</translation>
     </message>
@@ -3071,7 +3203,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OGRN</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="114" />
+      <location filename="../../editor/cli/catalogue.py" line="144" />
       <source>ОШИБКА: {line}</source>
       <translation>ERROR: {line}</translation>
     </message>
@@ -3127,7 +3259,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Organisations with pages</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="94" />
+      <location filename="../../editor/cli/catalogue.py" line="115" />
       <source>Организаций: {n}</source>
       <translation>Organisations: {n}</translation>
     </message>
@@ -3139,8 +3271,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../editor/core/records.py" line="104" />
-      <location filename="../../editor/core/records.py" line="202" />
+      <location filename="../../editor/core/records.py" line="127" />
+      <location filename="../../editor/core/records.py" line="252" />
       <location filename="../../editor/core/training.py" line="227" />
       <source>Организация {id} не найдена</source>
       <translation>Organisation {id} not found</translation>
@@ -3151,12 +3283,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Rejected rows written to {path}</translation>
     </message>
     <message>
+      <location filename="../../editor/core/offline.py" line="46" />
+      <source>Открытый каталог не на сервере</source>
+      <translation>The open catalogue is not on a server</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/training/registration.py" line="451" />
       <source>Ошибки</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="25" />
+      <location filename="../../editor/core/opening.py" line="34" />
       <location filename="../../editor/exchange/directory/publish.py" line="72" />
       <location filename="../../editor/exchange/reports/export.py" line="137" />
       <source>Папка {path} не существует</source>
@@ -3204,7 +3341,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Subscribers</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="96" />
+      <location filename="../../editor/cli/catalogue.py" line="117" />
       <source>Подписчиков: {n}</source>
       <translation>Subscribers: {n}</translation>
     </message>
@@ -3295,7 +3432,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>With the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="99" />
+      <location filename="../../editor/cli/catalogue.py" line="121" />
       <source>С госметкой: {n}; подключено к «Госпабликам»: {c}; с виджетами ПОС: {w}</source>
       <translation>With the state badge: {n}; connected to «Gospabliki»: {c}; with POS widgets: {w}</translation>
     </message>
@@ -3330,7 +3467,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>No seminars</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="103" />
+      <location filename="../../editor/cli/catalogue.py" line="131" />
       <source>Семинаров: {s}; обучено человек: {p}; обученных организаций: {o}</source>
       <translation>Seminars: {s}; people trained: {p}; organisations trained: {o}</translation>
     </message>
@@ -3346,6 +3483,16 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Seminars since {date}</translation>
     </message>
     <message>
+      <location filename="../../editor/core/opening.py" line="67" />
+      <source>Сервер каталога {where} недоступен</source>
+      <translation>The catalogue server {where} is unreachable</translation>
+    </message>
+    <message>
+      <location filename="../../editor/core/opening.py" line="57" />
+      <source>Сервер требует пароль пользователя {user} ({where})</source>
+      <translation>The server requires the password of user {user} ({where})</translation>
+    </message>
+    <message>
       <location filename="../../editor/exchange/reports/export.py" line="42" />
       <source>Соблюдение требований</source>
       <translation>Compliance</translation>
@@ -3356,7 +3503,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Compliance of official pages</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="54" />
+      <location filename="../../editor/cli/catalogue.py" line="58" />
       <source>Создан каталог {path}: субъектов РФ {regions}, федеральных округов {districts}</source>
       <translation>Catalogue {path} created: {regions} federal subjects, {districts} federal districts</translation>
     </message>
@@ -3391,7 +3538,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Links</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="89" />
+      <location filename="../../editor/core/integrity.py" line="92" />
       <source>Ссылок, которые встречаются у нескольких страниц: {count}</source>
       <translation>Links shared by several pages: {count}</translation>
     </message>
@@ -3403,17 +3550,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="62" />
+      <location filename="../../editor/core/integrity.py" line="65" />
       <source>Страниц вне корзины у организаций в корзине: {count}</source>
       <translation>Live pages of trashed organisations: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="52" />
+      <location filename="../../editor/core/integrity.py" line="55" />
       <source>Страниц с территорией, отличной от территории организации: {count}</source>
       <translation>Pages whose territory differs from their organisation's: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="57" />
+      <location filename="../../editor/core/integrity.py" line="60" />
       <source>Страниц, у которых число подписчиков не совпадает с последним замером: {count}</source>
       <translation>Pages whose subscriber number differs from the latest count: {count}</translation>
     </message>
@@ -3423,7 +3570,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Pages: {network}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="95" />
+      <location filename="../../editor/cli/catalogue.py" line="116" />
       <source>Страниц: {n}</source>
       <translation>Pages: {n}</translation>
     </message>
@@ -3440,7 +3587,7 @@ To undo the whole import: Edit → Undo.</translation>
     <message>
       <location filename="../../editor/commands/records.py" line="104" />
       <location filename="../../editor/core/duplicates.py" line="110" />
-      <location filename="../../editor/core/records.py" line="230" />
+      <location filename="../../editor/core/records.py" line="286" />
       <source>Страница {id} не найдена</source>
       <translation>Page {id} not found</translation>
     </message>
@@ -3461,22 +3608,22 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Sphere {id} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/shared.py" line="43" />
+      <location filename="../../editor/cli/shared.py" line="57" />
       <source>Сфера «{name}» не найдена</source>
       <translation>Sphere «{name}» not found</translation>
     </message>
     <message>
-      <location filename="../../editor/core/spheres.py" line="61" />
+      <location filename="../../editor/core/spheres.py" line="65" />
       <source>Сфера «{name}» уже есть</source>
       <translation>Sphere «{name}» already exists</translation>
     </message>
     <message>
-      <location filename="../../editor/core/spheres.py" line="94" />
+      <location filename="../../editor/core/spheres.py" line="110" />
       <source>Сфера используется в {count} организациях</source>
       <translation>The sphere is used by {count} organisations</translation>
     </message>
     <message>
-      <location filename="../../editor/core/spheres.py" line="59" />
+      <location filename="../../editor/core/spheres.py" line="63" />
       <source>Сфера может входить только в сферу верхнего уровня</source>
       <translation>A sphere can only be inside a top-level sphere</translation>
     </message>
@@ -3501,27 +3648,27 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Territories and spheres</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="47" />
+      <location filename="../../editor/core/integrity.py" line="50" />
       <source>Территорий без родителя не на уровне страны: {count}</source>
       <translation>Territories without a parent below the country level: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="82" />
+      <location filename="../../editor/core/integrity.py" line="85" />
       <source>Территорий вне дерева (цикл): {count}</source>
       <translation>Territories outside the tree (a cycle): {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="43" />
+      <location filename="../../editor/core/integrity.py" line="46" />
       <source>Территорий с уровнем не ниже родительского: {count}</source>
       <translation>Territories whose level is not below their parent's: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/integrity.py" line="72" />
+      <location filename="../../editor/core/integrity.py" line="75" />
       <source>Территорий, у которых сводные счётчики расходятся с пересчётом: {count}</source>
       <translation>Territories whose stored totals differ from a recount: {count}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="101" />
+      <location filename="../../editor/cli/catalogue.py" line="126" />
       <source>Территорий: {counts}</source>
       <translation>Territories: {counts}</translation>
     </message>
@@ -3533,24 +3680,24 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Territory</translation>
     </message>
     <message>
-      <location filename="../../editor/core/records.py" line="57" />
+      <location filename="../../editor/core/records.py" line="69" />
       <location filename="../../editor/core/territories.py" line="23" />
       <location filename="../../editor/core/training.py" line="108" />
       <source>Территория {id} не найдена</source>
       <translation>Territory {id} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="128" />
+      <location filename="../../editor/core/territories.py" line="140" />
       <source>Территория «{name}» не найдена</source>
       <translation>Territory «{name}» not found</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="132" />
+      <location filename="../../editor/core/territories.py" line="144" />
       <source>Территория «{name}» неоднозначна, подходят: {candidates}</source>
       <translation>Territory «{name}» is ambiguous; candidates: {candidates}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="115" />
+      <location filename="../../editor/core/territories.py" line="126" />
       <source>Территория с кодом ОКТМО {code} не найдена</source>
       <translation>No territory with OKTMO code {code}</translation>
     </message>
@@ -3590,18 +3737,18 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>File {path} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="29" />
+      <location filename="../../editor/core/opening.py" line="38" />
       <source>Файл {path} не является каталогом госпабликов</source>
       <translation>File {path} is not an official pages catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="45" />
+      <location filename="../../editor/core/opening.py" line="54" />
       <location filename="../../editor/exchange/reports/export.py" line="141" />
       <source>Файл {path} уже существует</source>
       <translation>File {path} already exists</translation>
     </message>
     <message>
-      <location filename="../../editor/core/opening.py" line="32" />
+      <location filename="../../editor/core/opening.py" line="41" />
       <source>Файл каталога {path} повреждён: {error}</source>
       <translation>Catalogue file {path} is damaged: {error}</translation>
     </message>
@@ -3646,7 +3793,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>selected pages: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="22" />
+      <location filename="../../editor/cli/export.py" line="21" />
       <source>выгрузить отчёт</source>
       <translation>export a report</translation>
     </message>
@@ -3682,7 +3829,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>replace the previous directory</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="33" />
+      <location filename="../../editor/cli/export.py" line="32" />
       <source>заменить существующий файл</source>
       <translation>replace an existing file</translation>
     </message>
@@ -3718,12 +3865,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>unknown encoding (UTF-8 or windows-1251 expected)</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="30" />
+      <location filename="../../editor/cli/catalogue.py" line="31" />
       <source>муниципалитеты, действовавшие в этом году</source>
       <translation>municipalities that existed in this year</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="271" />
+      <location filename="../../editor/core/territories.py" line="311" />
       <source>муниципальное образование</source>
       <translation>municipality</translation>
     </message>
@@ -3743,7 +3890,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>find official pages</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="272" />
+      <location filename="../../editor/core/territories.py" line="313" />
       <source>населённый пункт</source>
       <translation>locality</translation>
     </message>
@@ -3845,7 +3992,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>training of page administrators</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/export.py" line="29" />
+      <location filename="../../editor/cli/export.py" line="28" />
       <source>обучение: семинары с этой даты</source>
       <translation>training: seminars since this date</translation>
     </message>
@@ -3880,12 +4027,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>search «{text}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="32" />
+      <location filename="../../editor/cli/catalogue.py" line="34" />
       <source>показать, что изменится, ничего не записывая</source>
       <translation>show what would change without writing anything</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="272" />
+      <location filename="../../editor/core/territories.py" line="312" />
       <source>поселение</source>
       <translation>settlement</translation>
     </message>
@@ -3895,12 +4042,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>successor «{new}» ({new_code}) of abolished «{old}» ({old_code}) is in another federal subject</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="43" />
+      <location filename="../../editor/cli/catalogue.py" line="46" />
       <source>проверить целостность каталога</source>
       <translation>check the integrity of a catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="36" />
+      <location filename="../../editor/cli/catalogue.py" line="39" />
       <source>сводные показатели</source>
       <translation>summary figures</translation>
     </message>
@@ -3925,12 +4072,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>press digest</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="271" />
+      <location filename="../../editor/core/territories.py" line="308" />
       <source>страна</source>
       <translation>country</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="271" />
+      <location filename="../../editor/core/territories.py" line="310" />
       <source>субъект РФ</source>
       <translation>federal subject</translation>
     </message>
@@ -3946,7 +4093,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the file is empty</translation>
     </message>
     <message>
-      <location filename="../../editor/core/territories.py" line="271" />
+      <location filename="../../editor/core/territories.py" line="309" />
       <source>федеральный округ</source>
       <translation>federal district</translation>
     </message>
@@ -3964,172 +4111,172 @@ To undo the whole import: Edit → Undo.</translation>
   <context>
     <name>fields</name>
     <message>
-      <location filename="../../editor/core/fields.py" line="63" />
+      <location filename="../../editor/core/fields.py" line="79" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="71" />
+      <location filename="../../editor/core/fields.py" line="93" />
       <source>ID госпаблика</source>
       <translation>Page ID</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="81" />
+      <location filename="../../editor/core/fields.py" line="121" />
       <source>Активность, %</source>
       <translation>Activity, %</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="77" />
+      <location filename="../../editor/core/fields.py" line="111" />
       <source>Виджет «Высказать мнение»</source>
       <translation>Widget «Give an opinion»</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="76" />
+      <location filename="../../editor/core/fields.py" line="104" />
       <source>Виджет «Сообщить о проблеме»</source>
       <translation>Widget «Report a problem»</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="75" />
+      <location filename="../../editor/core/fields.py" line="99" />
       <source>Виджеты</source>
       <translation>Widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="74" />
+      <location filename="../../editor/core/fields.py" line="98" />
       <source>Госметка</source>
       <translation>State badge</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="85" />
+      <location filename="../../editor/core/fields.py" line="131" />
       <source>Дата замера</source>
       <translation>Count date</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="61" />
+      <location filename="../../editor/core/fields.py" line="76" />
       <source>Должность ответственного</source>
       <translation>Responsible person's position</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="78" />
+      <location filename="../../editor/core/fields.py" line="115" />
       <source>Запись в кружки</source>
       <translation>Club enrolment</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="79" />
+      <location filename="../../editor/core/fields.py" line="118" />
       <source>Запись к врачу</source>
       <translation>Doctor appointment</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="53" />
+      <location filename="../../editor/core/fields.py" line="62" />
       <source>ИНН</source>
       <translation>INN</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="51" />
+      <location filename="../../editor/core/fields.py" line="59" />
       <source>Краткое наименование</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="70" />
+      <location filename="../../editor/core/fields.py" line="92" />
       <source>Название страницы</source>
       <translation>Page title</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="59" />
+      <location filename="../../editor/core/fields.py" line="69" />
       <source>Не ведется на основании</source>
       <translation>Not kept because of</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="52" />
+      <location filename="../../editor/core/fields.py" line="61" />
       <source>ОГРН</source>
       <translation>OGRN</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="50" />
+      <location filename="../../editor/core/fields.py" line="54" />
       <source>Организация</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="60" />
+      <location filename="../../editor/core/fields.py" line="71" />
       <source>Ответственный</source>
       <translation>Responsible person</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="80" />
+      <location filename="../../editor/core/fields.py" line="120" />
       <source>Оформление, %</source>
       <translation>Design, %</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="82" />
+      <location filename="../../editor/core/fields.py" line="122" />
       <source>Охват за неделю</source>
       <translation>Weekly reach</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="73" />
+      <location filename="../../editor/core/fields.py" line="96" />
       <source>Подключение к «Госпабликам»</source>
       <translation>Connected to «Gospabliki»</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="84" />
+      <location filename="../../editor/core/fields.py" line="126" />
       <source>Подписчики</source>
       <translation>Subscribers</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="86" />
+      <location filename="../../editor/core/fields.py" line="134" />
       <source>Примечание</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="64" />
+      <location filename="../../editor/core/fields.py" line="84" />
       <source>Примечание к организации</source>
       <translation>Organisation notes</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="68" />
+      <location filename="../../editor/core/fields.py" line="90" />
       <source>Соцсеть</source>
       <translation>Network</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="83" />
+      <location filename="../../editor/core/fields.py" line="124" />
       <source>Средний охват публикации</source>
       <translation>Average post reach</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="69" />
+      <location filename="../../editor/core/fields.py" line="91" />
       <source>Ссылка</source>
       <translation>Link</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="72" />
+      <location filename="../../editor/core/fields.py" line="94" />
       <source>Статус</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="56" />
+      <location filename="../../editor/core/fields.py" line="65" />
       <source>Сфера 1</source>
       <translation>Sphere 1</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="57" />
+      <location filename="../../editor/core/fields.py" line="66" />
       <source>Сфера 2</source>
       <translation>Sphere 2</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="58" />
+      <location filename="../../editor/core/fields.py" line="67" />
       <source>Сфера 3</source>
       <translation>Sphere 3</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="62" />
+      <location filename="../../editor/core/fields.py" line="78" />
       <source>Телефон</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="55" />
+      <location filename="../../editor/core/fields.py" line="64" />
       <source>Тип организации</source>
       <translation>Organisation type</translation>
     </message>
     <message>
-      <location filename="../../editor/core/fields.py" line="54" />
+      <location filename="../../editor/core/fields.py" line="63" />
       <source>Учредитель</source>
       <translation>Founder</translation>
     </message>
@@ -4137,12 +4284,12 @@ To undo the whole import: Edit → Undo.</translation>
   <context>
     <name>import</name>
     <message>
-      <location filename="../../editor/exchange/importing/territories.py" line="156" />
+      <location filename="../../editor/exchange/importing/territories.py" line="158" />
       <source> в «{target}»</source>
       <translation> in «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="160" />
+      <location filename="../../editor/cli/importing.py" line="163" />
       <source> и ещё {count}</source>
       <translation> and {count} more</translation>
     </message>
@@ -4152,32 +4299,32 @@ To undo the whole import: Edit → Undo.</translation>
       <translation> of file {name}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="116" />
+      <location filename="../../editor/cli/importing.py" line="119" />
       <source>, заголовок в строке {row}</source>
       <translation>, header on row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="138" />
+      <location filename="../../editor/cli/importing.py" line="141" />
       <source>, значение «{value}»</source>
       <translation>, value «{value}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="45" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="47" />
       <source>, лист «{sheet}»</source>
       <translation>, sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="284" />
+      <location filename="../../editor/exchange/importing/engine.py" line="290" />
       <source>, осталось ~{seconds} с</source>
       <translation>, ~{seconds} s left</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="133" />
+      <location filename="../../editor/cli/importing.py" line="136" />
       <source>, столбец «{column}»</source>
       <translation>, column «{column}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="47" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="49" />
       <source>, строка {row}</source>
       <translation>, row {row}</translation>
     </message>
@@ -4192,12 +4339,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{field}: «{value}»: no such sphere in the dictionary</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="161" />
+      <location filename="../../editor/cli/importing.py" line="164" />
       <source>{file}, строки {rows}</source>
       <translation>{file}, rows {rows}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="168" />
+      <location filename="../../editor/exchange/importing/engine.py" line="169" />
       <source>{file}: в таблице нет столбца территории — укажите территорию импорта (--into)</source>
       <translation>{file}: the table has no territory column; give the import territory (--into)</translation>
     </message>
@@ -4207,12 +4354,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{file}: the catalogue is damaged: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/feed.py" line="288" />
+      <location filename="../../editor/exchange/importing/feed.py" line="286" />
       <source>{file}: файл изменился во время импорта</source>
       <translation>{file}: the file changed during the import</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/feed.py" line="237" />
+      <location filename="../../editor/exchange/importing/feed.py" line="235" />
       <source>{file}: чтение файла прервано (код {code})</source>
       <translation>{file}: reading the file was interrupted (code {code})</translation>
     </message>
@@ -4222,27 +4369,27 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{file}: this is the catalogue open now; it cannot be imported into itself</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="53" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="55" />
       <source>{size} ГБ</source>
       <translation>{size} GB</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="54" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="56" />
       <source>{size} МБ</source>
       <translation>{size} MB</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="164" />
+      <location filename="../../editor/cli/importing.py" line="167" />
       <source>Внимание: {place}: {message}</source>
       <translation>Warning: {place}: {message}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="181" />
+      <location filename="../../editor/cli/importing.py" line="184" />
       <source>Добавлено организаций: {orgs}, страниц: {pages}</source>
       <translation>Organisations added: {orgs}, pages: {pages}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="187" />
+      <location filename="../../editor/cli/importing.py" line="190" />
       <source>Записано в каталог: пакет импорта №{batch}</source>
       <translation>Written to the catalogue: import batch {batch}</translation>
     </message>
@@ -4252,18 +4399,18 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>INN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="245" />
-      <location filename="../../editor/exchange/importing/engine.py" line="254" />
+      <location filename="../../editor/exchange/importing/engine.py" line="250" />
+      <location filename="../../editor/exchange/importing/engine.py" line="259" />
       <source>Импорт отменён</source>
       <translation>Import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="98" />
+      <location filename="../../editor/cli/importing.py" line="101" />
       <source>Импорт отменён (--strict): отклонено строк: {count}; каталог не изменён</source>
       <translation>Import cancelled (--strict): {count} rows rejected; the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="190" />
+      <location filename="../../editor/cli/importing.py" line="193" />
       <source>Каталог не изменён</source>
       <translation>The catalogue is unchanged</translation>
     </message>
@@ -4278,17 +4425,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OGRN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/territories.py" line="94" />
+      <location filename="../../editor/exchange/importing/territories.py" line="96" />
       <source>ОКТМО {code} — территория «{path}» не входит в «{target}»</source>
       <translation>OKTMO {code}: territory «{path}» is not inside «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="143" />
+      <location filename="../../editor/cli/importing.py" line="146" />
       <source>Отклонено: {place}{column}{value}: {reason}</source>
       <translation>Rejected: {place}{column}{value}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="95" />
+      <location filename="../../editor/cli/importing.py" line="98" />
       <source>Отклонённые строки сохранены в {path}</source>
       <translation>Rejected rows saved to {path}</translation>
     </message>
@@ -4303,28 +4450,28 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Subscribers on {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="278" />
+      <location filename="../../editor/exchange/importing/engine.py" line="284" />
       <source>Строк: {done} из {total}</source>
       <translation>Rows: {done} of {total}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="168" />
+      <location filename="../../editor/cli/importing.py" line="171" />
       <source>Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged}; отклонено: {rejected}</source>
       <translation>Rows: {rows}; new: {new}; updated: {updated}; unchanged: {unchanged}; rejected: {rejected}</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/importing/plan.py" line="285" />
-      <location filename="../../editor/exchange/importing/territories.py" line="145" />
+      <location filename="../../editor/exchange/importing/territories.py" line="147" />
       <source>Территория</source>
       <translation>Territory</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="64" />
+      <location filename="../../editor/cli/importing.py" line="67" />
       <source>Файл {path} не найден</source>
       <translation>File {path} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="117" />
+      <location filename="../../editor/cli/importing.py" line="120" />
       <source>Файл {where}; столбцы: {columns}</source>
       <translation>File {where}; columns: {columns}</translation>
     </message>
@@ -4339,7 +4486,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="230" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="234" />
       <source>в файле есть DOCTYPE/ENTITY ({part}) — так устроены XML-бомбы, импорт отменён</source>
       <translation>the file holds DOCTYPE/ENTITY ({part}), the shape of an XML bomb; import cancelled</translation>
     </message>
@@ -4359,8 +4506,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no header row found (columns «Организация», «Ссылка»… expected)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="103" />
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="123" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="105" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="125" />
       <source>не таблица Excel или CSV</source>
       <translation>not an Excel or CSV table</translation>
     </message>
@@ -4371,7 +4518,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>could not read: {detail}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/territories.py" line="147" />
+      <location filename="../../editor/exchange/importing/territories.py" line="149" />
       <source>не указана территория: выберите территорию импорта (--into)</source>
       <translation>no territory given: choose the import territory (--into)</translation>
     </message>
@@ -4382,7 +4529,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no organisation name</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="85" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="87" />
       <source>нет доступа к файлу (он открыт в другой программе?)</source>
       <translation>no access to the file (is it open in another program?)</translation>
     </message>
@@ -4447,17 +4594,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the text is not in {encoding}: save the file as UTF-8</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/territories.py" line="119" />
+      <location filename="../../editor/exchange/importing/territories.py" line="121" />
       <source>территория «{name}» не найдена{inside}</source>
       <translation>territory «{name}» not found{inside}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/territories.py" line="115" />
+      <location filename="../../editor/exchange/importing/territories.py" line="117" />
       <source>территория «{name}» неоднозначна, подходят: {candidates}</source>
       <translation>territory «{name}» is ambiguous; candidates: {candidates}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/territories.py" line="134" />
+      <location filename="../../editor/exchange/importing/territories.py" line="136" />
       <source>территория с кодом ОКТМО {code} не найдена</source>
       <translation>no territory with OKTMO code {code}</translation>
     </message>
@@ -4467,13 +4614,13 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the .{kind} file is too large for this format: save it as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="96" />
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="219" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="98" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="223" />
       <source>файл защищён паролем: снимите пароль и сохраните заново</source>
       <translation>the file is password-protected: remove the password and save it again</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="80" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="82" />
       <source>файл не найден</source>
       <translation>file not found</translation>
     </message>
@@ -4490,12 +4637,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the file is damaged: open it in Excel and save it again</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="88" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="90" />
       <source>файл пуст</source>
       <translation>the file is empty</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="212" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="216" />
       <source>файл распаковывается в {size} — похоже на zip-бомбу, импорт отменён</source>
       <translation>the file unpacks to {size}, like a zip bomb; import cancelled</translation>
     </message>
@@ -4505,22 +4652,22 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the file is already closed</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="122" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="124" />
       <source>формат .ods: сохраните файл как .xlsx</source>
       <translation>.ods format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="166" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="169" />
       <source>формат «Таблица XML 2003»: сохраните файл как .xlsx</source>
       <translation>«XML Spreadsheet 2003» format: save the file as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="159" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="161" />
       <source>это веб-страница (HTML), а не таблица: откройте её в Excel и сохраните как .xlsx</source>
       <translation>this is a web page (HTML), not a table: open it in Excel and save it as .xlsx</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="82" />
+      <location filename="../../editor/exchange/spreadsheet/sniff.py" line="84" />
       <source>это папка, а не файл</source>
       <translation>this is a folder, not a file</translation>
     </message>
@@ -4535,7 +4682,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>a cell longer than {limit} characters: probably an unclosed quote</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="166" />
+      <location filename="../../editor/cli/importing.py" line="169" />
       <source>… и ещё предупреждений: {count}</source>
       <translation>… and {count} more warnings</translation>
     </message>
