@@ -101,9 +101,18 @@ def touch(
     connection.execute("DELETE FROM temp.dynamics_fresh")
 
 
-def resume(database: SqliteDatabase, *, apply: bool = True) -> None:
+def settle(database: SqliteDatabase) -> None:
     """Give the touched pages their contribution as it is now, in one upsert of the day rows
-    that changed, and put the row triggers back (`apply` False: only the triggers, when the
+    that changed, and start noting afresh (the row triggers stay off): a long bulk write
+    settles now and then, so that what it notes in memory stays small."""
+    connection = database.connection()
+    connection.execute(_APPLY)
+    for statement in _CLEAR:
+        connection.execute(statement)
+
+
+def resume(database: SqliteDatabase, *, apply: bool = True) -> None:
+    """Settle and put the row triggers back (`apply` False: only the triggers, when the
     caller is about to roll back)."""
     connection = database.connection()
     if apply:

@@ -12,6 +12,7 @@ from editor.core import records
 from editor.core.integrity import check_catalogue
 from editor.db import dynamics_schema
 from editor.db.models import db
+from editor.exchange.importing import apply
 from editor.exchange.importing import engine as importer
 from editor.exchange.importing.apply import redo_batch, undo_batch
 from tests.exchange.import_helpers import HEADERS, TODAY, add_region, ogrn, run, write_csv
@@ -135,9 +136,13 @@ def test_a_dry_run_leaves_the_tally_and_its_triggers_as_they_were(region, tmp_pa
     _assert_exact()
 
 
-def test_pages_written_again_in_a_later_chunk_are_tallied_once(region, tmp_path, monkeypatch):
+@pytest.mark.parametrize("settle", [1, 3, 20_000])
+def test_pages_written_again_in_a_later_chunk_are_tallied_once(
+    region, tmp_path, monkeypatch, settle
+):
     _first_import(tmp_path)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(apply, "SETTLE_PAGES", settle)  # settled between the chunks, or not
     kurgan = "город Курган"
     rows = [
         _row(kurgan, 2, 210, "01.02.2025"),
