@@ -258,6 +258,7 @@ def _write(
             if is_cancelled():
                 raise ImportCancelled(tr("Импорт отменён", "import"))
             progress(done, max(total, done), _progress_text(done, total, started))
+        writer.finish()
         keep = not options.dry_run and not (options.strict and report.rejected)
         if keep:
             summary = {
