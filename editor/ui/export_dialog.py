@@ -13,12 +13,11 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -51,6 +50,7 @@ from editor.exchange.reports.export import (
     export_report,
 )
 from editor.tasks.runner import Task, start
+from editor.ui.job_dialog import JobDialog
 
 _LAST_FOLDER_KEY = "export/last_folder"
 _FILE_STEMS = {
@@ -61,18 +61,15 @@ _FILE_STEMS = {
 }
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """Report, scope and file name; `run_export()` starts the job (the OK button calls it)."""
 
     def __init__(self, main_window, parent: QWidget | None = None) -> None:
         super().__init__(parent or main_window)
         self.setObjectName("exportDialog")
         self.window_ = main_window
-        self.task: Task | None = None
-        self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
         self.last_result = None
-        self.last_error = ""
         self._filter: PageFilter = main_window.current_filter()
         self._selection: list[int] = list(main_window.selected_page_ids())
         self._build()
@@ -160,9 +157,6 @@ class ExportDialog(QDialog):
         )
         self.buttons.accepted.connect(self.run_export)
         self.buttons.rejected.connect(self.reject)
-        self.error_label = QLabel(objectName="errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -350,14 +344,6 @@ class ExportDialog(QDialog):
             if text:
                 self.progress.setLabelText(text)
 
-    def _end_run(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.task = None
-        self.setEnabled(True)
-
     def _finished(self, result) -> None:
         self._end_run()
         if isinstance(result, ExportError):
@@ -389,10 +375,6 @@ class ExportDialog(QDialog):
         box.open()
         self.accept()
 
-    def _failed(self, message: str) -> None:
-        self._end_run()
-        self._fail(message)
-
     def _cancelled(self) -> None:
         result = self.task.result if self.task is not None else None
         if result is not None and not isinstance(result, ExportError) and not result.cancelled:
@@ -401,25 +383,6 @@ class ExportDialog(QDialog):
             return
         self._end_run()
         self._fail(self.tr("Экспорт отменён, файл не записан"))
-
-    def _fail(self, message: str) -> None:
-        self.last_error = message
-        self.error_label.setText(message)
-
-    @override
-    def reject(self) -> None:
-        if self.task is not None:  # a running export: stop it first, nothing is written
-            self.task.cancel()
-            return
-        super().reject()
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.task is not None:
-            self.task.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def _export_job(*args, **kwargs):

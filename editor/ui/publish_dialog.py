@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +32,7 @@ from editor.core.spheres import all_spheres, labels
 from editor.core.territories import ancestors
 from editor.exchange.directory.publish import PublishError, check_folder, publish
 from editor.tasks.runner import Task, start
+from editor.ui.job_dialog import JobDialog
 
 _LAST_FOLDER_KEY = "publish/last_folder"
 _DEFAULT_NAME = "Справочник госпабликов"
@@ -68,18 +68,15 @@ def open_publish_dialog(window) -> PublishDialog:
     return dialog
 
 
-class PublishDialog(QDialog):
+class PublishDialog(JobDialog):
     """Folder, territory and sphere; `run_publish()` starts the job (the OK button calls it)."""
 
     def __init__(self, main_window, parent: QWidget | None = None) -> None:
         super().__init__(parent or main_window)
         self.setObjectName("publishDialog")
         self.window_ = main_window
-        self.task: Task | None = None
-        self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
         self.last_result = None
-        self.last_error = ""
         self._build()
         self.retranslate()
 
@@ -108,9 +105,6 @@ class PublishDialog(QDialog):
 
         self.note = QLabel(objectName="noteLabel")
         self.note.setWordWrap(True)
-        self.error_label = QLabel(objectName="errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
 
         form = QFormLayout()
         self.folder_label, self.territory_label, self.sphere_label = QLabel(), QLabel(), QLabel()
@@ -240,14 +234,6 @@ class PublishDialog(QDialog):
         signals.cancelled.connect(self._cancelled)
         start(self.task, synchronous=not getattr(self.window_, "background", True))
 
-    def _end_run(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.task = None
-        self.setEnabled(True)
-
     def _finished(self, result) -> None:
         self._end_run()
         if isinstance(result, PublishError):
@@ -283,10 +269,6 @@ class PublishDialog(QDialog):
         box.open()
         self.accept()
 
-    def _failed(self, message: str) -> None:
-        self._end_run()
-        self._fail(message)
-
     def _cancelled(self) -> None:
         result = self.task.result if self.task is not None else None
         if result is not None and not isinstance(result, PublishError) and not result.cancelled:
@@ -294,25 +276,6 @@ class PublishDialog(QDialog):
             return
         self._end_run()
         self._fail(self.tr("Публикация отменена, папка не изменена"))
-
-    def _fail(self, message: str) -> None:
-        self.last_error = message
-        self.error_label.setText(message)
-
-    @override
-    def reject(self) -> None:
-        if self.task is not None:  # a running job: stop it first, nothing is replaced
-            self.task.cancel()
-            return
-        super().reject()
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.task is not None:
-            self.task.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def _publish_job(*args, **kwargs):
