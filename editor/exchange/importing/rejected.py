@@ -22,7 +22,7 @@ REASON_HEADER = "Причина"
 _MAX_TEXT = 32767
 
 
-def _cell(sheet, value: object, *, bold: bool = False) -> WriteOnlyCell:
+def cell(sheet, value: object, *, bold: bool = False) -> WriteOnlyCell:
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)[:_MAX_TEXT]
     cell = WriteOnlyCell(sheet, value=value)
@@ -33,7 +33,7 @@ def _cell(sheet, value: object, *, bold: bool = False) -> WriteOnlyCell:
     return cell
 
 
-def _sheet_name(text: str, taken: set[str]) -> str:
+def sheet_name(text: str, taken: set[str]) -> str:
     name = "".join(" " if ch in "[]:*?/\\" else ch for ch in text).strip().strip("'")[:31]
     name = name or "Лист"
     base, number = name, 2
@@ -76,7 +76,7 @@ def write_rejections(report: ImportReport, path: str | Path) -> int:
             continue
         stem = Path(source.name).stem
         sheet = book.create_sheet(
-            _sheet_name(
+            sheet_name(
                 f"{stem} — {source.sheet}"
                 if source.sheet and len(report.files) > 1
                 else (source.sheet or stem),
@@ -84,7 +84,7 @@ def write_rejections(report: ImportReport, path: str | Path) -> int:
             )
         )
         width = len(source.headers)
-        sheet.append([_cell(sheet, h, bold=True) for h in [*source.headers, REASON_HEADER]])
+        sheet.append([cell(sheet, h, bold=True) for h in [*source.headers, REASON_HEADER]])
         missing = {r.row for r in rejections if r.cells is None}
         reread = _reread(source, missing) if missing else {}
         for rejection in sorted(rejections, key=lambda r: r.row):
@@ -92,10 +92,17 @@ def write_rejections(report: ImportReport, path: str | Path) -> int:
                 rejection.cells if rejection.cells is not None else reread.get(rejection.row, ())
             )
             cells = list(found[:width]) + [None] * (width - len(found))
-            sheet.append([_cell(sheet, v) for v in [*cells, rejection.reason]])
+            sheet.append([cell(sheet, v) for v in [*cells, rejection.reason]])
             written += 1
     if not report.files:
         book.create_sheet(tr("Ошибки", "import"))
+    save_book(book, path)
+    return written
+
+
+def save_book(book: Workbook, path: Path) -> None:
+    """Save a workbook under a temporary name beside `path`, then put it in place: the file is
+    replaced whole, never left half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(handle)
@@ -105,4 +112,3 @@ def write_rejections(report: ImportReport, path: str | Path) -> int:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    return written

@@ -27,7 +27,7 @@ from lxml import etree
 
 from editor.core.i18n import tr
 from editor.exchange.spreadsheet.sniff import ReadError, check_zip, read_error
-from editor.exchange.spreadsheet.xlsx import Book, EngineError, clean_value
+from editor.exchange.spreadsheet.xlsx import Book, EngineError, calamine_rows
 
 KINDS = ("xls", "xlsb", "ods")
 # About 0.5-1 KB of calamine's memory per row of a 9-25 column sheet: these keep a sheet well
@@ -151,18 +151,7 @@ class CalamineOtherBook(Book):
         return self._loaded[1]  # type: ignore[index]
 
     def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
-        data = self._sheet(sheet)
-        start = data.start
-        if start is None:
-            return
-        pad: list[object] = [None] * start[1]
-        clean = clean_value
-        # iter_rows yields sheet rows from the first one, cells from the range's first column.
-        for number, raw in enumerate(data.iter_rows(), 1):
-            cells = pad + raw
-            if width is not None:
-                del cells[width:]
-            yield number, [clean(v) for v in cells]
+        yield from calamine_rows(self._sheet(sheet), width)
 
     def estimated_rows(self, sheet: str) -> int | None:
         end = self._sheet(sheet).end

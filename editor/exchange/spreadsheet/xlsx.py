@@ -341,6 +341,21 @@ def _raise_engine_error(error: BaseException) -> None:
     raise error
 
 
+def calamine_rows(data, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
+    """(1-based sheet row, cleaned cells) of a calamine sheet, cells from column A."""
+    start = data.start
+    if start is None:
+        return
+    pad: list[object] = [None] * start[1]
+    clean = clean_value
+    # iter_rows yields sheet rows from the first one, cells from the range's first column.
+    for number, raw in enumerate(data.iter_rows(), 1):
+        cells = pad + raw
+        if width is not None:
+            del cells[width:]
+        yield number, [clean(v) for v in cells]
+
+
 class CalamineBook(Book):
     """python-calamine: fast, but a loaded sheet lives whole in memory; one sheet at a time."""
 
@@ -372,18 +387,7 @@ class CalamineBook(Book):
         return self._loaded[1]  # type: ignore[index]
 
     def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
-        data = self._sheet(sheet)
-        start = data.start
-        if start is None:
-            return
-        pad: list[object] = [None] * start[1]
-        clean = clean_value
-        # iter_rows yields sheet rows from the first one, cells from the range's first column.
-        for number, raw in enumerate(data.iter_rows(), 1):
-            cells = pad + raw
-            if width is not None:
-                del cells[width:]
-            yield number, [clean(v) for v in cells]
+        yield from calamine_rows(self._sheet(sheet), width)
 
     def estimated_rows(self, sheet: str) -> int | None:
         end = self._sheet(sheet).end

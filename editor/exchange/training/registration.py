@@ -425,12 +425,9 @@ def _write(result, seminars, participants, attendances, options) -> None:
 def write_errors(result: TrainingResult, path: str | Path) -> int:
     """The rejected rows as an .xlsx laid out like each list, with a «Причина» column; the
     number of rows written (the file is replaced whole, never left half-written)."""
-    import os
-    import tempfile
-
     from openpyxl import Workbook
 
-    from editor.exchange.importing.rejected import REASON_HEADER, _cell, _sheet_name
+    from editor.exchange.importing.rejected import REASON_HEADER, cell, save_book, sheet_name
 
     path = Path(path)
     book = Workbook(write_only=True)
@@ -440,22 +437,14 @@ def write_errors(result: TrainingResult, path: str | Path) -> int:
         rejections = [r for r in result.rejections if r.file_index == index]
         if not rejections and result.rejections:
             continue
-        sheet = book.create_sheet(_sheet_name(Path(source.name).stem, taken))
+        sheet = book.create_sheet(sheet_name(Path(source.name).stem, taken))
         width = len(source.headers)
-        sheet.append([_cell(sheet, h, bold=True) for h in [*source.headers, REASON_HEADER]])
+        sheet.append([cell(sheet, h, bold=True) for h in [*source.headers, REASON_HEADER]])
         for rejection in sorted(rejections, key=lambda r: r.row):
             cells = list(rejection.cells[:width]) + [None] * (width - len(rejection.cells))
-            sheet.append([_cell(sheet, v) for v in [*cells, rejection.reason]])
+            sheet.append([cell(sheet, v) for v in [*cells, rejection.reason]])
             written += 1
     if not result.files:
         book.create_sheet(tr("Ошибки"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    save_book(book, path)
     return written
