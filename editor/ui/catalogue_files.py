@@ -115,23 +115,18 @@ class CatalogueFiles(QObject):
             self.window.settings.forget_recent(path)
             self.window.show_error(str(error))
             return False
-        previous = self.path
-        self._release()
-        try:
-            self._open(path)
-        except CatalogueError as error:
-            self.window.show_error(str(error))
-            if previous is not None:
-                self._open(previous)
-            return False
-        self._after_switch()
-        return True
+        return self._replace(path)
 
     def _switch_to_server(self, url: str) -> bool:
+        return self._replace(url)
+
+    def _replace(self, target: str | Path) -> bool:
+        """Close the open catalogue and open `target` (a file or a server URL); when it cannot
+        be opened, say why and open the previous one again."""
         previous = self.server_url or self.path
         self._release()
         try:
-            self._open(url)
+            self._open(target)
         except CatalogueError as error:
             self.window.show_error(str(error))
             if previous is not None:
