@@ -45,8 +45,37 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("TrainingModels", text)
 
 
-class SeminarTableModel(QAbstractTableModel):
+class _RowsModel(QAbstractTableModel):
+    """A flat table of rows with fixed, translated column headers (`HEADERS`)."""
+
+    HEADERS: tuple[str, ...] = ()
+    _rows: list
+
+    @override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    @override
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return _translate(self.HEADERS[section])
+        return None
+
+
+class SeminarTableModel(_RowsModel):
     """Live seminars, newest first: date, title, format, territory, participants."""
+
+    HEADERS = SEMINAR_HEADERS
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,26 +100,6 @@ class SeminarTableModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == seminar_id), None)
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(SEMINAR_HEADERS)
-
-    @override
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(SEMINAR_HEADERS)
-        ):
-            return _translate(SEMINAR_HEADERS[section])
-        return None
-
-    @override
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -112,8 +121,10 @@ class SeminarTableModel(QAbstractTableModel):
         return None
 
 
-class ParticipantTableModel(QAbstractTableModel):
+class ParticipantTableModel(_RowsModel):
     """The participants of one seminar: name, position, organisation, e-mail, phone."""
+
+    HEADERS = PARTICIPANT_HEADERS
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -141,26 +152,6 @@ class ParticipantTableModel(QAbstractTableModel):
     def organization_id(self, row: int) -> int | None:
         """The linked organisation of a row's participant."""
         return self._rows[row].organization_id if 0 <= row < len(self._rows) else None
-
-    @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(PARTICIPANT_HEADERS)
-
-    @override
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(PARTICIPANT_HEADERS)
-        ):
-            return _translate(PARTICIPANT_HEADERS[section])
-        return None
 
     @override
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
