@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -49,7 +48,7 @@ from editor.exchange.reports.export import (
     check_target,
     export_report,
 )
-from editor.tasks.runner import Task, start
+from editor.tasks.runner import Task
 from editor.ui.job_dialog import JobDialog
 
 _LAST_FOLDER_KEY = "export/last_folder"
@@ -312,7 +311,7 @@ class ExportDialog(JobDialog):
             force = True
         self.error_label.clear()
         self.setEnabled(False)
-        self.task = Task(
+        task = Task(
             _export_job,
             path,
             self.report.currentData(),
@@ -320,29 +319,12 @@ class ExportDialog(JobDialog):
             stale_days=self.stale_days.value(),
             force=force,
         )
-        self.progress = QProgressDialog(
-            self.tr("Подготовка отчёта…"), self.tr("Отмена"), 0, 0, self
+        self._run(
+            task,
+            name="exportProgress",
+            label=self.tr("Подготовка отчёта…"),
+            title=self.tr("Экспорт отчёта"),
         )
-        self.progress.setObjectName("exportProgress")
-        self.progress.setWindowTitle(self.tr("Экспорт отчёта"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(400)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.task.cancel)
-        signals = self.task.signals
-        signals.progress.connect(self._progressed)
-        signals.finished.connect(self._finished)
-        signals.failed.connect(self._failed)
-        signals.cancelled.connect(self._cancelled)
-        start(self.task, synchronous=not getattr(self.window_, "background", True))
-
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
-            if text:
-                self.progress.setLabelText(text)
 
     def _finished(self, result) -> None:
         self._end_run()

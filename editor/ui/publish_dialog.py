@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from typing_extensions import override
 from editor.core.spheres import all_spheres, labels
 from editor.core.territories import ancestors
 from editor.exchange.directory.publish import PublishError, check_folder, publish
-from editor.tasks.runner import Task, start
+from editor.tasks.runner import Task
 from editor.ui.job_dialog import JobDialog
 
 _LAST_FOLDER_KEY = "publish/last_folder"
@@ -210,7 +209,7 @@ class PublishDialog(JobDialog):
         self.error_label.clear()
         self.setEnabled(False)
         sphere = self.sphere.currentData()
-        self.task = Task(
+        task = Task(
             _publish_job,
             path,
             self.territory.currentData(),
@@ -218,21 +217,12 @@ class PublishDialog(JobDialog):
             scope_text=self._scope_text(),
             force=force,
         )
-        self.progress = QProgressDialog(
-            self.tr("Подготовка справочника…"), self.tr("Отмена"), 0, 0, self
+        self._run(
+            task,
+            name="publishProgress",
+            label=self.tr("Подготовка справочника…"),
+            title=self.tr("Опубликовать справочник"),
         )
-        self.progress.setObjectName("publishProgress")
-        self.progress.setWindowTitle(self.tr("Опубликовать справочник"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(400)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.task.cancel)
-        signals = self.task.signals
-        signals.finished.connect(self._finished)
-        signals.failed.connect(self._failed)
-        signals.cancelled.connect(self._cancelled)
-        start(self.task, synchronous=not getattr(self.window_, "background", True))
 
     def _finished(self, result) -> None:
         self._end_run()

@@ -87,69 +87,69 @@
   <context>
     <name>CatalogueFiles</name>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="197" />
+      <location filename="../../editor/ui/catalogue_files.py" line="192" />
       <source> (только чтение)</source>
       <translation> (read-only)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="213" />
+      <location filename="../../editor/ui/catalogue_files.py" line="208" />
       <source>Каталог {path} уже открыт для изменения другой программой или другим окном. Он открыт только для чтения: изменения невозможны, пока его не закроют там.</source>
       <translation>Catalogue {path} is already open for editing in another program or window. It is open read-only: no changes are possible until it is closed there.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="198" />
+      <location filename="../../editor/ui/catalogue_files.py" line="193" />
       <source>Каталог госпабликов</source>
       <translation>Official pages catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="230" />
-      <location filename="../../editor/ui/catalogue_files.py" line="240" />
-      <location filename="../../editor/ui/catalogue_files.py" line="248" />
+      <location filename="../../editor/ui/catalogue_files.py" line="225" />
+      <location filename="../../editor/ui/catalogue_files.py" line="235" />
+      <location filename="../../editor/ui/catalogue_files.py" line="243" />
       <source>Каталог госпабликов (*.gpc);;Все файлы (*)</source>
       <translation>Official pages catalogue (*.gpc);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="277" />
+      <location filename="../../editor/ui/catalogue_files.py" line="272" />
       <source>Каталог на сервере сохраняет сервер; копия для работы без сервера: Файл → Сохранить копию…</source>
       <translation>A server catalogue is saved by the server; for a copy to work offline: File → Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="264" />
+      <location filename="../../editor/ui/catalogue_files.py" line="259" />
       <source>Копия сохранена: {path}</source>
       <translation>Copy saved: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="230" />
+      <location filename="../../editor/ui/catalogue_files.py" line="225" />
       <source>Новый каталог</source>
       <translation>New catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="240" />
+      <location filename="../../editor/ui/catalogue_files.py" line="235" />
       <source>Открыть каталог</source>
       <translation>Open catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="289" />
+      <location filename="../../editor/ui/catalogue_files.py" line="284" />
       <source>Резервная копия: {path}</source>
       <translation>Backup: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="248" />
+      <location filename="../../editor/ui/catalogue_files.py" line="243" />
       <source>Сохранить копию каталога</source>
       <translation>Save a copy of the catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="206" />
+      <location filename="../../editor/ui/catalogue_files.py" line="201" />
       <source>У пользователя нет права изменять каталог {where}: он открыт только для чтения.</source>
       <translation>The user has no permission to change catalogue {where}: it is open read-only.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="147" />
+      <location filename="../../editor/ui/catalogue_files.py" line="142" />
       <source>Файл {path} уже существует</source>
       <translation>File {path} already exists</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/catalogue_files.py" line="321" />
+      <location filename="../../editor/ui/catalogue_files.py" line="316" />
       <source>Файл каталога {path} удалён или перемещён. Данные ещё открыты: сохраните копию (Файл → Сохранить копию…), иначе изменения будут потеряны при закрытии.</source>
       <translation>The catalogue file {path} was deleted or moved. The data are still open: save a copy (File → Save a copy…), otherwise the changes will be lost on closing.</translation>
     </message>
@@ -684,47 +684,42 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="188" />
+      <location filename="../../editor/ui/export_dialog.py" line="181" />
       <source>Все территории</source>
       <translation>All territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="193" />
+      <location filename="../../editor/ui/export_dialog.py" line="186" />
       <source>Выделенные строки таблицы</source>
       <translation>Selected table rows</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="195" />
+      <location filename="../../editor/ui/export_dialog.py" line="188" />
       <source>Выделено страниц: {n}</source>
       <translation>Pages selected: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="183" />
+      <location filename="../../editor/ui/export_dialog.py" line="176" />
       <source>Данные о подписчиках устарели через, дней:</source>
       <translation>Subscriber data are stale after, days:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="267" />
+      <location filename="../../editor/ui/export_dialog.py" line="260" />
       <source>Книга Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="185" />
+      <location filename="../../editor/ui/export_dialog.py" line="178" />
       <source>Обзор…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="384" />
+      <location filename="../../editor/ui/export_dialog.py" line="352" />
       <source>Открыть</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="330" />
-      <source>Отмена</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/export_dialog.py" line="377" />
+      <location filename="../../editor/ui/export_dialog.py" line="345" />
       <source>Отчёт сохранён в файл
 {path}
 (строк: {rows}).</source>
@@ -733,130 +728,130 @@
 ({rows} rows).</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="372" />
+      <location filename="../../editor/ui/export_dialog.py" line="340" />
       <source>Отчёт сохранён: {path}</source>
       <translation>Report saved: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="182" />
+      <location filename="../../editor/ui/export_dialog.py" line="175" />
       <source>Отчёт:</source>
       <translation>Report:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="330" />
+      <location filename="../../editor/ui/export_dialog.py" line="325" />
       <source>Подготовка отчёта…</source>
       <translation>Preparing the report…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="267" />
+      <location filename="../../editor/ui/export_dialog.py" line="260" />
       <source>Сохранить отчёт</source>
       <translation>Save report</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="191" />
+      <location filename="../../editor/ui/export_dialog.py" line="184" />
       <source>Соцсети (все, если не отмечены):</source>
       <translation>Networks (all when none ticked):</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="192" />
+      <location filename="../../editor/ui/export_dialog.py" line="185" />
       <source>Страницы, которые показаны сейчас (текущий фильтр)</source>
       <translation>The pages shown now (current filter)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="190" />
+      <location filename="../../editor/ui/export_dialog.py" line="183" />
       <source>Сферы (все, если не отмечены):</source>
       <translation>Spheres (all when none ticked):</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="187" />
+      <location filename="../../editor/ui/export_dialog.py" line="180" />
       <source>Территория со всеми входящими</source>
       <translation>A territory with everything inside it</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="189" />
+      <location filename="../../editor/ui/export_dialog.py" line="182" />
       <source>Территория:</source>
       <translation>Territory:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="299" />
+      <location filename="../../editor/ui/export_dialog.py" line="292" />
       <source>Укажите имя файла</source>
       <translation>Enter a file name</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="314" />
+      <location filename="../../editor/ui/export_dialog.py" line="307" />
       <source>Файл {path} уже существует. Заменить его?</source>
       <translation>File {path} already exists. Replace it?</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="184" />
+      <location filename="../../editor/ui/export_dialog.py" line="177" />
       <source>Файл:</source>
       <translation>File:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="186" />
+      <location filename="../../editor/ui/export_dialog.py" line="179" />
       <source>Что выгрузить</source>
       <translation>What to export</translation>
     </message>
     <message>
+      <location filename="../../editor/ui/export_dialog.py" line="335" />
       <location filename="../../editor/ui/export_dialog.py" line="367" />
-      <location filename="../../editor/ui/export_dialog.py" line="403" />
       <source>Экспорт отменён, файл не записан</source>
       <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="179" />
-      <location filename="../../editor/ui/export_dialog.py" line="313" />
-      <location filename="../../editor/ui/export_dialog.py" line="333" />
+      <location filename="../../editor/ui/export_dialog.py" line="172" />
+      <location filename="../../editor/ui/export_dialog.py" line="306" />
+      <location filename="../../editor/ui/export_dialog.py" line="326" />
       <source>Экспорт отчёта</source>
       <translation>Export report</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="198" />
+      <location filename="../../editor/ui/export_dialog.py" line="191" />
       <source>Экспортировать</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="214" />
+      <location filename="../../editor/ui/export_dialog.py" line="207" />
       <source>без виджетов</source>
       <translation>without widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="212" />
+      <location filename="../../editor/ui/export_dialog.py" line="205" />
       <source>без госметки</source>
       <translation>without the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="248" />
+      <location filename="../../editor/ui/export_dialog.py" line="241" />
       <source>выделенные</source>
       <translation>selected</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="281" />
+      <location filename="../../editor/ui/export_dialog.py" line="274" />
       <source>выделенные страницы: {n}</source>
       <translation>selected pages: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="213" />
+      <location filename="../../editor/ui/export_dialog.py" line="206" />
       <source>не подключены</source>
       <translation>not connected</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="250" />
+      <location filename="../../editor/ui/export_dialog.py" line="243" />
       <source>по фильтру</source>
       <translation>by filter</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="210" />
+      <location filename="../../editor/ui/export_dialog.py" line="203" />
       <source>поиск «{text}»</source>
       <translation>search «{text}»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="215" />
+      <location filename="../../editor/ui/export_dialog.py" line="208" />
       <source>устаревшие данные</source>
       <translation>stale data</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="220" />
+      <location filename="../../editor/ui/export_dialog.py" line="213" />
       <source>фильтр не задан: все страницы выбранной территории</source>
       <translation>no filter: every page of the selected territory</translation>
     </message>
@@ -1050,7 +1045,7 @@
     </message>
     <message>
       <location filename="../../editor/ui/first_steps.py" line="95" />
-      <location filename="../../editor/ui/first_steps.py" line="154" />
+      <location filename="../../editor/ui/first_steps.py" line="159" />
       <source>Загрузить классификатор…</source>
       <translation>Load classifier…</translation>
     </message>
@@ -1060,12 +1055,12 @@
       <translation>Import spreadsheets…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/first_steps.py" line="209" />
+      <location filename="../../editor/ui/first_steps.py" line="214" />
       <source>Каталог открыт только для чтения</source>
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/first_steps.py" line="156" />
+      <location filename="../../editor/ui/first_steps.py" line="161" />
       <source>Муниципальные образования, поселения и населённые пункты из файла ОКТМО</source>
       <translation>Municipalities, settlements and localities from an OKTMO file</translation>
     </message>
@@ -1075,7 +1070,7 @@
       <translation>Open catalogue…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/first_steps.py" line="158" />
+      <location filename="../../editor/ui/first_steps.py" line="163" />
       <source>Панель инструментов</source>
       <translation>Toolbar</translation>
     </message>
@@ -1086,7 +1081,7 @@
     </message>
     <message>
       <location filename="../../editor/ui/first_steps.py" line="99" />
-      <location filename="../../editor/ui/first_steps.py" line="178" />
+      <location filename="../../editor/ui/first_steps.py" line="183" />
       <source>— выберите регион —</source>
       <translation>— choose a region —</translation>
     </message>
@@ -1244,6 +1239,14 @@
       <location filename="../../editor/ui/import_wizard.py" line="208" />
       <source>Пробный импорт…</source>
       <translation>Dry run…</translation>
+    </message>
+  </context>
+  <context>
+    <name>JobDialog</name>
+    <message>
+      <location filename="../../editor/ui/job_dialog.py" line="31" />
+      <source>Отмена</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -1659,90 +1662,85 @@
   <context>
     <name>PublishDialog</name>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="150" />
+      <location filename="../../editor/ui/publish_dialog.py" line="143" />
       <source>&amp;Папка:</source>
       <translation>&amp;Folder:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="152" />
+      <location filename="../../editor/ui/publish_dialog.py" line="145" />
       <source>&amp;Сфера:</source>
       <translation>&amp;Sphere:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="151" />
+      <location filename="../../editor/ui/publish_dialog.py" line="144" />
       <source>&amp;Территория:</source>
       <translation>&amp;Territory:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="211" />
+      <location filename="../../editor/ui/publish_dialog.py" line="204" />
       <source>В папке {path} уже есть справочник. Заменить его?</source>
       <translation>Folder {path} already holds a directory. Replace it?</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="144" />
+      <location filename="../../editor/ui/publish_dialog.py" line="137" />
       <source>В папку будут записаны страница поиска index.html, данные directory.json и таблица directory.csv: действующие страницы организаций выбранной территории. Ответственные лица, телефоны и e-mail не публикуются.</source>
       <translation>The folder will receive the search page index.html, the data directory.json and the table directory.csv: the active pages of the organisations of the selected territory. Responsible persons, phones and e-mails are not published.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="155" />
+      <location filename="../../editor/ui/publish_dialog.py" line="148" />
       <source>Все сферы</source>
       <translation>All spheres</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="154" />
+      <location filename="../../editor/ui/publish_dialog.py" line="147" />
       <source>Все территории</source>
       <translation>All territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="153" />
+      <location filename="../../editor/ui/publish_dialog.py" line="146" />
       <source>Обзор…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="156" />
+      <location filename="../../editor/ui/publish_dialog.py" line="149" />
       <source>Опубликовать</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="142" />
-      <location filename="../../editor/ui/publish_dialog.py" line="210" />
-      <location filename="../../editor/ui/publish_dialog.py" line="231" />
+      <location filename="../../editor/ui/publish_dialog.py" line="135" />
+      <location filename="../../editor/ui/publish_dialog.py" line="203" />
+      <location filename="../../editor/ui/publish_dialog.py" line="224" />
       <source>Опубликовать справочник</source>
       <translation>Publish directory</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="60" />
+      <location filename="../../editor/ui/publish_dialog.py" line="59" />
       <source>Опубликовать справочник…</source>
       <translation>Publish directory…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="275" />
+      <location filename="../../editor/ui/publish_dialog.py" line="251" />
       <source>Открыть папку</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="228" />
-      <source>Отмена</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="173" />
+      <location filename="../../editor/ui/publish_dialog.py" line="166" />
       <source>Папка для справочника</source>
       <translation>Folder for the directory</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="228" />
+      <location filename="../../editor/ui/publish_dialog.py" line="223" />
       <source>Подготовка справочника…</source>
       <translation>Preparing the directory…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="257" />
-      <location filename="../../editor/ui/publish_dialog.py" line="296" />
+      <location filename="../../editor/ui/publish_dialog.py" line="233" />
+      <location filename="../../editor/ui/publish_dialog.py" line="268" />
       <source>Публикация отменена, папка не изменена</source>
       <translation>Publishing cancelled; the folder is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="267" />
+      <location filename="../../editor/ui/publish_dialog.py" line="243" />
       <source>Справочник записан в папку
 {path}
 (организаций: {orgs}, страниц: {pages}).</source>
@@ -1751,12 +1749,12 @@
 (organisations: {orgs}, pages: {pages}).</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="262" />
+      <location filename="../../editor/ui/publish_dialog.py" line="238" />
       <source>Справочник опубликован: {path}</source>
       <translation>Directory published: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="193" />
+      <location filename="../../editor/ui/publish_dialog.py" line="186" />
       <source>Укажите папку</source>
       <translation>Choose a folder</translation>
     </message>
@@ -2271,7 +2269,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../editor/itemmodels/training_models.py" line="180" />
+      <location filename="../../editor/itemmodels/training_models.py" line="171" />
       <source>Двойной щелчок — перейти к организации</source>
       <translation>Double-click to go to the organisation</translation>
     </message>
@@ -2286,7 +2284,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../editor/itemmodels/training_models.py" line="178" />
+      <location filename="../../editor/itemmodels/training_models.py" line="169" />
       <source>Организация не найдена в каталоге: сохранена как написано</source>
       <translation>Organisation not found in the catalogue: saved as written</translation>
     </message>
@@ -3288,7 +3286,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>The open catalogue is not on a server</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/training/registration.py" line="451" />
+      <location filename="../../editor/exchange/training/registration.py" line="448" />
       <source>Ошибки</source>
       <translation>Errors</translation>
     </message>
@@ -4314,7 +4312,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>, sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="290" />
+      <location filename="../../editor/exchange/importing/engine.py" line="291" />
       <source>, осталось ~{seconds} с</source>
       <translation>, ~{seconds} s left</translation>
     </message>
@@ -4450,7 +4448,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Subscribers on {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="284" />
+      <location filename="../../editor/exchange/importing/engine.py" line="285" />
       <source>Строк: {done} из {total}</source>
       <translation>Rows: {done} of {total}</translation>
     </message>
