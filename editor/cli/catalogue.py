@@ -100,9 +100,9 @@ def cmd_territories(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from editor.core.normalize import NETWORK_LABELS
     from editor.core.rollup import stats
+    from editor.core.training_figures import counts as training_counts
 
     open_catalogue(args.catalogue)
-    from editor.core.training_figures import counts as training_counts
 
     scope = territory_id(args.territory)
     result = stats(scope)

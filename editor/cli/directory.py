@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from editor.cli.shared import CliError, sphere_ids
+from editor.cli.shared import CliError, open_catalogue, sphere_ids, territory
 from editor.core.i18n import tr
 
 
@@ -42,37 +42,20 @@ def _limit(text: str) -> int:
     return value
 
 
-def _open(path: str) -> None:
-    from editor.cli.shared import open_catalogue
-
-    open_catalogue(path)
-
-
-def _territory(spec: str | None):
-    from editor.core.territories import TerritoryError, resolve
-
-    if not spec:
-        return None
-    try:
-        return resolve(spec)
-    except TerritoryError as error:
-        raise CliError(str(error)) from error
-
-
 def run_publish(args: argparse.Namespace) -> int:
     """Write directory.json, directory.csv and index.html for the scope to --out."""
     from editor.exchange.directory.publish import PublishError, publish
 
-    _open(args.catalogue)
-    territory = _territory(args.territory)
+    open_catalogue(args.catalogue)
+    place = territory(args.territory)
     spheres = sphere_ids(args.sphere)
-    scope = territory.name if territory is not None else ""
+    scope = place.name if place is not None else ""
     if args.sphere:
         scope = "; ".join(part for part in (scope, ", ".join(args.sphere)) if part)
     try:
         result = publish(
             args.out,
-            territory.id if territory is not None else None,
+            place.id if place is not None else None,
             spheres,
             scope_text=scope,
             force=args.force,
@@ -101,10 +84,10 @@ def run_lookup(args: argparse.Namespace) -> int:
     from editor.core.normalize import NETWORK_LABELS
     from editor.exchange.directory.lookup import lookup
 
-    _open(args.catalogue)
-    territory = _territory(args.territory)
+    open_catalogue(args.catalogue)
+    place = territory(args.territory)
     text = " ".join(args.query)
-    found = lookup(text, territory.id if territory is not None else None, args.limit)
+    found = lookup(text, place.id if place is not None else None, args.limit)
     if args.json:
         print(
             json.dumps(

@@ -32,16 +32,22 @@ def open_catalogue(path: str | Path) -> None:
     open_database(catalogue_arg(path))
 
 
-def territory_id(spec: str | None) -> int | None:
-    """The id of the territory named by --territory/--into (code, name, alias or path), or None."""
+def territory(spec: str | None):
+    """The territory named by --territory/--into (code, name, alias or path), or None."""
     from editor.core.territories import TerritoryError, resolve
 
     if not spec:
         return None
     try:
-        return resolve(spec).id
+        return resolve(spec)
     except TerritoryError as error:
         raise CliError(str(error)) from error
+
+
+def territory_id(spec: str | None) -> int | None:
+    """The id of the territory named by --territory/--into, or None."""
+    found = territory(spec)
+    return None if found is None else found.id
 
 
 def sphere_ids(names: list[str]) -> list[int]:
