@@ -28,6 +28,11 @@ def _bin_dir() -> Path | None:
     return Path(candidates[0]).parent if candidates else None
 
 
+def _runuser() -> str | None:
+    """runuser (util-linux) lives in /usr/sbin, which a user's PATH often lacks."""
+    return shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin")
+
+
 def skip_reason() -> str | None:
     """Why the PostgreSQL tests cannot run here, or None."""
     try:
@@ -36,7 +41,7 @@ def skip_reason() -> str | None:
         return "psycopg is not installed (pip install -e '.[server]')"
     if _bin_dir() is None:
         return "no PostgreSQL server binaries (apt-get install postgresql)"
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
+    if os.geteuid() == 0 and _runuser() is None:
         return "running as root without runuser to start PostgreSQL as nobody"
     return None
 
@@ -59,7 +64,7 @@ class PgServer:
         self._names = itertools.count(1)
 
     def _run(self, *command: str) -> None:
-        prefix = ["runuser", "-u", "nobody", "--"] if self._as_root else []
+        prefix = [_runuser() or "runuser", "-u", "nobody", "--"] if self._as_root else []
         subprocess.run([*prefix, *command], check=True, capture_output=True, timeout=120)
 
     def start(self) -> PgServer:
