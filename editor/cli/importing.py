@@ -61,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     from editor.exchange.spreadsheet.reader import ReadError
 
     catalogue = catalogue_arg(args.catalogue)
+    if any(isinstance(catalogue_arg(name), str) for name in args.files):
+        return _copy_server(catalogue, args)
     files = [Path(name) for name in args.files]
     for path in files:
         if not path.is_file():
@@ -101,6 +103,57 @@ def run(args: argparse.Namespace) -> int:
             tr(
                 "Импорт отменён (--strict): отклонено строк: {count}; каталог не изменён", "import"
             ).format(count=report.rejected)
+        )
+    return 0
+
+
+def _copy_server(catalogue: Path | str, args: argparse.Namespace) -> int:
+    """`import COPY.gpc postgresql://…`: the offline copy of a server catalogue, in a new file."""
+    from editor.core.offline import OfflineCopyError, copy_server_catalogue
+    from editor.core.opening import close_catalogue, open_catalogue
+    from editor.db.models import Organization, Page
+
+    if len(args.files) != 1 or isinstance(catalogue, str):
+        raise CliError(
+            tr(
+                "Копия каталога сервера: укажите один новый файл каталога и один адрес сервера"
+                " (import КОПИЯ.gpc postgresql://…)",
+                "import",
+            )
+        )
+    if catalogue.exists():
+        raise CliError(
+            tr(
+                "{path} уже существует: копия каталога сервера сохраняется в новый файл", "import"
+            ).format(path=catalogue)
+        )
+    if args.dry_run or args.into or args.map or args.strict or args.errors:
+        raise CliError(
+            tr(
+                "Копия каталога сервера не принимает --dry-run, --into, --map, --strict, --errors",
+                "import",
+            )
+        )
+    open_catalogue(args.files[0])
+    try:
+        copy_server_catalogue(catalogue)
+        organizations = Organization.select().where(Organization.deleted_at.is_null()).count()
+        pages = Page.select().where(Page.deleted_at.is_null()).count()
+    except OfflineCopyError as error:
+        raise CliError(str(error)) from error
+    finally:
+        close_catalogue()
+    if args.json:
+        figures = {"rows": organizations + pages, "new": organizations + pages, "updated": 0}
+        figures.update(unchanged=0, rejected=0, batch=None, dry_run=False)
+        figures.update(copy=str(catalogue), organizations=organizations, pages=pages)
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        print(
+            tr(
+                "Копия каталога сервера сохранена в {path}: организаций {orgs}, страниц {pages}",
+                "import",
+            ).format(path=catalogue, orgs=organizations, pages=pages)
         )
     return 0
 
@@ -185,6 +238,13 @@ def print_report(report: ImportReport, *, show_new: bool = False) -> None:
             orgs=report.new_organizations, pages=report.new_pages
         )
     )
+    if report.trashed_organizations or report.trashed_pages:
+        print(
+            tr(
+                "Удалено в копии и перенесено в корзину: организаций {orgs}, страниц {pages}",
+                "import",
+            ).format(orgs=report.trashed_organizations, pages=report.trashed_pages)
+        )
     if report.batch_id is not None:
         print(
             tr("Записано в каталог: пакет импорта №{batch}", "import").format(batch=report.batch_id)

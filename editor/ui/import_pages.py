@@ -515,11 +515,17 @@ class ResultPage(QWizardPage):
         report = self.wizard_.result
         if report is None:
             return
+        trashed = ""
+        if report.trashed_organizations or report.trashed_pages:
+            # An offline copy brought back: what it deleted is now in the trash.
+            trashed = " " + self.tr(
+                "Удалено в копии и перенесено в корзину: организаций {orgs}, страниц {pages}."
+            ).format(orgs=report.trashed_organizations, pages=report.trashed_pages)
         self.text.setText(
             self.tr(
                 "Пакет импорта №{batch}. Новых строк: {new}, изменённых: {updated}, без изменений: "
                 "{unchanged}, отклонено: {rejected}, пропущено: {skipped}. Добавлено организаций: "
-                "{orgs}, страниц: {pages}.\n\nОтменить весь импорт: Правка → Отменить."
+                "{orgs}, страниц: {pages}.{trashed}\n\nОтменить весь импорт: Правка → Отменить."
             ).format(
                 batch=report.batch_id,
                 new=report.new,
@@ -529,5 +535,6 @@ class ResultPage(QWizardPage):
                 skipped=report.skipped,
                 orgs=report.new_organizations,
                 pages=report.new_pages,
+                trashed=trashed,
             )
         )

@@ -31,6 +31,7 @@ from editor.core.records import refresh_search_keys
 from editor.db import dynamics_bulk
 from editor.db.dynamics_bulk import bulk
 from editor.db.models import ImportBatch, db, now
+from editor.exchange.importing import offline_back
 
 # The columns of a new record, derived from the one declaration in editor.core.fields; the
 # values of the declared fields are picked by one itemgetter per record.
@@ -458,6 +459,7 @@ def undo_batch(batch_id: int) -> BatchSnapshot:
             if record_id not in (new_org_ids if entity == "organization" else new_page_ids)
         ]
         record_many(log, origin)
+        offline_back.undo(batch_id)
         ImportBatch.update(undone=True).where(ImportBatch.id == batch_id).execute()
     payload = (org_columns, orgs, page_columns, pages, count_columns, counts)
     return BatchSnapshot(
@@ -556,4 +558,5 @@ def redo_batch(batch_id: int, snapshot: BatchSnapshot) -> None:
         log: list[Entry] = [("organization", row[0], "restore", "", None, None) for row in orgs]
         log += [("page", row[0], "restore", "", None, None) for row in pages]
         record_many(log, origin)
+        offline_back.redo(batch_id)
         ImportBatch.update(undone=False).where(ImportBatch.id == batch_id).execute()

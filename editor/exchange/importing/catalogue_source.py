@@ -109,6 +109,30 @@ class CatalogueTable:
             oktmo = self._territories.get(territory_id, (None, None, None))[2]
             yield number, [oktmo, self._path(territory_id), *row[1:]]
 
+    def offline_gone(self) -> tuple[dict[str, str], list[tuple[str, int, int, str]]] | None:
+        """For an offline copy of a server catalogue: where it came from (editor.core.offline)
+        and the records live at copy time that were deleted in it since, as (entity, id,
+        version at copy time, key); None for any other catalogue file."""
+        from editor.core.offline import OFFLINE_LIVE, OFFLINE_ORIGIN
+
+        connection = self._connection
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not {OFFLINE_LIVE, OFFLINE_ORIGIN} <= tables:
+            return None
+        origin = dict(connection.execute(f"SELECT key, value FROM {OFFLINE_ORIGIN}"))
+        gone = connection.execute(
+            f"SELECT l.entity, l.record_id, l.version, l.key FROM {OFFLINE_LIVE} l"
+            " LEFT JOIN page p ON l.entity = 'page' AND p.id = l.record_id"
+            " LEFT JOIN organization o ON l.entity = 'organization' AND o.id = l.record_id"
+            " WHERE coalesce(p.deleted_at, o.deleted_at) IS NOT NULL"
+            " OR (p.id IS NULL AND o.id IS NULL)"
+            " ORDER BY l.entity, l.record_id"
+        ).fetchall()
+        return origin, gone
+
     def close(self) -> None:
         """Close the read-only connection."""
         self._connection.close()

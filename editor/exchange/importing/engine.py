@@ -26,6 +26,7 @@ from editor.core.gc_pause import paused_collection
 from editor.core.i18n import tr
 from editor.db.database import begin_bulk_write, end_bulk_write, is_server_catalogue
 from editor.db.models import ImportBatch, db
+from editor.exchange.importing import offline_back
 from editor.exchange.importing.apply import BatchWriter
 from editor.exchange.importing.feed import parsed_chunks
 from editor.exchange.importing.marks import pack, unpack
@@ -232,6 +233,12 @@ def _write(
             row_limit=options.row_limit,
             today=options.today,
         )
+        # Deletions made in an offline copy, read before any row of it is written.
+        offline = [
+            found
+            for file_index, (_, kind, table) in enumerate(opened)
+            if kind == "catalogue" and (found := offline_back.plan(file_index, table))
+        ]
         done = 0
         for file_index, (path, kind, table) in enumerate(opened):
             source = report.files[file_index]
@@ -259,6 +266,8 @@ def _write(
                 raise ImportCancelled(tr("Импорт отменён", "import"))
             progress(done, max(total, done), _progress_text(done, total, started))
         writer.finish()
+        for deletions in offline:
+            offline_back.apply(deletions, batch.id, report)
         keep = not options.dry_run and not (options.strict and report.rejected)
         if keep:
             summary = {
@@ -268,6 +277,8 @@ def _write(
                 "unchanged": report.unchanged,
                 "rejected": report.rejected,
                 "skipped": report.skipped,
+                "trashed_organizations": report.trashed_organizations,
+                "trashed_pages": report.trashed_pages,
             }
             ImportBatch.update(summary=json.dumps(summary)).where(
                 ImportBatch.id == batch.id

@@ -127,6 +127,9 @@ class ImportReport:
     skipped: int = 0  # rows the user unticked
     new_organizations: int = 0
     new_pages: int = 0
+    # Records an offline copy deleted, moved to the trash by its import (offline_back).
+    trashed_organizations: int = 0
+    trashed_pages: int = 0
     changes: list[RowChange] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
@@ -162,6 +165,7 @@ class ImportReport:
             "dry_run": self.dry_run,
             "new_organizations": self.new_organizations,
             "new_pages": self.new_pages,
+            "trashed": {"organizations": self.trashed_organizations, "pages": self.trashed_pages},
             "files": [
                 {
                     "file": f.path,
