@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,7 +29,8 @@ from typing_extensions import override
 
 from editor.commands.classifier_load import ClassifierLoadCommand
 from editor.exchange.classifiers.load import LoadCancelled, LoadResult, Selection, load_files
-from editor.tasks.runner import CancelledError, Task, start
+from editor.tasks.runner import CancelledError, Task
+from editor.ui.progress_run import ProgressRun
 
 FILE_FILTER = "Классификаторы (*.csv *.txt *.xlsx *.xlsm);;Все файлы (*)"
 LISTED = 300  # names listed under a group; the rest is a count (a nationwide load has 20,000)
@@ -65,8 +65,7 @@ class ClassifierDialog(QDialog):
         self.files: list[Path] = []
         self.preview: LoadResult | None = None
         self.result: LoadResult | None = None
-        self.progress: QProgressDialog | None = None
-        self._task: Task | None = None
+        self._running: ProgressRun | None = None
         self.setWindowTitle(self.tr("Загрузка классификатора территорий"))
 
         self.files_label = QLabel(self)
@@ -251,7 +250,7 @@ class ClassifierDialog(QDialog):
 
     def apply(self) -> None:
         """Load the files with the ticked changes in the background; one undo step."""
-        if self.preview is None or self._task is not None:
+        if self.preview is None or self._running is not None:
             return
         if getattr(self.main_window, "read_only", False):
             self.main_window.show_error(self.tr("Каталог открыт только для чтения"))
@@ -274,53 +273,34 @@ class ClassifierDialog(QDialog):
         done: Callable[[LoadResult], None],
         selection: Selection | None = None,
     ) -> None:
-        title = self.tr("Проверка файлов…") if dry_run else self.tr("Загрузка классификатора…")
-        dialog = QProgressDialog(title, self.tr("Отмена"), 0, 0, self)
-        dialog.setObjectName("classifierProgress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        self.progress = dialog
-        task = Task(_job, list(self.files), selection, dry_run)
-        self._task = task
-        dialog.canceled.connect(task.cancel)
-        task.signals.progress.connect(self._progress)
-        task.signals.finished.connect(lambda result: self._finished(result, done))
-        task.signals.failed.connect(self._failed)
-        task.signals.cancelled.connect(self._cancelled)
-        start(task, synchronous=self.synchronous)
+        run = ProgressRun(
+            self,
+            Task(_job, list(self.files), selection, dry_run),
+            name="classifierProgress",
+            label=self.tr("Проверка файлов…") if dry_run else self.tr("Загрузка классификатора…"),
+        )
+        self._running = run
+        run.start(
+            finished=lambda result: self._ended(done, result),
+            failed=lambda message: self._ended(self._failed, message),
+            cancelled=lambda: self._ended(
+                self.summary.setText, self.tr("Загрузка отменена: каталог не изменён")
+            ),
+            synchronous=self.synchronous,
+        )
 
-    def _progress(self, done: int, total: int, _text: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
-
-    def _end(self) -> None:
-        self._task = None
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _finished(self, result: LoadResult, done: Callable[[LoadResult], None]) -> None:
-        self._end()
-        done(result)
+    def _ended(self, then: Callable, *args: object) -> None:
+        self._running = None
+        then(*args)
 
     def _failed(self, message: str) -> None:
-        self._end()
         self.summary.setText(message)
         self.main_window.show_error(message)
 
-    def _cancelled(self) -> None:
-        self._end()
-        self.summary.setText(self.tr("Загрузка отменена: каталог не изменён"))
-
     @override
     def reject(self) -> None:  # noqa: D102 - Qt override
-        if self._task is not None:
-            self._task.cancel()  # the load rolls back; the dialog closes afterwards
+        if self._running is not None:
+            self._running.cancel()  # the load rolls back; the dialog closes afterwards
             return
         super().reject()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWizard,
@@ -31,7 +30,7 @@ from editor.commands.import_batch import ImportBatchCommand
 from editor.core import territories
 from editor.exchange.importing.engine import ImportCancelled, ImportOptions, run_import
 from editor.exchange.importing.report import ImportReport
-from editor.tasks.runner import CancelledError, Task, start
+from editor.tasks.runner import CancelledError, Task
 from editor.ui import import_suggestions
 from editor.ui.import_pages import MappingPage, ResultPage, ReviewPage, TerritoryPage
 from editor.ui.import_session import (
@@ -41,6 +40,7 @@ from editor.ui.import_session import (
     REVIEW_PAGE,
     TERRITORY_PAGE,
 )
+from editor.ui.progress_run import ProgressRun
 
 FILE_FILTER = (
     "Таблицы и каталоги (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt *.gpc);;Все файлы (*)"
@@ -174,8 +174,7 @@ class ImportWizard(QWizard):
         self.report: ImportReport | None = None  # the latest dry run
         self.result: ImportReport | None = None  # what was applied
         self.synchronous = not getattr(main_window, "background", True)
-        self.progress: QProgressDialog | None = None
-        self._task: Task | None = None
+        self._running: ProgressRun | None = None
         self.setPage(FILES_PAGE, FilesPage(self))
         self.setPage(MAPPING_PAGE, MappingPage(self))
         self.setPage(TERRITORY_PAGE, TerritoryPage(self))
@@ -199,56 +198,34 @@ class ImportWizard(QWizard):
 
     def busy(self) -> bool:
         """Whether a dry run or the import is running."""
-        return self._task is not None
+        return self._running is not None
 
     def run(self, *, dry_run: bool, done: Callable[[ImportReport], None]) -> None:
         """Run the engine in the background with a progress dialog; `done(report)` on success."""
-        if self._task is not None:
+        if self._running is not None:
             return
-        title = self.tr("Пробный импорт…") if dry_run else self.tr("Импорт…")
-        dialog = QProgressDialog(title, self.tr("Отмена"), 0, 0, self)
-        dialog.setObjectName("importProgress")
-        dialog.setWindowTitle(self.tr("Импорт таблиц"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        self.progress = dialog
-        task = Task(_job, list(self.files), self.options(dry_run=dry_run))
-        self._task = task
-        dialog.canceled.connect(task.cancel)
-        task.signals.progress.connect(self._progress)
-        task.signals.finished.connect(lambda report: self._finished(report, done))
-        task.signals.failed.connect(self._failed)
-        task.signals.cancelled.connect(self._cancelled)
-        dialog.show()
-        start(task, synchronous=self.synchronous)
+        run = ProgressRun(
+            self,
+            Task(_job, list(self.files), self.options(dry_run=dry_run)),
+            name="importProgress",
+            label=self.tr("Пробный импорт…") if dry_run else self.tr("Импорт…"),
+            title=self.tr("Импорт таблиц"),
+            minimum_duration=0,
+        )
+        self._running = run
+        run.start(
+            finished=lambda report: self._ended(done, report),
+            failed=lambda message: self._ended(self.main_window.show_error, message),
+            cancelled=lambda: self._ended(
+                self.main_window.show_error, self.tr("Импорт отменён: каталог не изменён")
+            ),
+            synchronous=self.synchronous,
+            show=True,
+        )
 
-    def _progress(self, done: int, total: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
-            self.progress.setLabelText(text)
-
-    def _end(self) -> None:
-        self._task = None
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _finished(self, report: ImportReport, done: Callable[[ImportReport], None]) -> None:
-        self._end()
-        done(report)
-
-    def _failed(self, message: str) -> None:
-        self._end()
-        self.main_window.show_error(message)
-
-    def _cancelled(self) -> None:
-        self._end()
-        self.main_window.show_error(self.tr("Импорт отменён: каталог не изменён"))
+    def _ended(self, then: Callable, *args: object) -> None:
+        self._running = None
+        then(*args)
 
     # --- applying --------------------------------------------------------------------------
 
@@ -292,9 +269,9 @@ class ImportWizard(QWizard):
 
     @override
     def reject(self) -> None:  # noqa: D102 - Qt override
-        if self._task is not None:
+        if self._running is not None:
             # Closing while the worker runs: stop it first (it rolls back), close afterwards.
-            self._task.cancel()
+            self._running.cancel()
             return
         super().reject()
 

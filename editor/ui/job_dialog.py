@@ -4,12 +4,12 @@ the dialog's own error line. The export and publish dialogs build on it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QWidget
 from typing_extensions import override
 
-from editor.tasks.runner import Task, start
+from editor.tasks.runner import Task
+from editor.ui.progress_run import ProgressRun
 
 
 class JobDialog(QDialog):
@@ -18,7 +18,7 @@ class JobDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.task: Task | None = None
-        self.progress: QProgressDialog | None = None
+        self.run_: ProgressRun | None = None
         self.last_error = ""
         self.error_label = QLabel(objectName="errorLabel")
         self.error_label.setWordWrap(True)
@@ -28,29 +28,22 @@ class JobDialog(QDialog):
         """Start `task` behind a window-modal progress dialog (`name`: its objectName); the
         subclass's `_finished`, `_failed` and `_cancelled` receive the outcome."""
         self.task = task
-        self.progress = QProgressDialog(label, self.tr("Отмена"), 0, 0, self)
-        self.progress.setObjectName(name)
-        self.progress.setWindowTitle(title)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(400)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(task.cancel)
-        signals = task.signals
-        signals.progress.connect(self._progressed)
-        signals.finished.connect(self._finished)
-        signals.failed.connect(self._failed)
-        signals.cancelled.connect(self._cancelled)
+        self.run_ = ProgressRun(
+            self, task, name=name, label=label, title=title, minimum_duration=400
+        )
         # The main window says whether work runs in the background (tests run it in place).
         window = getattr(self, "window_", None)
-        start(task, synchronous=not getattr(window, "background", True))
+        self.run_.start(
+            finished=self._finished,
+            failed=self._failed,
+            cancelled=self._cancelled,
+            synchronous=not getattr(window, "background", True),
+        )
 
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
-            if text:
-                self.progress.setLabelText(text)
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The running job's progress dialog."""
+        return self.run_.dialog if self.run_ is not None else None
 
     def _finished(self, result: object) -> None:
         raise NotImplementedError
@@ -59,10 +52,9 @@ class JobDialog(QDialog):
         raise NotImplementedError
 
     def _end_run(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        if self.run_ is not None:
+            self.run_.close()
+            self.run_ = None
         self.task = None
         self.setEnabled(True)
 

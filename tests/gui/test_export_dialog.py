@@ -145,9 +145,9 @@ def test_a_refusal_is_shown_in_the_dialog_and_nothing_is_written(qtbot, window, 
 
 
 def test_cancel_from_the_progress_dialog_writes_nothing(qtbot, window, tmp_path, monkeypatch):
-    from editor.ui import job_dialog
+    from editor.ui import progress_run
 
-    real_start = job_dialog.start
+    real_start = progress_run.start
 
     def start_and_cancel(task, **kwargs):
         # At the job's first progress report the user presses «Отмена».
@@ -156,7 +156,7 @@ def test_cancel_from_the_progress_dialog_writes_nothing(qtbot, window, tmp_path,
         )
         return real_start(task, **kwargs)
 
-    monkeypatch.setattr(job_dialog, "start", start_and_cancel)
+    monkeypatch.setattr(progress_run, "start", start_and_cancel)
     dialog = _dialog(qtbot, window)
     out = tmp_path / "cancelled.xlsx"
     _choose(dialog, "summary", out)
