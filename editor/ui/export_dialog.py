@@ -49,7 +49,7 @@ from editor.exchange.reports.export import (
     export_report,
 )
 from editor.tasks.runner import Task
-from editor.ui.job_dialog import JobDialog
+from editor.ui.job_dialog import JobDialog, refusal_as_value
 
 _LAST_FOLDER_KEY = "export/last_folder"
 _FILE_STEMS = {
@@ -68,7 +68,6 @@ class ExportDialog(JobDialog):
         self.setObjectName("exportDialog")
         self.window_ = main_window
         self.result_box: QMessageBox | None = None
-        self.last_result = None
         self._filter: PageFilter = main_window.current_filter()
         self._selection: list[int] = list(main_window.selected_page_ids())
         self._build()
@@ -312,7 +311,7 @@ class ExportDialog(JobDialog):
         self.error_label.clear()
         self.setEnabled(False)
         task = Task(
-            _export_job,
+            refusal_as_value(export_report, ExportError),
             path,
             self.report.currentData(),
             self.scope(),
@@ -326,54 +325,27 @@ class ExportDialog(JobDialog):
             title=self.tr("Экспорт отчёта"),
         )
 
-    def _finished(self, result) -> None:
-        self._end_run()
-        if isinstance(result, ExportError):
-            self._fail(str(result))
-            return
-        if result.cancelled:
-            self._fail(self.tr("Экспорт отменён, файл не записан"))
-            return
-        self.last_result = result
+    refusal = ExportError
+
+    @override
+    def cancelled_text(self) -> str:
+        return self.tr("Экспорт отменён, файл не записан")
+
+    @override
+    def _succeeded(self, result) -> None:
         self.window_.settings.qsettings.setValue(_LAST_FOLDER_KEY, str(result.path.parent))
         self.window_.statusBar().showMessage(
             self.tr("Отчёт сохранён: {path}").format(path=result.path), 10_000
         )
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Экспорт отчёта"),
-            self.tr("Отчёт сохранён в файл\n{path}\n(строк: {rows}).").format(
+        self._show_done(
+            name="exportDone",
+            title=self.tr("Экспорт отчёта"),
+            text=self.tr("Отчёт сохранён в файл\n{path}\n(строк: {rows}).").format(
                 path=result.path, rows=result.rows
             ),
-            QMessageBox.StandardButton.Close,
-            self.window_,
+            button=(self.tr("Открыть"), "openReport"),
+            opens=lambda: open_file(result.path),
         )
-        box.setObjectName("exportDone")
-        self.open_button = box.addButton(self.tr("Открыть"), QMessageBox.ButtonRole.AcceptRole)
-        self.open_button.setObjectName("openReport")
-        self.open_button.clicked.connect(lambda: open_file(result.path))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.result_box = box
-        box.open()
-        self.accept()
-
-    def _cancelled(self) -> None:
-        result = self.task.result if self.task is not None else None
-        if result is not None and not isinstance(result, ExportError) and not result.cancelled:
-            # Cancel came after the file was already complete: it is there, say so.
-            self._finished(result)
-            return
-        self._end_run()
-        self._fail(self.tr("Экспорт отменён, файл не записан"))
-
-
-def _export_job(*args, **kwargs):
-    """The background job: the export's result, or the refusal as a value (an expected
-    outcome, not a defect worth a traceback in the log)."""
-    try:
-        return export_report(*args, **kwargs)
-    except ExportError as error:
-        return error
 
 
 def open_file(path: Path) -> bool:

@@ -31,7 +31,7 @@ from editor.core.spheres import all_spheres, labels
 from editor.core.territories import ancestors
 from editor.exchange.directory.publish import PublishError, check_folder, publish
 from editor.tasks.runner import Task
-from editor.ui.job_dialog import JobDialog
+from editor.ui.job_dialog import JobDialog, refusal_as_value
 
 _LAST_FOLDER_KEY = "publish/last_folder"
 _DEFAULT_NAME = "Справочник госпабликов"
@@ -75,7 +75,6 @@ class PublishDialog(JobDialog):
         self.setObjectName("publishDialog")
         self.window_ = main_window
         self.result_box: QMessageBox | None = None
-        self.last_result = None
         self._build()
         self.retranslate()
 
@@ -210,7 +209,7 @@ class PublishDialog(JobDialog):
         self.setEnabled(False)
         sphere = self.sphere.currentData()
         task = Task(
-            _publish_job,
+            refusal_as_value(publish, PublishError),
             path,
             self.territory.currentData(),
             [sphere] if sphere is not None else [],
@@ -224,53 +223,24 @@ class PublishDialog(JobDialog):
             title=self.tr("Опубликовать справочник"),
         )
 
-    def _finished(self, result) -> None:
-        self._end_run()
-        if isinstance(result, PublishError):
-            self._fail(str(result))
-            return
-        if result.cancelled:
-            self._fail(self.tr("Публикация отменена, папка не изменена"))
-            return
-        self.last_result = result
+    refusal = PublishError
+
+    @override
+    def cancelled_text(self) -> str:
+        return self.tr("Публикация отменена, папка не изменена")
+
+    @override
+    def _succeeded(self, result) -> None:
         self.window_.settings.qsettings.setValue(_LAST_FOLDER_KEY, str(result.folder))
         self.window_.statusBar().showMessage(
             self.tr("Справочник опубликован: {path}").format(path=result.folder), 10_000
         )
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Опубликовать справочник"),
-            self.tr(
+        self._show_done(
+            name="publishDone",
+            title=self.tr("Опубликовать справочник"),
+            text=self.tr(
                 "Справочник записан в папку\n{path}\n(организаций: {orgs}, страниц: {pages})."
             ).format(path=result.folder, orgs=result.organizations, pages=result.pages),
-            QMessageBox.StandardButton.Close,
-            self.window_,
+            button=(self.tr("Открыть папку"), "openFolder"),
+            opens=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.folder))),
         )
-        box.setObjectName("publishDone")
-        self.open_button = box.addButton(
-            self.tr("Открыть папку"), QMessageBox.ButtonRole.AcceptRole
-        )
-        self.open_button.setObjectName("openFolder")
-        self.open_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.folder)))
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.result_box = box
-        box.open()
-        self.accept()
-
-    def _cancelled(self) -> None:
-        result = self.task.result if self.task is not None else None
-        if result is not None and not isinstance(result, PublishError) and not result.cancelled:
-            self._finished(result)  # cancel came after the folder was complete
-            return
-        self._end_run()
-        self._fail(self.tr("Публикация отменена, папка не изменена"))
-
-
-def _publish_job(*args, **kwargs):
-    """The background job: the result, or the refusal as a value (an expected outcome)."""
-    try:
-        return publish(*args, **kwargs)
-    except PublishError as error:
-        return error
