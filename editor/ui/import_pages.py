@@ -63,6 +63,16 @@ def _plain(value: object) -> str:
     return "—" if text in (None, "") else text
 
 
+def _table(page: QWizardPage, name: str, headers: list[str]) -> QTableWidget:
+    """A step's table: one column per header, the last one stretched, no row numbers."""
+    table = QTableWidget(0, len(headers), page)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    return table
+
+
 class MappingPage(QWizardPage):
     """Step 2: each file's headers and the fields they fill; drop-downs correct the mapping."""
 
@@ -76,13 +86,9 @@ class MappingPage(QWizardPage):
                 "Исправленное сопоставление запомнится для таких же таблиц."
             )
         )
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Файл"), self.tr("Заголовок"), self.tr("Поле каталога")]
+        self.table = _table(
+            self, "mappingTable", [self.tr("Файл"), self.tr("Заголовок"), self.tr("Поле каталога")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
         self.error = QLabel(self)
         self.error.setObjectName("mappingError")
         self.error.setWordWrap(True)
@@ -206,13 +212,11 @@ class TerritoryPage(QWizardPage):
                 "территорию или пропустите их строки."
             )
         )
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("territoryTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("В файле"), self.tr("Строк"), self.tr("Территория каталога")]
+        self.table = _table(
+            self,
+            "territoryTable",
+            [self.tr("В файле"), self.tr("Строк"), self.tr("Территория каталога")],
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.suggest = QPushButton(self)
