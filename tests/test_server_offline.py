@@ -168,3 +168,55 @@ def test_the_command_line_makes_the_copy(pg_url, tmp_path, capsys):
     assert main(["import", str(tmp_path / "b.gpc"), pg_url, "--into", "37000000"]) == 1
     assert "--into" in capsys.readouterr().err
     assert not (tmp_path / "b.gpc").exists()
+
+
+def test_only_what_changed_offline_comes_back_and_the_server_wins_a_clash(pg_url, tmp_path, capsys):
+    sample = build_sample(pg_url)
+    both, clash, untouched, trashed = sample.pages[:4]
+    trip = copy_server_catalogue(tmp_path / "trip.gpc")
+
+    open_catalogue(pg_url)  # others, on the server, after the copy
+    records.update_page(both, {"title": "Заголовок с сервера"})
+    records.update_page(clash, {"title": "Сервер"})
+    records.update_page(untouched, {"title": "Новее на сервере"})
+    records.delete_pages([trashed])
+    close_catalogue()
+
+    open_catalogue(trip)  # offline
+    records.update_page(both, {"notes": "Заметка из командировки"})
+    records.update_page(clash, {"title": "Копия"})
+    records.update_page(trashed, {"notes": "Правка удалённой"})
+    records.set_count(both, dt.date(2026, 11, 30), 777)
+    close_catalogue()
+
+    assert main(["import", pg_url, str(trip), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    # The pages changed offline that the server did not trash meanwhile, nothing else.
+    assert report["rows"] == 2
+    warnings = " ".join(w["message"] for w in report["warnings"])
+    assert "оставлено значение сервера (в копии: «Копия»)" in warnings
+    assert f"страница (id {trashed}) изменена в копии, но удалена на сервере" in warnings
+
+    open_catalogue(pg_url)
+    page = Page.get_by_id(both)
+    assert (page.title, page.notes) == ("Заголовок с сервера", "Заметка из командировки")
+    assert page.subscribers == 777
+    assert Page.get_by_id(clash).title == "Сервер"
+    assert Page.get_by_id(untouched).title == "Новее на сервере"
+    assert Page.get_by_id(trashed).deleted_at is not None
+    assert Page.select().where(Page.notes == "Правка удалённой").count() == 0
+    close_catalogue()
+
+
+def test_a_copy_imported_into_a_file_is_an_ordinary_catalogue(pg_url, tmp_path, capsys):
+    build_sample(pg_url)
+    trip = copy_server_catalogue(tmp_path / "trip.gpc")
+    close_catalogue()
+    target = tmp_path / "other.gpc"
+    build_sample(target)
+    close_catalogue()
+    assert main(["import", str(target), str(trip), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    # Every record of the copy is read (not only what changed in it), and matches.
+    assert report["rows"] == report["unchanged"] == 31
+    assert report["trashed"] == {"organizations": 0, "pages": 0}

@@ -13,7 +13,6 @@ offline; the server trashes it unless someone changed it there since (its versio
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -28,7 +27,7 @@ from editor.db.training_models import TRAINING_MODELS
 
 # Rows per round trip from the server.
 _FETCH = 5000
-OFFLINE_ORIGIN = "offline_origin"  # key → value: database, copied_at
+OFFLINE_ORIGIN = "offline_origin"  # key → value: database, copied_at, change_id
 OFFLINE_LIVE = "offline_live"  # (entity, record_id, version, key) of the records live at copy
 # The key that tells the same record from another with the same id (a copy imported into
 # another catalogue): a page's canonical URL, an organisation's folded name.
@@ -72,10 +71,18 @@ def _remember_origin(writer: sqlite3.Connection) -> None:
         f"CREATE TABLE {OFFLINE_LIVE} (entity TEXT NOT NULL, record_id INTEGER NOT NULL,"
         " version INTEGER NOT NULL, key TEXT, PRIMARY KEY (entity, record_id)) WITHOUT ROWID"
     )
-    database, copied_at = db.execute_sql("SELECT current_database(), now()").fetchone()
+    database, copied_at, change_id = db.execute_sql(
+        "SELECT current_database(), now(), (SELECT coalesce(max(id), 0) FROM change)"
+    ).fetchone()
     writer.executemany(
         f"INSERT INTO {OFFLINE_ORIGIN} VALUES (?, ?)",
-        [("database", database), ("copied_at", copied_at.isoformat())],
+        [
+            ("database", database),
+            ("copied_at", copied_at.isoformat()),
+            # The change log's last entry at copy time: later entries were made offline (in the
+            # copy) or by others (on the server).
+            ("change_id", str(change_id)),
+        ],
     )
     for entity, key in OFFLINE_KEYS.items():
         cursor = db.execute_sql(
@@ -117,11 +124,3 @@ def copy_server_catalogue(target: str | Path) -> Path:
             tr("Не удалось сохранить копию в {path}: {error}").format(path=target, error=error)
         ) from error
     return target
-
-
-def copied_at(value: str) -> dt.datetime | None:
-    """The copy's time as remembered (ISO text), or None when unreadable."""
-    try:
-        return dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None

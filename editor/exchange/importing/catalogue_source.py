@@ -16,6 +16,7 @@ from editor.core.fields import ORGANIZATION_SHEET_FIELDS, PAGE_SHEET_FIELDS
 from editor.core.i18n import tr
 from editor.core.opening import CatalogueError, catalogue_path, probe
 from editor.exchange.columns import field_label
+from editor.exchange.importing.offline_back import gone, read_changes
 
 # The columns the rows carry, in order (field names of editor.exchange.columns), and the
 # query that reads them: both derived from the one declaration in editor.core.fields.
@@ -35,7 +36,7 @@ def _select(spec) -> str:
 
 _QUERY = f"""
 SELECT o.territory_id, {", ".join(_select(spec) for spec in ORGANIZATION_SHEET_FIELDS)},
-       {", ".join(_select(spec) for spec in PAGE_SHEET_FIELDS)}
+       {", ".join(_select(spec) for spec in PAGE_SHEET_FIELDS)}, o.id, p.id
 FROM organization o
 LEFT JOIN page p ON p.organization_id = o.id AND p.deleted_at IS NULL
 LEFT JOIN sphere s1 ON s1.id = o.sphere1_id
@@ -87,6 +88,9 @@ class CatalogueTable:
                 )
             ) from error
         self._paths: dict[int, str] = {}
+        # An offline copy of a server catalogue gives only what changed in it (offline_back);
+        # the import drops this for any other target.
+        self.offline = read_changes(self._connection)
 
     def _path(self, territory_id: int) -> str:
         if territory_id not in self._paths:
@@ -107,31 +111,16 @@ class CatalogueTable:
             number += 1
             territory_id = row[0]
             oktmo = self._territories.get(territory_id, (None, None, None))[2]
-            yield number, [oktmo, self._path(territory_id), *row[1:]]
+            cells = [oktmo, self._path(territory_id), *row[1:-2]]
+            if self.offline is not None:
+                cells = self.offline.cells(FIELDS, row[-2], row[-1], cells)
+                if cells is None:
+                    continue
+            yield number, cells
 
-    def offline_gone(self) -> tuple[dict[str, str], list[tuple[str, int, int, str]]] | None:
-        """For an offline copy of a server catalogue: where it came from (editor.core.offline)
-        and the records live at copy time that were deleted in it since, as (entity, id,
-        version at copy time, key); None for any other catalogue file."""
-        from editor.core.offline import OFFLINE_LIVE, OFFLINE_ORIGIN
-
-        connection = self._connection
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if not {OFFLINE_LIVE, OFFLINE_ORIGIN} <= tables:
-            return None
-        origin = dict(connection.execute(f"SELECT key, value FROM {OFFLINE_ORIGIN}"))
-        gone = connection.execute(
-            f"SELECT l.entity, l.record_id, l.version, l.key FROM {OFFLINE_LIVE} l"
-            " LEFT JOIN page p ON l.entity = 'page' AND p.id = l.record_id"
-            " LEFT JOIN organization o ON l.entity = 'organization' AND o.id = l.record_id"
-            " WHERE coalesce(p.deleted_at, o.deleted_at) IS NOT NULL"
-            " OR (p.id IS NULL AND o.id IS NULL)"
-            " ORDER BY l.entity, l.record_id"
-        ).fetchall()
-        return origin, gone
+    def offline_gone(self) -> list[tuple[str, int, int, str]]:
+        """An offline copy's records deleted in it since it was made (offline_back.gone)."""
+        return gone(self._connection)
 
     def close(self) -> None:
         """Close the read-only connection."""
