@@ -17,7 +17,7 @@ from editor.commands.records import DeletePages
 from editor.core import records
 from editor.core.opening import close_catalogue, open_catalogue
 from editor.core.store import Store
-from editor.db.models import Organization, Page, Territory, db
+from editor.db.models import Organization, Territory, db
 from editor.exchange.directory import lookup as engine
 from editor.exchange.directory import word_index
 from editor.exchange.directory.collect import collect
