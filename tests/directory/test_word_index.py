@@ -174,3 +174,22 @@ def test_an_index_written_around_is_reported_and_never_answers(catalogue, scans,
     scans.clear()
     assert _names("управа кетов") == ["Управа Кетовского округа"]
     assert scans == []
+
+
+def test_lookup_on_a_file_and_on_a_server_alike(backend_catalogue):
+    """A server catalogue has no word index: `lookup` scans there, with the same answers."""
+    region = Territory.get(Territory.name == "Курганская область").id
+    pages = {}
+    for name in ("Администрация Кетовского района", "Кетовская районная библиотека", "Школа № 5"):
+        org = records.create_organization(region, {"full_name": name})
+        page = records.create_page(org.id, {"network": "vk", "url": f"https://vk.com/o{org.id}"})
+        pages[name] = page.id
+    assert word_index.available() == (not str(backend_catalogue).startswith("postgresql"))
+    assert _names("адм кет") == ["Администрация Кетовского района"]
+    assert _names("кетов", limit=5) == [  # the name beginning with the word first
+        "Кетовская районная библиотека",
+        "Администрация Кетовского района",
+    ]
+    assert _names("районная библиотека курган") == ["Кетовская районная библиотека"]
+    records.delete_pages([pages["Школа № 5"]])
+    assert _names("школа") == []

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from editor.core.i18n import tr
 from editor.core.integrity import CheckReport
+from editor.db.database import is_server_catalogue
 from editor.db.models import LEVEL_INDEX, db
 from editor.exchange.directory import word_index
 from editor.exchange.directory.collect import public_title
@@ -202,7 +203,8 @@ def _from_index(query: list[str], territory_id: int | None, limit: int) -> list[
     places = _Places({row[2] for row in rows})
     keys = _keys(places, rows, query)
     if len(keys) != len(claimed) or any(
-        key[:3] != claimed[rows[order][0]] for key, order, _ in keys
+        (*key[:3], *word_index.capped(key[3], key[4])) != claimed[rows[order][0]]
+        for key, order, _ in keys
     ):
         raise _Disagrees  # never answer from an index that is wrong
     return _found(places, rows, keys, limit)
@@ -278,18 +280,21 @@ def _candidates(places: _Places, scope: set[int] | None, query: list[str]) -> li
             params.append(word)
     # The coarse score: query words that begin a word of the key (title, name, short name),
     # the whole query in it; then shorter keys.
-    score = ["(instr(search_key, ?) > 0) * 2"]
+    # CASE rather than a truth value times a number: PostgreSQL has no boolean arithmetic.
+    score = ["CASE WHEN instr(search_key, ?) > 0 THEN 2 ELSE 0 END"]
     score_params: list[object] = [" ".join(query)]
     for word in query:
         # No « » || search_key: that would copy every matching key once per word.
-        score.append("(instr(search_key, ?) > 0 OR substr(search_key, 1, ?) = ?) * 4")
+        score.append(
+            "CASE WHEN instr(search_key, ?) > 0 OR substr(search_key, 1, ?) = ? THEN 4 ELSE 0 END"
+        )
         score_params += [" " + word, len(word), word]
     sql = (
         "SELECT p.id, o.id, o.territory_id, p.network, p.url, p.title, o.full_name, o.short_name"
         " FROM (SELECT id, organization_id, network, url, title FROM page"
-        # Without a scope the planner would walk the live-pages index and fetch every row by
-        # id: a plain scan reads the same rows a third faster.
-        f"{' NOT INDEXED' if scope is None else ''}"
+        # Without a scope SQLite would walk the live-pages index and fetch every row by id: a
+        # plain scan reads the same rows a third faster (PostgreSQL plans for itself).
+        f"{' NOT INDEXED' if scope is None and not is_server_catalogue() else ''}"
         f" WHERE {' AND '.join(where)}"
         f" ORDER BY {' + '.join(score)} DESC, length(search_key), id LIMIT ?) AS p"
         " JOIN organization o ON o.id = p.organization_id WHERE o.deleted_at IS NULL"

@@ -3,10 +3,12 @@
 Such pages rank above every page that holds some word only inside a word (see `search`), so
 when at least `limit` of them exist, they alone decide the answer; the FTS5 table of
 `editor.db.directory_words` finds them. Its rows are numbered in the order of the ranking's
-static keys (territory depth, name length), so one query per group of the query-dependent keys
-(whole name typed, every word in the organisation's own names, a name beginning with the first
-word) walks its pages best first and stops at the limit: milliseconds, where reading every
-search key takes a quarter of a second. Fewer of them: the caller scans as before.
+static keys (territory depth, name length, territory order), so one query per group of the
+query-dependent keys (the whole name typed; how many query words the organisation's own names
+hold, the others being in its territory's; a name beginning with the first word) walks its
+pages best first and stops at the limit: milliseconds, where reading every search key takes a
+quarter of a second. The few pages chosen are ranked exactly by the caller. Fewer of them:
+the caller scans as before.
 
 Freshness is lazy. The index follows `page_search_log` (kept by triggers on every write to a
 page: the editor's, an import's, undo and redo alike): before answering, the pages logged since
@@ -64,14 +66,24 @@ _DEPTH_BITS = 4  # 63 bits in all: a positive SQLite integer
 _ID_MASK = (1 << _ID_BITS) - 1
 
 
+def capped(depth: int, length: int) -> tuple[int, int]:
+    """Depth and name length as a row number holds them."""
+    return min(depth, (1 << _DEPTH_BITS) - 1), min(length, (1 << _LENGTH_BITS) - 1)
+
+
+def _static(row: int) -> tuple[int, int]:
+    """(depth, length) of a row number."""
+    high = row >> (_ID_BITS + _PLACE_BITS)
+    return high >> _LENGTH_BITS, high & ((1 << _LENGTH_BITS) - 1)
+
+
 def row_of(depth: int, length: int, place: int, page_id: int) -> int:
     """The row of a page: ordered by its territory's depth, its name's length, its
     territory's position in the tree's order (all three capped: pages past the caps tie, and
     ties are ranked exactly), then its id (OverflowError past 2^31: the index is not used)."""
     if page_id >> _ID_BITS:
         raise OverflowError(page_id)
-    depth = min(depth, (1 << _DEPTH_BITS) - 1)
-    length = min(length, (1 << _LENGTH_BITS) - 1)
+    depth, length = capped(depth, length)
     place = min(place, (1 << _PLACE_BITS) - 1)
     return (((((depth << _LENGTH_BITS) | length) << _PLACE_BITS) | place) << _ID_BITS) | page_id
 
@@ -259,13 +271,14 @@ def _quoted(word: str) -> str:
 
 def best(
     query: Sequence[str], scope: Iterable[int] | None, limit: int
-) -> list[tuple[int, tuple[int, int, int]]] | None:
-    """(page id, its leading ranking keys (tier, -named, first), see `search.rank`) of the
-    best `limit` pages holding every query word as the beginning of one of their own words
-    (the organisation's names, the title), and of the pages tied with the last of them on
-    every key but the directory's own order; None when fewer than `limit` pages hold every
-    word so (pages found through their territory's name may then rank). The caller checks
-    `is_current` in the same transaction, and the keys against the pages themselves."""
+) -> list[tuple[int, tuple[int, ...]]] | None:
+    """(page id, its ranking keys but the last (tier, -named, first, depth, length, the last two
+    capped as by `capped`), see `search.rank`) of the
+    best `limit` pages holding every query word as the beginning of one of their words (the
+    organisation's names, the title, the territory's names), and of the pages tied with the
+    last of them on every key but the directory's own order; None when fewer than `limit`
+    pages hold every word so (pages holding a word only inside a word may then rank). The
+    caller checks `is_current` in the same transaction, and the keys against the pages."""
     if not query:
         return None
     prefixes = " AND ".join(_quoted(word) + "*" for word in query)
@@ -285,7 +298,7 @@ def best(
         some = " OR ".join(
             "("
             + " AND ".join(
-                _own(word) if index in chosen else f"(place : {_quoted(word)}* NOT {_own(word)})"
+                _own(word) if index in chosen else f"((place : {_quoted(word)}*) NOT {_own(word)})"
                 for index, word in enumerate(query)
             )
             + ")"
@@ -301,13 +314,13 @@ def best(
             " WHERE territory IN (SELECT value FROM json_each(?)))"
         )
         scoped = (json.dumps(sorted(scope)),)
-    found: list[tuple[int, tuple[int, int, int]]] = []
+    found: list[tuple[int, tuple[int, ...]]] = []
     for key, expression in groups:
         rows = db.execute_sql(
             f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid LIMIT ?",
             (expression, *scoped, limit - len(found)),
         ).fetchall()
-        found += [(row & _ID_MASK, key) for (row,) in rows]
+        found += [(row & _ID_MASK, key + _static(row)) for (row,) in rows]
         if len(found) >= limit:
             # The pages tied with the last on depth, length and territory: the directory's
             # order decides among them (the organisation's name, then the network).
@@ -316,7 +329,7 @@ def best(
                 f"SELECT rowid FROM {TABLE} WHERE {where} AND rowid > ? AND rowid <= ?",
                 (expression, *scoped, last, last | _ID_MASK),
             )
-            found += [(row & _ID_MASK, key) for (row,) in ties]
+            found += [(row & _ID_MASK, key + _static(row)) for (row,) in ties]
             return found
     return None
 
