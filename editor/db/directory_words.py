@@ -33,8 +33,11 @@ STATEMENTS: tuple[str, ...] = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(first, name, short, title, place,"
     f" wholes, content = '', tokenize = \"unicode61 remove_diacritics 0 tokenchars '{JOINER}'\","
     " prefix = '1 2 3', detail = column)",
+    # The texts indexed, and a fingerprint of the page's raw texts and territory (a changed
+    # page is told from one whose subscribers alone changed without reading the index).
     f"CREATE TABLE IF NOT EXISTS {ROWS} (page_id INTEGER PRIMARY KEY, row INTEGER NOT NULL,"
-    " territory INTEGER NOT NULL, name TEXT NOT NULL, short TEXT NOT NULL, title TEXT NOT NULL)",
+    " territory INTEGER NOT NULL, name TEXT NOT NULL, short TEXT NOT NULL, title TEXT NOT NULL,"
+    " digest INTEGER NOT NULL)",
     f"CREATE INDEX IF NOT EXISTS {ROWS}_territory ON {ROWS} (territory)",
     # At most one row; none yet: the first `lookup` fills the table. `places` is 0 once a
     # territory was added, renamed or moved: the names pages are found by, or the order of

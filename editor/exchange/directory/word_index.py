@@ -13,14 +13,16 @@ the caller scans as before.
 Freshness is lazy. The index follows `page_search_log` (kept by triggers on every write to a
 page: the editor's, an import's, undo and redo alike): before answering, the pages logged since
 its last look and those added above its highest id are indexed again; a log that cannot tell
-(trimmed past its last look, rebuilt), a renamed or moved territory (names a page is found by)
-or too many changes rebuild it whole. A catalogue that cannot be written now (read-only,
+(trimmed past its last look, rebuilt) or too many changes have every page compared with what
+the index holds (a fingerprint per page: seconds, not a rebuild); a changed territory (names a
+page is found by, the tree's order) rebuilds it whole. A catalogue that cannot be written now (read-only,
 another writer busy) keeps a stale index unused, and `lookup` scans. Only live pages of live
 organisations with a link are indexed, so the trash is never found.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,7 +38,7 @@ from editor.db.search_log import LOG_TABLE
 from editor.exchange.directory.collect import public_title
 from editor.exchange.directory.search import words
 
-# Beyond this many changed pages, one rebuild beats deleting and inserting them one by one.
+# Beyond this many logged pages, comparing every page beats looking them up one by one.
 MAX_CHANGES = 50_000
 # A writer holding the catalogue: wait this long (ms) before answering from a scan instead.
 BUSY_MS = 200
@@ -57,7 +59,8 @@ _DELETE = (
     " VALUES ('delete',?,?,?,?,?,?,?)"
 )
 _INSERT_ROW = (
-    f"INSERT INTO {ROWS} (page_id, row, territory, name, short, title) VALUES (?,?,?,?,?,?)"
+    f"INSERT INTO {ROWS} (page_id, row, territory, name, short, title, digest)"
+    " VALUES (?,?,?,?,?,?,?)"
 )
 _ID_BITS = 31
 _PLACE_BITS = 16
@@ -146,21 +149,34 @@ def is_current() -> bool:
     return state is not None and _current(state, _log_bounds(state.logged))
 
 
+def _digest(territory: int, title: str | None, name: str | None, short: str | None) -> int:
+    """A fingerprint of what a page's index row is made of (its territory and raw texts)."""
+    data = "\x1f".join((str(territory), title or "", name or "", short or ""))
+    digest = hashlib.blake2b(data.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 def _texts(rows: Iterable[tuple], places: Places) -> Iterator[tuple]:
-    """Rows of directory_words_row (page id, row, territory, name, short, title) from _LIVE
-    rows: the texts are the folded words joined by single spaces."""
+    """Rows of directory_words_row (page id, row, territory, name, short, title, digest) from
+    _LIVE rows: the texts are the folded words joined by single spaces."""
     for page_id, territory, title, name, short in rows:
         name, short = name or "", short or ""
         _, depth, position = places.get(territory, ("", 0, 0))
         own = [words(name), words(short), words(public_title(title or "", name, short))]
         texts = [" ".join(part) for part in own]
-        yield (page_id, row_of(depth, len(texts[0]), position, page_id), territory, *texts)
+        yield (
+            page_id,
+            row_of(depth, len(texts[0]), position, page_id),
+            territory,
+            *texts,
+            _digest(territory, title, name, short),
+        )
 
 
 def _columns(texts: tuple, places: Places) -> tuple:
     """The FTS row (rowid, first, name, short, title, place, wholes) of a directory_words_row
     row."""
-    _, row, territory, name, short, title = texts
+    _, row, territory, name, short, title = texts[:6]
     return (
         row,
         name.split(" ", 1)[0],
@@ -187,21 +203,32 @@ def _rebuild(places: Places) -> None:
         _insert(rows, places)
 
 
-def _refresh(page_ids: list[int], above: int, places: Places) -> None:
-    """Index again the pages `page_ids` and those with an id above `above`. The territories'
-    names are those the pages were indexed with: a change of them rebuilds instead."""
-    ids = json.dumps(page_ids)
-    changed = "(SELECT value FROM json_each(?))"
-    old = db.execute_sql(
-        f"SELECT page_id, row, territory, name, short, title FROM {ROWS}"
-        f" WHERE page_id IN {changed} OR page_id > ?",
-        (ids, above),
-    ).fetchall()
+def _sync(page_ids: list[int] | None, above: int, places: Places) -> None:
+    """Index again those of the pages `page_ids` (None: every page) and of the pages with an
+    id above `above` whose territory or texts changed (most logged changes are subscriber
+    counts: they leave the index as it is); drop those no longer live. The territories' names
+    are those the pages were indexed with: a change of them rebuilds instead."""
+    kept = f"SELECT page_id, row, territory, name, short, title, digest FROM {ROWS}"
+    live, params = _LIVE, ()
+    if page_ids is not None:
+        changed = "(SELECT value FROM json_each(?))"
+        params = (json.dumps(page_ids), above)
+        kept += f" WHERE page_id IN {changed} OR page_id > ?"
+        live += f" AND (p.id IN {changed} OR p.id > ?)"
+    old = {text[0]: text for text in db.execute_sql(kept, params)}
+    fresh, gone, seen = [], [], set()
+    for row in db.execute_sql(live, params):
+        seen.add(row[0])
+        known = old.get(row[0])
+        if known is None or known[6] != _digest(*row[1:]):
+            fresh.append(row)
+            if known is not None:
+                gone.append(known)
+    gone += [text for page_id, text in old.items() if page_id not in seen]
     cursor = db.cursor()
-    cursor.executemany(_DELETE, [_columns(text, places) for text in old])
-    cursor.executemany(f"DELETE FROM {ROWS} WHERE page_id = ?", [(text[0],) for text in old])
-    rows = db.execute_sql(_LIVE + f" AND (p.id IN {changed} OR p.id > ?)", (ids, above))
-    _insert(rows.fetchall(), places)
+    cursor.executemany(_DELETE, [_columns(text, places) for text in gone])
+    cursor.executemany(f"DELETE FROM {ROWS} WHERE page_id = ?", [(text[0],) for text in gone])
+    _insert(fresh, places)
 
 
 def bring_up_to_date(places: Callable[[], Places]) -> bool:
@@ -219,10 +246,10 @@ def bring_up_to_date(places: Callable[[], Places]) -> bool:
             db.execute_sql(f"INSERT INTO {STATE} VALUES (1, 0, 0, 0) ON CONFLICT DO NOTHING")
             top = _max_page()
             names = places()
-            if state is None or state.places != 1 or overall < state.logged:
-                _rebuild(names)  # new, renamed territories, or a rebuilt log
-            elif last is not None and first != state.logged + 1:
-                _rebuild(names)  # log entries after the last look were trimmed
+            if state is None or state.places != 1:
+                _rebuild(names)  # new, or territories changed
+            elif overall < state.logged or (last is not None and first != state.logged + 1):
+                _sync(None, 0, names)  # the log cannot tell (rebuilt, trimmed): compare all
             else:
                 touched = [
                     page_id
@@ -231,10 +258,10 @@ def bring_up_to_date(places: Callable[[], Places]) -> bool:
                         (state.logged, MAX_CHANGES + 1),
                     )
                 ]
-                if len(touched) + top - state.max_id > MAX_CHANGES:
-                    _rebuild(names)
+                if len(touched) > MAX_CHANGES:
+                    _sync(None, 0, names)
                 else:
-                    _refresh(touched, state.max_id, names)
+                    _sync(touched, state.max_id, names)
             db.execute_sql(f"UPDATE {STATE} SET logged = ?, max_id = ?, places = 1", (overall, top))
         return True
     except (OperationalError, sqlite3.OperationalError):
@@ -354,7 +381,8 @@ def stale_pages(places: Places) -> int:
     }
     stale = 0
     for text in db.execute_sql(
-        f"SELECT page_id, row, territory, name, short, title FROM {ROWS} WHERE page_id <= ?",
+        f"SELECT page_id, row, territory, name, short, title, digest FROM {ROWS}"
+        " WHERE page_id <= ?",
         (state.max_id,),
     ):
         if text[0] not in logged and expected.pop(text[0], None) != tuple(text):
