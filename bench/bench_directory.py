@@ -1,7 +1,8 @@
 """Public directory hot paths (issue 15): publishing the nationwide catalogue, `lookup` on it,
 and the published page of one region in headless Chromium.
 
-Targets: publish 300k pages ≤ 10 s with directory.json ≤ 60 MB; `lookup` ≤ 0.2 s; the page of a
+Targets: publish 300k pages ≤ 10 s with directory.json ≤ 60 MB; `lookup` ≤ 0.2 s (on a copy of the
+catalogue whose word index the first lookup built; building it whole is reported); the page of a
 region (≤ 10,000 pages) interactive ≤ 1 s after load, each keystroke answered ≤ 50 ms. The
 browser case is skipped (reported, not failed) where no system Chromium is installed.
 """
@@ -45,6 +46,42 @@ def _publish(ctx: Context) -> str:
     return note
 
 
+def _indexed_copy(ctx: Context) -> Path:
+    """A private copy of the catalogue whose word index `lookup` has built (the first lookup
+    on a catalogue builds it; the generated catalogue itself stays as it is)."""
+    from editor.core.opening import open_catalogue
+    from editor.exchange.directory.lookup import lookup
+
+    copy = ctx.writable_copy("lookup.gpc")
+    open_catalogue(copy)
+    lookup("администрация", limit=1)
+    return copy
+
+
+def _index_setup(ctx: Context) -> None:
+    from editor.core.opening import open_catalogue
+
+    open_catalogue(ctx.writable_copy("lookup.gpc"))
+
+
+def _index_build(ctx: Context) -> str:
+    """The word index built whole (a new catalogue, or after an import changing most pages)."""
+    from editor.db.directory_words import STATE
+    from editor.db.models import db
+    from editor.exchange.directory.lookup import _index_places
+    from editor.exchange.directory.word_index import bring_up_to_date
+
+    with db.atomic():
+        db.execute_sql(f"UPDATE {STATE} SET places = 0")  # as after a territory change
+    if not bring_up_to_date(_index_places):
+        raise AssertionError("the index could not be built")
+    return "from scratch"
+
+
+def _lookup_setup(ctx: Context) -> None:
+    _indexed_copy(ctx)
+
+
 def _lookup(ctx: Context) -> str:
     from editor.exchange.directory.lookup import lookup
 
@@ -59,11 +96,26 @@ def _lookup(ctx: Context) -> str:
 
 def _lookup_process(ctx: Context) -> str:
     """The whole command as a bot runs it: a new process, the catalogue opened, the answer."""
-    command = [sys.executable, "main.py", "lookup", str(ctx.catalogue), "адм", "район", "--json"]
+    command = [
+        sys.executable,
+        "main.py",
+        "lookup",
+        str(ctx.state["copy"]),
+        "адм",
+        "район",
+        "--json",
+    ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise AssertionError(done.stderr.strip())
     return f"{len(json.loads(done.stdout)['results'])} results"
+
+
+def _process_setup(ctx: Context) -> None:
+    from editor.core.opening import close_catalogue
+
+    ctx.state["copy"] = _indexed_copy(ctx)
+    close_catalogue()
 
 
 def _region_site(ctx: Context) -> None:
@@ -129,8 +181,17 @@ CASES = [
         setup=_open,
         target_text=f"≤ 10 s, json ≤ {JSON_LIMIT_MB} MB",
     ),
-    Case("directory: lookup on 300k pages", 0.2, _lookup, repeat=8, setup=_open),
-    Case("directory: lookup as a new process", None, _lookup_process, repeat=3),
+    Case(
+        "directory: lookup word index built",
+        None,
+        _index_build,
+        repeat=1,
+        setup=_index_setup,
+    ),
+    Case("directory: lookup on 300k pages", 0.2, _lookup, repeat=8, setup=_lookup_setup),
+    Case(
+        "directory: lookup as a new process", None, _lookup_process, repeat=3, setup=_process_setup
+    ),
     Case(
         "directory: region page in headless chromium",
         None,

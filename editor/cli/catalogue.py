@@ -137,9 +137,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from editor.core.integrity import check_catalogue
+    from editor.exchange.directory.lookup import verify_index
 
     open_catalogue(args.catalogue)
     report = check_catalogue()
+    verify_index(report)
     for line in report.problems:
         print(tr("ОШИБКА: {line}").format(line=line))
     for line in report.warnings:

@@ -11,6 +11,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from editor.db import dialect
+from editor.db.directory_words import create_word_index
 from editor.db.models import (
     DROPPED_INDEXES,
     EXTRA_INDEXES,
@@ -138,6 +139,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _migration_4,
     create_search_log,  # the log the search index follows edits by
     _migration_dynamics,
+    create_word_index,  # the public directory's word index, for `lookup`
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

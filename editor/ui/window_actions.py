@@ -351,7 +351,10 @@ def _open_dialog(window: QMainWindow, which: str) -> None:
 
 
 def _check(window: QMainWindow) -> None:
+    from editor.exchange.directory.lookup import verify_index
+
     report = check_catalogue()
+    verify_index(report)
     lines = [*report.problems, *report.warnings]
     if report.ok and not lines:
         QMessageBox.information(window, _tr("Проверка каталога"), _tr("Каталог в порядке"))

@@ -69,3 +69,19 @@ def build_directory_sample(path: Path) -> DirectorySample:
     gone = records.create_page(closed.id, {"network": "vk", "url": "https://vk.com/closed_museum"})
     records.delete_pages([gone.id])
     return DirectorySample(base, admin.id, hostile.id, scripted.id)
+
+
+def directory_pages(data: dict) -> list[dict]:
+    """The pages of a directory.json as objects, read as its "fields" declare (as a bot
+    would): the organisation and the territory of each page resolved from their indexes."""
+    fields = data["fields"]
+    organizations = [
+        dict(zip(fields["organizations"], row, strict=True)) for row in data["organizations"]
+    ]
+    pages = []
+    for row in data["pages"]:
+        page = dict(zip(fields["pages"], row, strict=True))
+        page["organization"] = organizations[page["organization"]]
+        page["territory"] = data["territories"][page["territory"]]
+        pages.append(page)
+    return pages

@@ -24,6 +24,7 @@ from tests.directory.sample import (
     SCRIPT_URL,
     TRASHED,
     build_directory_sample,
+    directory_pages,
 )
 
 PERSONAL = (PERSON, "Петрова", PHONE, "555-44-33", EMAIL, POSITION)
@@ -64,19 +65,34 @@ def test_publish_writes_the_three_files(catalogue, tmp_path, capsys):
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
     assert data["schema"] == 1
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["generated"])
-    assert set(data) == {"schema", "generated", "scope", "territories", "spheres", "organizations"}
+    assert set(data) == {
+        "schema",
+        "generated",
+        "scope",
+        "fields",
+        "territories",
+        "spheres",
+        "organizations",
+        "pages",
+    }
+    assert data["fields"] == {
+        "organizations": ["name", "short_name", "spheres"],
+        "pages": ["organization", "territory", "network", "url", "title"],
+    }
     orgs = data["organizations"]
-    pages = [page for org in orgs for page in org["pages"]]
+    pages = directory_pages(data)
     # 10 schools × 3 networks + admin 2 + two neighbours + hostile + scripted; not the trash.
     assert len(pages) == 36 and len(orgs) == 15
-    assert TRASHED not in {o["name"] for o in orgs}
-    admin = next(o for o in orgs if o["name"] == ADMIN)
-    assert admin["short_name"] == "Администрация округа"
-    assert admin["pages"] == [
-        {"network": "vk", "url": "https://vk.com/ketovo_adm"},
-        {"network": "telegram", "url": "https://t.me/ketovo_adm"},
+    assert all(len(row) == 5 for row in data["pages"]) and all(len(row) == 3 for row in orgs)
+    assert TRASHED not in {o[0] for o in orgs}
+    admin_pages = [page for page in pages if page["organization"]["name"] == ADMIN]
+    assert [(p["network"], p["url"], p["title"]) for p in admin_pages] == [
+        ("vk", "https://vk.com/ketovo_adm", ""),
+        ("telegram", "https://t.me/ketovo_adm", ""),
     ]
-    place = data["territories"][admin["territory"]]
+    admin = admin_pages[0]["organization"]
+    assert admin == {"name": ADMIN, "short_name": "Администрация округа", "spheres": []}
+    place = admin_pages[0]["territory"]
     assert place == {
         "name": "Кетовский муниципальный округ",
         "oktmo": "37515000",
@@ -85,20 +101,16 @@ def test_publish_writes_the_three_files(catalogue, tmp_path, capsys):
     }
     parent = data["territories"][place["parent"]]
     assert parent["name"] == "Курганская область" and parent["oktmo"] == "37000000"
-    school = next(o for o in orgs if o["name"].endswith("№ 2»"))
+    school = next(p["organization"] for p in pages if p["organization"]["name"].endswith("№ 2»"))
     assert [data["spheres"][s]["name"] for s in school["spheres"]] == ["Школы"]
     schools = data["spheres"][school["spheres"][0]]
     assert data["spheres"][schools["parent"]] == {"name": "Образование", "parent": None}
-    for org in orgs:
-        assert set(org) <= {"name", "short_name", "territory", "spheres", "pages"}
-        for page in org["pages"]:
-            assert set(page) <= {"network", "url", "title"}
 
     raw = (out / "directory.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8")), delimiter=";"))
     assert rows[0][0] == "Организация" and len(rows) == 1 + 36
-    row = rows[1 + pages.index(admin["pages"][0])]
+    row = rows[1 + pages.index(admin_pages[0])]
     assert row[:4] == [
         ADMIN,
         "Администрация округа",
@@ -131,7 +143,7 @@ def test_hostile_name_stays_text(catalogue, tmp_path, capsys):
     assert "</script><script>alert(2)" not in html
     assert html.count("<script") == 2  # the data block and the page's own script
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
-    assert HOSTILE in {o["name"] for o in data["organizations"]}
+    assert HOSTILE in {page["organization"]["name"] for page in directory_pages(data)}
     # The page's own script inserts names with textContent only, never as markup.
     script = html.rsplit("<script>", 1)[1]
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
@@ -156,7 +168,7 @@ def test_only_http_links_to_known_networks(catalogue, tmp_path, capsys):
     out = tmp_path / "site"
     assert _publish(capsys, catalogue, out)[0] == 0
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
-    urls = {page["url"] for org in data["organizations"] for page in org["pages"]}
+    urls = {page["url"] for page in directory_pages(data)}
     assert SCRIPT_URL in urls  # shown as text only
 
 

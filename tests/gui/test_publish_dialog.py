@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from editor.ui.publish_dialog import PublishDialog
+from tests.directory.sample import directory_pages
 from tests.gui.window_helpers import QT_LOG_IGNORE, open_window, sample_file
 
 pytestmark = QT_LOG_IGNORE
@@ -57,7 +58,7 @@ def test_publishes_the_selected_territory_and_offers_to_open_it(
     assert [url.toLocalFile() for url in opened] == [str(out)]
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
     assert data["scope"] == "город Курган"
-    places = {data["territories"][o["territory"]]["name"] for o in data["organizations"]}
+    places = {page["territory"]["name"] for page in directory_pages(data)}
     assert places == {"город Курган"}
     assert (out / "index.html").exists() and (out / "directory.csv").exists()
     assert not dialog.isVisible()
@@ -86,7 +87,10 @@ def test_asks_before_replacing_a_previous_directory(qtbot, window, tmp_path, mon
     _ok(dialog)  # «Yes»
     assert dialog.last_error == ""
     data = json.loads((out / "directory.json").read_text(encoding="utf-8"))
-    spheres = [[data["spheres"][s]["name"] for s in o["spheres"]] for o in data["organizations"]]
+    spheres = [
+        [data["spheres"][s]["name"] for s in page["organization"]["spheres"]]
+        for page in directory_pages(data)
+    ]
     assert spheres and all(names == ["Школы"] for names in spheres)
 
 

@@ -26,6 +26,11 @@ from editor.exchange.reports import scope as es
 REGION = LEVEL_INDEX["region"]
 MUNICIPALITY = LEVEL_INDEX["municipality"]
 _NETWORK_ORDER = {network: index for index, network in enumerate(nz.NETWORKS)}
+# The order of the values in directory.json's arrays (declared in the file as "fields").
+FIELDS = {
+    "organizations": ("name", "short_name", "spheres"),
+    "pages": ("organization", "territory", "network", "url", "title"),
+}
 
 
 @dataclass(frozen=True)
@@ -72,72 +77,68 @@ class Directory:
     pages: list[Listing] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        """directory.json, schema 1 (see the README, «directory.json, схема 1»). Each organisation is written once
-        with its pages, and empty optional texts are left out: that keeps the nationwide
-        directory under 60 MB (a flat list of pages repeating names took 120 MB)."""
-        organizations = []
-        for body in self.organizations:
-            item: dict = {"name": body.name}
-            if body.short_name:
-                item["short_name"] = body.short_name
-            item["territory"] = body.territory
-            if body.spheres:
-                item["spheres"] = list(body.spheres)
-            item["pages"] = []
-            organizations.append(item)
-        for page in self.pages:
-            entry: dict = {"network": page.network, "url": page.url}
-            if page.title:
-                entry["title"] = page.title
-            organizations[page.organization]["pages"].append(entry)
+        """directory.json, schema 1 (see the README, «directory.json, схема 1»): `pages` has one
+        entry per page, an array of FIELDS["pages"] that refers to the organisations and
+        territories by their index; organisations are arrays of FIELDS["organizations"]. That
+        keeps the nationwide directory under 60 MB (page objects repeating names took 120)."""
         return {
             "schema": 1,
             "generated": self.generated.isoformat(),
             "scope": self.scope,
+            "fields": {key: list(names) for key, names in FIELDS.items()},
             "territories": self.as_json_territories(),
             "spheres": [{"name": name, "parent": parent} for name, parent in self.spheres],
-            "organizations": organizations,
+            "organizations": [
+                [body.name, body.short_name, list(body.spheres)] for body in self.organizations
+            ],
+            "pages": [
+                [
+                    page.organization,
+                    self.organizations[page.organization].territory,
+                    page.network,
+                    page.url,
+                    page.title,
+                ]
+                for page in self.pages
+            ],
         }
 
     def json_text(self) -> str:
         """`as_json` serialised compactly, assembled directly: a nationwide directory has
-        450,000 objects, and building them as dicts first doubles the time."""
+        450,000 entries, and building them as lists first doubles the time."""
         text = _json_string
+
+        def compact(value: object) -> str:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
         parts = [
             '{"schema":1,"generated":',
             text(self.generated.isoformat()),
             ',"scope":',
             text(self.scope),
+            ',"fields":',
+            compact({key: list(names) for key, names in FIELDS.items()}),
             ',"territories":',
-            json.dumps(self.as_json_territories(), ensure_ascii=False, separators=(",", ":")),
+            compact(self.as_json_territories()),
             ',"spheres":',
-            json.dumps(
-                [{"name": name, "parent": parent} for name, parent in self.spheres],
-                ensure_ascii=False,
-                separators=(",", ":"),
-            ),
+            compact([{"name": name, "parent": parent} for name, parent in self.spheres]),
             ',"organizations":[',
+            ",".join(
+                f"[{text(body.name)},{text(body.short_name)},[{','.join(map(str, body.spheres))}]]"
+                for body in self.organizations
+            ),
+            '],"pages":[',
         ]
-        current = -1
-        for page in self.pages:
-            if page.organization != current:
-                parts.append("]}," if current >= 0 else "")
-                current = page.organization
-                body = self.organizations[current]
-                parts.append('{"name":' + text(body.name))
-                if body.short_name:
-                    parts.append(',"short_name":' + text(body.short_name))
-                parts.append(f',"territory":{body.territory}')
-                if body.spheres:
-                    parts.append(',"spheres":[' + ",".join(map(str, body.spheres)) + "]")
-                parts.append(',"pages":[')
-            else:
-                parts.append(",")
-            parts.append('{"network":' + text(page.network) + ',"url":' + text(page.url))
-            if page.title:
-                parts.append(',"title":' + text(page.title))
-            parts.append("}")
-        parts.append("]}]}" if current >= 0 else "]}")
+        # An organisation's index and territory, once per organisation, not per page.
+        heads = [f"[{index},{body.territory}," for index, body in enumerate(self.organizations)]
+        parts.append(
+            ",".join(
+                f"{heads[page.organization]}{text(page.network)},{text(page.url)},"
+                f"{text(page.title)}]"
+                for page in self.pages
+            )
+        )
+        parts.append("]}")
         return "".join(parts)
 
     def as_json_territories(self) -> list[dict]:

@@ -1,21 +1,27 @@
 """`lookup`: the directory's query engine run on the catalogue itself, for a bot.
 
 It answers as the published page would (same folding, same ranking, see `search`), over the
-live pages of the catalogue, in a fraction of a second on 300,000 pages: SQLite narrows the
-pages to those holding every query word (in the page's search key or its territory's name) and
-pre-orders them by a coarse score on the organisation's folded name; only the best
-`CANDIDATES` of those are ranked exactly in Python. Nothing personal is read.
+live pages of the catalogue, in a fraction of a second on 300,000 pages. Usually the word index
+(`word_index`) answers: when at least `limit` pages hold every query word as the beginning of
+a word, they outrank every other page, and it orders them without a scan. Otherwise SQLite
+narrows the pages to those holding every query word (in the page's search key or its
+territory's name) and pre-orders them by a coarse score on the organisation's folded name;
+only the best `CANDIDATES` of those are ranked exactly in Python. Nothing personal is read.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from editor.core.i18n import tr
+from editor.core.integrity import CheckReport
+from editor.db.database import is_server_catalogue
 from editor.db.models import LEVEL_INDEX, db
+from editor.exchange.directory import word_index
 from editor.exchange.directory.collect import public_title
-from editor.exchange.directory.search import Entry, fold, query_words, rank
+from editor.exchange.directory.search import Entry, fold, query_words, rank, words
 
 MUNICIPALITY = LEVEL_INDEX["municipality"]
 CANDIDATES = 500  # rows ranked exactly; far more than a bot ever shows
@@ -45,19 +51,30 @@ class Found:
         }
 
 
+_ANCESTRY = (
+    "WITH RECURSIVE up(id) AS (SELECT value FROM json_each(?) UNION"
+    " SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
+    " WHERE t.parent_id IS NOT NULL) "
+)
+
+
 class _Places:
     """The territory tree, light: what ranking needs (names, depth, display order)."""
 
-    def __init__(self) -> None:
+    def __init__(self, only: Iterable[int] | None = None) -> None:
+        """All territories, or `only` these and their ancestors."""
         self.parent: dict[int, int | None] = {}
         self.level: dict[int, int] = {}
         self.sort: dict[int, tuple] = {}
         self.name: dict[int, str] = {}
         self.oktmo: dict[int, str] = {}
         self._municipality: dict[int, int | None] = {}
-        for tid, parent, level, position, name, oktmo in db.execute_sql(
-            "SELECT id, parent_id, level, position, name, oktmo FROM territory"
-        ):
+        sql = "SELECT id, parent_id, level, position, name, oktmo FROM territory"
+        params: tuple = ()
+        if only is not None:
+            sql = _ANCESTRY + sql + " WHERE id IN (SELECT id FROM up)"
+            params = (json.dumps(sorted(only)),)
+        for tid, parent, level, position, name, oktmo in db.execute_sql(sql, params):
             self.parent[tid], self.level[tid], self.name[tid] = parent, level, name
             self.sort[tid] = (position, name, tid)
             self.oktmo[tid] = oktmo or ""
@@ -112,10 +129,95 @@ def lookup(
     query = query_words(text)
     if not query or limit < 1:
         return []
-    with db.atomic():  # one snapshot
-        places = _Places()
-        scope = places.within(territory_id) if territory_id is not None else None
-        rows = _candidates(places, scope, query)
+    if word_index.available():
+        for _attempt in range(2):
+            with db.atomic():  # one snapshot
+                current = word_index.is_current()
+                if current:
+                    disagrees = False
+                    try:
+                        found = _from_index(query, territory_id, limit)
+                    except _Disagrees:
+                        found, disagrees = None, True
+                    if found is None:
+                        found = _scan(query, territory_id, limit)
+            if current:
+                if disagrees:
+                    word_index.invalidate()  # something wrote around the log: rebuild
+                return found
+            # The index lags behind the catalogue: catch it up and look again; a catalogue
+            # that cannot be written now (read-only, another writer busy) is scanned.
+            if not word_index.bring_up_to_date(_index_places):
+                break
+    with db.atomic():
+        return _scan(query, territory_id, limit)
+
+
+class _Disagrees(Exception):
+    """The word index holds a page otherwise than the page itself reads."""
+
+
+def _scan(query: list[str], territory_id: int | None, limit: int) -> list[Found]:
+    places = _Places()
+    scope = places.within(territory_id) if territory_id is not None else None
+    return _rank(places, _candidates(places, scope, query), query, limit)
+
+
+def _index_places() -> word_index.Places:
+    places = _Places()
+    orders = {tid: places.order(tid) for tid in places.name}
+    return {
+        tid: (
+            " ".join(word for name in places.names(tid) for word in words(name)),
+            len(orders[tid]) - 1,
+            position,
+        )
+        for position, tid in enumerate(sorted(orders, key=orders.__getitem__))
+    }
+
+
+_DETAILS = (
+    "SELECT p.id, o.id, o.territory_id, p.network, p.url, p.title, o.full_name, o.short_name"
+    " FROM page p JOIN organization o ON o.id = p.organization_id"
+    " WHERE p.id IN (SELECT value FROM json_each(?))"
+    " AND p.deleted_at IS NULL AND o.deleted_at IS NULL AND p.url <> ''"
+)
+_SUBTREE = (
+    "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL"
+    " SELECT t.id FROM territory t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub"
+)
+
+
+def _from_index(query: list[str], territory_id: int | None, limit: int) -> list[Found] | None:
+    """The answer from the word index, or None when fewer than `limit` pages hold every query
+    word as the beginning of a word (a page holding one only inside a word may then rank)."""
+    scope = None
+    if territory_id is not None:
+        scope = [tid for (tid,) in db.execute_sql(_SUBTREE, (territory_id,))]
+    chosen = word_index.best(query, scope, limit)
+    if chosen is None:
+        return None
+    # The few pages chosen (ties included) are ranked exactly, the directory's order last.
+    claimed = dict(chosen)
+    rows = db.execute_sql(_DETAILS, (json.dumps(list(claimed)),)).fetchall()
+    places = _Places({row[2] for row in rows})
+    keys = _keys(places, rows, query)
+    if len(keys) != len(claimed) or any(
+        (*key[:3], *word_index.capped(key[3], key[4])) != claimed[rows[order][0]]
+        for key, order, _ in keys
+    ):
+        raise _Disagrees  # never answer from an index that is wrong
+    return _found(places, rows, keys, limit)
+
+
+def _rank(places: _Places, rows: list[tuple], query: list[str], limit: int) -> list[Found]:
+    """The best `limit` of `rows` (see `_candidates`), ranked exactly."""
+    return _found(places, rows, _keys(places, rows, query), limit)
+
+
+def _keys(places: _Places, rows: list[tuple], query: list[str]) -> list[tuple]:
+    """(ranking key, position, public title) of the matching rows, best first; `rows` are
+    sorted into the directory's order in place (the keys' last part)."""
     orders: dict[int, tuple] = {}
     for row in rows:
         if row[2] not in orders:
@@ -133,8 +235,12 @@ def lookup(
         if key is not None:
             scored.append((key, order, title))
     scored.sort()
+    return scored
+
+
+def _found(places: _Places, rows: list[tuple], keys: list[tuple], limit: int) -> list[Found]:
     found = []
-    for _, order, title in scored[:limit]:
+    for _, order, title in keys[:limit]:
         row = rows[order]
         tid = row[2]
         found.append(
@@ -174,20 +280,38 @@ def _candidates(places: _Places, scope: set[int] | None, query: list[str]) -> li
             params.append(word)
     # The coarse score: query words that begin a word of the key (title, name, short name),
     # the whole query in it; then shorter keys.
-    score = ["(instr(search_key, ?) > 0) * 2"]
+    # CASE rather than a truth value times a number: PostgreSQL has no boolean arithmetic.
+    score = ["CASE WHEN instr(search_key, ?) > 0 THEN 2 ELSE 0 END"]
     score_params: list[object] = [" ".join(query)]
     for word in query:
         # No « » || search_key: that would copy every matching key once per word.
-        score.append("(instr(search_key, ?) > 0 OR substr(search_key, 1, ?) = ?) * 4")
+        score.append(
+            "CASE WHEN instr(search_key, ?) > 0 OR substr(search_key, 1, ?) = ? THEN 4 ELSE 0 END"
+        )
         score_params += [" " + word, len(word), word]
     sql = (
         "SELECT p.id, o.id, o.territory_id, p.network, p.url, p.title, o.full_name, o.short_name"
         " FROM (SELECT id, organization_id, network, url, title FROM page"
-        # Without a scope the planner would walk the live-pages index and fetch every row by
-        # id: a plain scan reads the same rows a third faster.
-        f"{' NOT INDEXED' if scope is None else ''}"
+        # Without a scope SQLite would walk the live-pages index and fetch every row by id: a
+        # plain scan reads the same rows a third faster (PostgreSQL plans for itself).
+        f"{' NOT INDEXED' if scope is None and not is_server_catalogue() else ''}"
         f" WHERE {' AND '.join(where)}"
         f" ORDER BY {' + '.join(score)} DESC, length(search_key), id LIMIT ?) AS p"
         " JOIN organization o ON o.id = p.organization_id WHERE o.deleted_at IS NULL"
     )
     return db.execute_sql(sql, [*params, *score_params, CANDIDATES]).fetchall()
+
+
+def verify_index(report: CheckReport) -> None:
+    """`check`: pages the word index holds wrongly (it can only lag behind, and then catches
+    up; a wrong page means something wrote around the triggers). Nothing is changed."""
+    if not word_index.available():
+        return
+    with db.atomic():
+        stale = word_index.stale_pages(_index_places())
+    if stale:
+        report.problems.append(
+            tr("Страниц, которые указатель поиска lookup держит неверно: {count}").format(
+                count=stale
+            )
+        )
