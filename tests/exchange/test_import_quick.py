@@ -126,3 +126,17 @@ def test_a_new_dated_count_is_written_as_the_full_path_writes_it(region, tmp_pat
 @pytest.fixture
 def region(catalogue):
     return add_region()
+
+
+def test_marks_of_many_records_already_in_the_catalogue_keep_the_first_row():
+    from editor.exchange.importing.marks import FirstRows
+
+    marks = FirstRows(base=64)  # past 4 old marks they move from a dict to an array
+    for record_id in range(1, 64, 2):
+        marks.setdefault(record_id, record_id * 10)
+    for record_id in range(1, 64):
+        marks.setdefault(record_id, 999)  # touched again: the first row stays
+    marks.setdefault(64, 5)
+    assert [marks.get(i) for i in (1, 2, 3, 62, 63, 64, 65)] == [10, 999, 30, 999, 630, 5, None]
+    assert 2 in marks and 65 not in marks
+
