@@ -140,3 +140,29 @@ def test_marks_of_many_records_already_in_the_catalogue_keep_the_first_row():
     assert [marks.get(i) for i in (1, 2, 3, 62, 63, 64, 65)] == [10, 999, 30, 999, 630, 5, None]
     assert 2 in marks and 65 not in marks
 
+
+@pytest.mark.parametrize("updated", [0, 999, 2500])
+def test_the_json_report_is_written_in_pieces_as_one_object(updated):
+    import io
+    import json
+
+    from editor.exchange.importing.report import (
+        UPDATED,
+        Diff,
+        ImportReport,
+        RowChange,
+        SourceFile,
+    )
+
+    report = ImportReport(dry_run=False)
+    report.files.append(SourceFile(path="a.xlsx", name="a.xlsx", sha256="0"))
+    for row in range(updated):
+        change = Diff("count", "subscribers", "Подписчики", None, row)
+        report.changes.append(
+            RowChange(UPDATED, 0, row, "Школа «1»", "https://vk.com/a", (change,))
+        )
+    report.changes.append(RowChange("new", 0, 1, "Клуб"))
+    out = io.StringIO()
+    report.write_json(out)
+    assert out.getvalue() == json.dumps(report.as_json(), ensure_ascii=False) + "\n"
+    assert len(json.loads(out.getvalue())["updates"]) == updated
