@@ -7,7 +7,7 @@ the catalogue unchanged; rejected rows are listed (and with `--strict` abort the
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
 
         write_rejections(report, args.errors)
     if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False))
+        report.write_json(sys.stdout)
     else:
         print_report(report, show_new=details)
         if args.errors:

@@ -6,14 +6,19 @@ resources/translations and is installed by the application. Only QtCore is used.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 CONTEXT = "core"
+# QCoreApplication.translate once the first message is translated: QtCore takes ~0.15 s to
+# import, which the import's reader process (that translates only its rare errors) is spared.
+_translate: list = []
 
 
 def tr(text: str, context: str = CONTEXT) -> str:
     """Return `text` in the current language (unchanged when no translator is installed)."""
-    return QCoreApplication.translate(context, text)
+    if not _translate:
+        from PySide6.QtCore import QCoreApplication
+
+        _translate.append(QCoreApplication.translate)
+    return _translate[0](context, text)
 
 
 def current_language() -> str:
@@ -30,7 +35,7 @@ def install_language(language: str) -> None:
     """Install our translation in a process without the GUI (the import's reader process)."""
     if language == "ru" or _installed:
         return
-    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     from editor.core.seed import RESOURCES_DIR
 

@@ -28,7 +28,7 @@ from editor.db.database import begin_bulk_write, end_bulk_write, is_server_catal
 from editor.db.models import ImportBatch, db
 from editor.exchange.importing import offline_back
 from editor.exchange.importing.apply import BatchWriter
-from editor.exchange.importing.feed import parsed_chunks
+from editor.exchange.importing.feed import ParsedChunks, parsed_chunks
 from editor.exchange.importing.marks import pack, unpack
 from editor.exchange.importing.plan import Planner
 from editor.exchange.importing.report import ImportReport, SourceFile
@@ -209,8 +209,32 @@ def _write(
     progress: Progress,
     is_cancelled: Callable[[], bool],
 ) -> None:
-    total = sum(getattr(table, "estimated_rows", None) or 0 for _, _, table in opened)
     matcher = spheres.matcher()
+    parsers = [RowParser(f.headers, f.mapping, matcher) for f in report.files]
+    # The first file's reader process (if it gets one) starts now and reads while the backup
+    # is made and the transaction begins.
+    first = None
+    if opened:
+        path, kind, table = opened[0]
+        first = parsed_chunks(path, kind, table, parsers[0], matcher, options.overrides, CHUNK_ROWS)
+    try:
+        _write_chunks(opened, options, report, progress, is_cancelled, matcher, parsers, first)
+    finally:
+        if first is not None:
+            first.close()
+
+
+def _write_chunks(
+    opened: list[tuple[Path, str, object]],
+    options: ImportOptions,
+    report: ImportReport,
+    progress: Progress,
+    is_cancelled: Callable[[], bool],
+    matcher: dict[str, int],
+    parsers: list[RowParser],
+    first: ParsedChunks | None,
+) -> None:
+    total = sum(getattr(table, "estimated_rows", None) or 0 for _, _, table in opened)
     sleep = float(os.environ.get(SLEEP_ENV, "0") or 0)
     started = time.monotonic()
     if options.before_write is not None and not options.dry_run:
@@ -242,9 +266,13 @@ def _write(
         done = 0
         for file_index, (path, kind, table) in enumerate(opened):
             source = report.files[file_index]
-            parser = RowParser(source.headers, source.mapping, matcher)
-            chunks = parsed_chunks(
-                path, kind, table, parser, matcher, options.overrides, CHUNK_ROWS
+            parser = parsers[file_index]
+            chunks = (
+                first
+                if file_index == 0 and first is not None
+                else parsed_chunks(
+                    path, kind, table, parser, matcher, options.overrides, CHUNK_ROWS
+                )
             )
             try:
                 if file_index == 0:

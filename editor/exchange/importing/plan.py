@@ -25,6 +25,7 @@ from editor.db.models import db
 from editor.exchange.importing.apply import BatchWriter
 from editor.exchange.importing.lookup import in_chunks
 from editor.exchange.importing.marks import FirstRows, pack, unpack
+from editor.exchange.importing.quick import Quick
 from editor.exchange.importing.report import (
     NEW,
     UNCHANGED,
@@ -43,7 +44,7 @@ from editor.exchange.importing.writes import ChunkWrites
 _SKIP = -1  # a page that belongs to another organisation: the row's page part is left out
 
 
-class Planner(ChunkWrites):
+class Planner(Quick, ChunkWrites):
     """Decides and queues the writes of an import, chunk by chunk (see the module docstring)."""
 
     def __init__(
@@ -128,11 +129,27 @@ class Planner(ChunkWrites):
             work.append((parsed, territory_id, explicit))
         if not work:
             return
-        self._prefetch(work)
-        self._prefetch_counts(work, file_date)
-        for parsed, territory_id, explicit in work:
+        # Rows the probe matches are decided on the quick path where it is sure (see quick);
+        # the others, and any it leaves, take the full path with the chunk cache.
+        probed = self._probe(work, parser)
+        slow = [item for at, item in enumerate(work) if at not in probed] if probed else work
+        if slow:
+            self._prefetch(slow)
+            self._prefetch_counts(slow, file_date)
+        if probed:
+            self._stored_counts(probed, work, file_date)
+        for at, (parsed, territory_id, explicit) in enumerate(work):
+            row = probed.get(at)
+            if row is not None:
+                ref = pack(file_index, parsed.row)
+                if self._quick_row(file_index, parsed, territory_id, explicit, row, file_date, ref):
+                    continue
+                self._prefetch([(parsed, territory_id, explicit)])
+                self._quick_fetched()
             self._row(file_index, parser, parsed, territory_id, explicit, source, file_date)
         self.writer.flush()
+        if self.filters_wanted is not None:
+            self.first_chunk_found(len(probed), len(work))
         self._reset_chunk()
 
     def _prefetch_counts(

@@ -24,6 +24,11 @@ _PAGE_DEFAULTS: dict[str, object] = {
 _PAGE_DEFAULTS["network_id"] = None  # a nullable column, as records.create_page leaves it
 
 
+def _ogrn(parsed: ParsedRow) -> tuple[object, ...]:
+    ogrn = parsed.org.get("ogrn")
+    return (ogrn,) if ogrn else ()
+
+
 class ChunkWrites(ChunkCache):
     """The chunk cache plus the writes that keep it current (the planner's base)."""
 
@@ -38,6 +43,7 @@ class ChunkWrites(ChunkCache):
         values.update(parsed.org)
         values["territory"] = territory_id
         values["name_key"] = parsed.org_key
+        self.touched.update(filter(None, (parsed.org_key, values["ogrn"])))
         org_id = self.writer.new_organization(values, source)
         values["id"] = org_id
         self._add_org(values)
@@ -52,6 +58,10 @@ class ChunkWrites(ChunkCache):
         self, org_id: int, parsed: ParsedRow, territory_id: int, diffs: list[Diff]
     ) -> None:
         record = self.orgs[org_id]
+        if diffs:
+            self.touched.update(
+                filter(None, (record["name_key"], record["ogrn"], parsed.org_key, *_ogrn(parsed)))
+            )
         for diff in diffs:
             name = diff.field
             new = territory_id if name == "territory" else parsed.org[name]
@@ -98,6 +108,7 @@ class ChunkWrites(ChunkCache):
             key = parsed.search_key  # the row's own organisation: the reader made the key
         else:
             key = page_search_key(values["title"], org, values["url"])
+        self.touched.add(values["url"])
         page_id = self.writer.new_page(values, source, key)
         values["id"] = page_id
         if self.known is not None:
@@ -117,6 +128,8 @@ class ChunkWrites(ChunkCache):
         record = self.pages[page_id]
         for diff in diffs:
             new = parsed.page[diff.field]
+            if diff.field == "url":
+                self.touched.update(filter(None, (new, record["url"])))
             self.writer.update("page", page_id, diff.field, record[diff.field], new)
             record[diff.field] = new
             if diff.field == "url":

@@ -26,6 +26,7 @@ from editor.exchange.spreadsheet.xlsx import (
     open_member,
 )
 from editor.exchange.spreadsheet.xlsx_stream import StreamBook, _number, _unescape
+from editor.exchange.spreadsheet.xlsx_strings import FastStrings
 
 CHUNK = 2 << 20  # bytes of sheet XML inflated per step
 _HEAD_LIMIT = 64 << 20  # <cols>, <sheetViews> … before the cell data: never near this
@@ -71,6 +72,8 @@ _SIMPLE_REST = re.compile(
 _INLINE_HEAD, _INLINE_TAIL = ' t="inlineStr"><is><t>', "</t></is></c>"
 _NUMBER_HEADS, _NUMBER_TAIL = (' t="n"><v>', "><v>"), "</v></c>"
 _INLINE_START, _INLINE_END, _NUMBER_END = len(_INLINE_HEAD), -len(_INLINE_TAIL), -len(_NUMBER_TAIL)
+# A shared string's rest, after its style if any (as Excel and LibreOffice write text).
+_SHARED_HEAD = ' t="s"><v>'
 _PHONETIC = re.compile(r"<rPh(?=[\s/>]).*?</rPh>|<rPh(?=[\s/>])[^>]*/>", re.DOTALL)
 _ANY_T = re.compile(r"<t(?=[\s/>])[^>]*?(?:/>|>([^<]*)</t>)")
 # References to the characters that delimit markup stay escaped until the named entities go.
@@ -263,6 +266,14 @@ class _Cells(dict):
                     if "&" in raw or not raw.isprintable():
                         raw = _resolve(raw, self.references)
                     value = clean_value(_unescape(raw) if "_x" in raw else raw)
+            elif rest.endswith(_NUMBER_TAIL) and _SHARED_HEAD in rest:
+                head, _, raw = rest[:_NUMBER_END].partition(_SHARED_HEAD)
+                if raw.isascii() and raw.isdigit() and _plain_style(head):
+                    value = self.shared.get(raw, self.shared)
+                    if value is self.shared:
+                        if len(self.shared) >= _CACHE_LIMIT:
+                            self.shared.clear()
+                        value = self.shared[raw] = clean_value(self.strings[int(raw)])
             elif rest.endswith(_NUMBER_TAIL) and rest.startswith(_NUMBER_HEADS):
                 raw = rest[rest.index(">") + 4 : _NUMBER_END]
                 if raw and "<" not in raw:
@@ -351,6 +362,16 @@ class _Cells(dict):
         return values
 
 
+def _plain_style(head: str) -> bool:
+    """Whether the attributes before t="s" are none or a style alone (s="12")."""
+    return not head or (
+        head.startswith(' s="')
+        and head.endswith('"')
+        and head[4:-1].isascii()
+        and head[4:-1].isdigit()
+    )
+
+
 def _layout(letters: tuple[str, ...], limit: int) -> tuple[int, Callable[[list], tuple] | None]:
     """How cells in the columns `letters` fill a row, as reading them one by one does: how many
     are read (reading stops at the first beyond `limit`) and, unless they are the first columns
@@ -374,6 +395,11 @@ class FastBook(StreamBook):
 
     engine = "fast"
     chunk = CHUNK
+
+    def _prepare(self, sheet: str, width: int | None):
+        if self._strings is None:  # the regex reader of the shared strings too
+            self._strings = FastStrings(self.package.zf, self.package.shared_strings)  # type: ignore[assignment]
+        return StreamBook._prepare(self, sheet, width)
 
     def rows(self, sheet: str, width: int | None = None) -> Iterator[tuple[int, list[object]]]:
         """(1-based row, cleaned values). XML these regexes do not read raises EngineError if
