@@ -38,6 +38,9 @@ BLOCK = 100  # rows read at once when the view reaches an unloaded row (about a 
 MAX_RUNS = 50  # more separate row runs to insert or remove than this: reset the view instead
 FIRST_SCREEN = 200  # ids read ahead of the whole list when the filter or order changes
 CACHE_LIMIT = 20_000  # cached rows kept before the cache is emptied
+# Lookups of a row by page id answered by scanning the id list before a map of it is built: an
+# edit or a kept selection looks up one or two pages, and mapping 100k ids costs ~10 ms.
+SCANS_BEFORE_MAP = 3
 
 # The invisible root's index, used as a default argument (Qt's convention).
 _TOP = QModelIndex()
@@ -104,6 +107,7 @@ class PageTableModel(QAbstractTableModel):
         self.columns: tuple[PageColumn, ...] = COLUMNS
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None
+        self._scans = 0  # lookups answered by a scan since the map was last built
         self._rows: dict[int, dict] = {}
         self._sphere_labels: dict[int, str] | None = None
         self._query = _Query(PageFilter(territory_id=None), "id", False)
@@ -168,7 +172,14 @@ class PageTableModel(QAbstractTableModel):
     def row_of(self, page_id: int) -> int | None:
         """The row showing a page, or None."""
         if self._row_of is None:
+            if self._scans < SCANS_BEFORE_MAP:
+                self._scans += 1
+                try:
+                    return self._ids.index(page_id)
+                except ValueError:
+                    return None
             self._row_of = {page: row for row, page in enumerate(self._ids)}
+            self._scans = 0
         return self._row_of.get(page_id)
 
     def row_values(self, row: int) -> dict | None:

@@ -1,7 +1,10 @@
 """The filter bar above the page table: quick text search, sphere/network/status/flag filters, saved filters.
 
-The quick filter is debounced so that typing never runs a query per keystroke; the table loads
-its rows on a worker thread, so the window stays responsive whatever the catalogue's size.
+Each keystroke in the quick filter applies at the event loop's next turn: keystrokes that arrive
+together (a paste, a fast typist while the window was busy) make one query, and none waits for a
+pause in typing, since the search index answers a keystroke in a few hundredths of a second. The
+table loads its rows on a worker thread, so the window stays responsive whatever the catalogue's
+size.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from editor.core import spheres
 from editor.itemmodels.page_columns import format_value
 from editor.ui.settings import Settings
 
-DEBOUNCE_MS = 100
+# 0: the next turn of the event loop. A longer wait would be added to every keystroke's answer.
+DEBOUNCE_MS = 0
 FLAGS = ("no_gosmark", "no_widgets", "not_connected")
 
 
