@@ -117,6 +117,12 @@ def conditions(page_filter: PageFilter) -> list:
     return parts
 
 
+def prepare_text_search() -> None:
+    """Read the search index now (~0.5 s for 300k pages) rather than at the first keystroke;
+    nothing to do for a server catalogue or when it is read already."""
+    text_index.current()
+
+
 def text_condition(needle: str, trash: bool = False):
     """Pages whose search_key contains the folded `needle`: ids from the index, else ``instr``."""
     index = text_index.current()

@@ -6,6 +6,9 @@ substring search over the same keys is several times faster. The index holds eac
 because ``str.__contains__`` is the fastest substring test CPython offers per row, next to small
 arrays of the page ids, territories and subscribers, split into live pages and the trash.
 
+Each part keeps its answers to recent needles (`text_answers`): the next letter typed is tried
+only on the rows the previous text matched, and an erased letter finds its answer kept.
+
 A character outside cp1251 is stored as the byte 0x98, which cp1251 never produces, so a needle
 that encodes in cp1251 cannot match across it and matches exactly where ``instr`` would; such
 keys are also kept as they are, for needles that do not encode in cp1251.
@@ -14,7 +17,8 @@ Freshness: the index reads the catalogue through a connection of its own and cat
 connection's ``PRAGMA data_version`` moved, which happens on every commit by any other connection
 (the application's, in any thread or process): it reads again only the pages logged in
 ``page_search_log`` since its last look and those appended after its highest id (a few ms after
-an edit, where reading every page takes ~0.7 s), and everything when that log cannot tell. A caller inside an open transaction may hold
+an edit, where reading every page takes ~0.7 s; the kept answers follow such an edit), and
+everything when that log cannot tell. A caller inside an open transaction may hold
 uncommitted writes the index cannot see, so `current` refuses to answer then (callers use SQL).
 """
 
@@ -28,7 +32,7 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, islice, repeat
 from operator import contains, lt, not_
@@ -68,6 +72,10 @@ _LOG = "page_search_log"  # editor.db.search_log.LOG_TABLE
 # in the middle shifts the columns (~1 ms each), a replaced one costs microseconds.
 _MAX_MOVES = 300
 _MAX_CHANGES = 30_000
+# Narrow from a kept answer only when it holds under this share of the rows: trying a row of an
+# answer costs about twice as much as a row of the plain pass over every key.
+_NARROW_SHARE = 0.4
+_SLICE = 32_768  # rows tried between two chances for other threads to run
 
 
 @dataclass(frozen=True)
@@ -119,19 +127,17 @@ class _Part:
             return known
         encoded = _encoded(needle)
         base = self.memo.narrowest(needle)
-        if base is not None and len(base.rows) >= len(self.keys):
-            base = None  # nothing to narrow: the plain pass over every key is faster
+        if base is not None and len(base.rows) > _NARROW_SHARE * len(self.keys):
+            base = None  # the plain pass over every key is faster
         keys = self.keys
         if encoded is None:  # only keys with characters outside cp1251 can hold it
             mask = [False] * len(keys)
             for row, original in self.odd.items():
                 mask[row] = needle in original
         elif base is None:
-            mask = list(map(contains, keys, repeat(encoded)))
+            mask = _mask(keys, encoded)
         else:
-            found = base.narrowed(
-                list(map(contains, map(keys.__getitem__, base.rows), repeat(encoded)))
-            )
+            found = base.narrowed(_mask(base.rows, encoded, keys.__getitem__))
             self.memo.put(needle, found, len(keys))
             return found
         found = Answer.chosen(mask, range(len(keys)), self.ids, self.subscribers)
@@ -158,6 +164,19 @@ class _Part:
         size += sys.getsizeof(self.keys) + sum(map(sys.getsizeof, self.keys))
         size += self.memo.nbytes()
         return size + sum(sys.getsizeof(key) for key in self.odd.values())
+
+
+def _mask(items: Sequence, encoded: str, key_of: Callable[[int], str] | None = None) -> list[bool]:
+    """Per item: does its key (the item, or `key_of(item)`) contain `encoded`.
+
+    A slice at a time: one C call over every key would hold the interpreter lock for the whole
+    pass (tens of milliseconds), so the window could not even echo the next keystroke meanwhile.
+    """
+    mask: list[bool] = []
+    for start in range(0, len(items), _SLICE):
+        piece = items[start : start + _SLICE]
+        mask.extend(map(contains, piece if key_of is None else map(key_of, piece), repeat(encoded)))
+    return mask
 
 
 def _encoded(needle: str) -> str | None:

@@ -65,6 +65,11 @@ def _load_ids(
         raise CancelledError() from None
 
 
+def _read_index(*, progress=None, is_cancelled=None) -> None:
+    """The worker's job: read the search index ahead of the first keystroke."""
+    search.prepare_text_search()
+
+
 def organization_name(row: dict) -> str:
     """The organisation's name in a display row of `search.rows_by_ids`."""
     for key in ("organization_name", "organization_2"):
@@ -121,6 +126,7 @@ class PageTableModel(QAbstractTableModel):
         self._applied_generation = 0
         self.subscribers = 0  # the subscriber total of the shown pages
         self._running: set[Task] = set()
+        self._preparing: Task | None = None  # the search index being read ahead
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -227,6 +233,19 @@ class PageTableModel(QAbstractTableModel):
         task.signals.failed.connect(lambda message, t=task: self._failed(t, message))
         task.signals.cancelled.connect(lambda t=task: self._running.discard(t))
         self._pool.start(task)
+
+    def prepare_text_search(self) -> None:
+        """Read the search index in the background now (the quick filter got the focus), so
+        that the first keystroke does not wait for it."""
+        if not self.background or self._preparing is not None:
+            return
+        task = self._preparing = Task(_read_index)
+        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            signal.connect(self._prepared)
+        self._pool.start(task)
+
+    def _prepared(self, *_args: object) -> None:
+        self._preparing = None
 
     def reload(self) -> None:
         """Forget every cached row and query again (the catalogue was replaced or re-imported)."""

@@ -9,7 +9,7 @@ size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,8 @@ class FilterBar(QWidget):
     """Builds the filter parts of a PageFilter; `filterChanged` fires when they change."""
 
     filterChanged = Signal()  # noqa: N815 - Qt naming
+    # The quick filter got the focus: typing is about to start (the search index can be read).
+    typingExpected = Signal()  # noqa: N815 - Qt naming
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,7 @@ class FilterBar(QWidget):
         self.quick.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
         self.quick.textChanged.connect(lambda _text: self._debounce.start())
         self.quick.returnPressed.connect(self._flush)
+        self.quick.installEventFilter(self)
 
         self.sphere_button = self._menu_button("sphereFilter")
         self.network_button = self._menu_button("networkFilter")
@@ -299,6 +302,11 @@ class FilterBar(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Сохранить фильтр"), self.tr("Название:"))
         if ok and name.strip():
             self.save_current(name.strip())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.quick and event.type() == QEvent.Type.FocusIn:
+            self.typingExpected.emit()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

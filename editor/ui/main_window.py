@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.page_model.editRefused.connect(self._cell_refused)
         self.page_model.loadFailed.connect(self.show_error)
         self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.filter_bar.typingExpected.connect(self.page_model.prepare_text_search)
         self.page_form.territoryRequested.connect(self.select_territory)
         self.store.spheresChanged.connect(self.filter_bar.reload_spheres)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
