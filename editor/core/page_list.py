@@ -129,12 +129,7 @@ def _fetch(query, is_cancelled: Callable[[], bool] | None) -> list[tuple]:
 def count(page_filter: PageFilter) -> int:
     """How many pages match (the status bar's «из M» for a scope without other filters)."""
     whole = PageFilter(territory_id=page_filter.territory_id, descendants=page_filter.descendants)
-    if (
-        page_filter == whole
-        and scope_condition(page_filter.territory_id, whole.descendants) is None
-    ):
-        # Every live page: the search index knows how many without a pass over the table.
-        index = text_index.current()
-        if index is not None:
-            return index.live_count()
+    index = text_index.current(read=False) if page_filter == whole else None
+    if index is not None and scope_condition(whole.territory_id, whole.descendants) is None:
+        return index.live_count()  # every live page: no pass over the table
     return filter_query(page_filter, fn.COUNT(Page.id)).scalar() or 0

@@ -18,11 +18,11 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import compress
 
-# Kept answers of one part: at most this many, holding at most BUDGET × the part's size rows
-# (an answer to a one-letter needle can hold nearly every row: 2.4 MB for 300k pages).
+# Kept answers of one part: at most this many, weighing at most BUDGET × the part's size rows
+# (an answer to a one-letter needle can hold nearly every row: 6 MB for 300k pages).
 MAX_ANSWERS = 16
 BUDGET = 4
 # More changed rows than this in one catch-up: forget the answers rather than fix each one.
@@ -30,9 +30,14 @@ MAX_CARRIED = 256
 
 
 class Answer:
-    """The rows matching one needle, ascending, with their page ids and subscribers."""
+    """The rows matching one needle, ascending, with their page ids and subscribers.
 
-    __slots__ = ("counts", "ids", "rows", "subscribers")
+    An answer read from every row keeps that pass's flags instead of its row numbers and counts
+    until something asks for them (the next letter, a territory, an edit): the keystroke that
+    read every row does not wait for them.
+    """
+
+    __slots__ = ("_column", "_counts", "_flags", "_rows", "ids", "subscribers")
 
     def __init__(
         self,
@@ -41,33 +46,68 @@ class Answer:
         counts: array,
         subscribers: int | None = None,
     ) -> None:
-        self.rows = rows
+        self._rows: array | None = rows
+        self._counts: array | None = counts
+        self._flags: list[bool] | None = None
+        self._column: array | None = None
         self.ids = ids
-        self.counts = counts
         self.subscribers = sum(counts) if subscribers is None else subscribers
 
     @classmethod
-    def chosen(
-        cls,
-        mask: list[bool],
-        rows: Iterable[int],
-        ids: Iterable[int],
-        counts: Iterable[int],
-    ) -> Answer:
-        """The rows (with their ids and subscribers) where `mask` is true."""
-        return cls(
-            array("i", compress(rows, mask)),
-            array("q", compress(ids, mask)),
-            array("q", compress(counts, mask)),
-        )
+    def scanned(cls, mask: list[bool], ids: array, counts: array) -> Answer:
+        """The rows where `mask` (one flag per row of the part) is true; `ids` and `counts` are
+        the part's columns."""
+        answer = cls.__new__(cls)
+        answer._rows = answer._counts = None
+        answer._flags, answer._column = mask, counts
+        answer.ids = array("q", compress(ids, mask))
+        answer.subscribers = sum(compress(counts, mask))
+        return answer
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def weight(self) -> int:
+        """What it holds, in rows of an answer (flags kept from a pass over every row count as
+        one row each: the flags of 300k rows weigh as much as 300k matching rows)."""
+        return len(self.ids) + (0 if self._flags is None else len(self._flags))
+
+    @property
+    def rows(self) -> array:
+        """The row numbers, ascending."""
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = array("i", compress(range(len(self._flags)), self._flags))  # type: ignore[arg-type]
+            self._settle()
+        return rows
+
+    @property
+    def counts(self) -> array:
+        """The subscribers of each row."""
+        counts = self._counts
+        if counts is None:
+            counts = self._counts = array("q", compress(self._column, self._flags))  # type: ignore[arg-type]
+            self._settle()
+        return counts
+
+    def _settle(self) -> None:
+        if self._rows is not None and self._counts is not None:
+            self._flags = self._column = None
 
     def narrowed(self, mask: list[bool]) -> Answer:
         """This answer's rows where `mask` (one flag per row) is true."""
-        return Answer.chosen(mask, self.rows, self.ids, self.counts)
+        return Answer(
+            array("i", compress(self.rows, mask)),
+            array("q", compress(self.ids, mask)),
+            array("q", compress(self.counts, mask)),
+        )
 
     def nbytes(self) -> int:
         """Approximate memory held."""
-        return sum(len(a) * a.itemsize for a in (self.rows, self.ids, self.counts))
+        size = len(self.ids) * self.ids.itemsize
+        for column in (self._rows, self._counts):
+            size += 0 if column is None else len(column) * column.itemsize
+        return size + (0 if self._flags is None else 8 * len(self._flags))
 
 
 class Memo:
@@ -93,7 +133,7 @@ class Memo:
         `needle` is among its rows. None when no kept needle is part of it."""
         with self._lock:
             candidates = [answer for known, answer in self._answers.items() if known in needle]
-        return min(candidates, key=lambda answer: len(answer.rows), default=None)
+        return min(candidates, key=len, default=None)
 
     def put(self, needle: str, answer: Answer, rows_in_part: int) -> None:
         """Keep `answer`, forgetting the least recently used ones beyond the limits."""
@@ -101,16 +141,16 @@ class Memo:
             self._answers[needle] = answer
             self._answers.move_to_end(needle)
             budget = max(BUDGET * rows_in_part, 1)
-            held = sum(len(kept.rows) for kept in self._answers.values())
+            held = sum(answer.weight() for answer in self._answers.values())
             while len(self._answers) > 1 and (len(self._answers) > MAX_ANSWERS or held > budget):
                 _, dropped = self._answers.popitem(last=False)
-                held -= len(dropped.rows)
+                held -= dropped.weight()
 
     def nbytes(self) -> int:
         """Approximate memory held by the kept answers."""
         with self._lock:
             answers = list(self._answers.values())
-        return sum(len(a.rows) * a.rows.itemsize + len(a.ids) * a.ids.itemsize for a in answers)
+        return sum(answer.nbytes() for answer in answers)
 
     def carried(
         self,

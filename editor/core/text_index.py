@@ -127,7 +127,7 @@ class _Part:
             return known
         encoded = _encoded(needle)
         base = self.memo.narrowest(needle)
-        if base is not None and len(base.rows) > _NARROW_SHARE * len(self.keys):
+        if base is not None and len(base) > _NARROW_SHARE * len(self.keys):
             base = None  # the plain pass over every key is faster
         keys = self.keys
         if encoded is None:  # only keys with characters outside cp1251 can hold it
@@ -140,7 +140,7 @@ class _Part:
             found = base.narrowed(_mask(base.rows, encoded, keys.__getitem__))
             self.memo.put(needle, found, len(keys))
             return found
-        found = Answer.chosen(mask, range(len(keys)), self.ids, self.subscribers)
+        found = Answer.scanned(mask, self.ids, self.subscribers)
         self.memo.put(needle, found, len(self.keys))
         return found
 
@@ -517,11 +517,12 @@ def _file_identity(path: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def current(database: SqliteDatabase = models_db) -> TextIndex | None:
+def current(database: SqliteDatabase = models_db, *, read: bool = True) -> TextIndex | None:
     """The fresh index of the catalogue `database` is bound to, for this thread's connection.
 
     None when the index cannot answer for this connection: an in-memory database, or an open
-    transaction whose uncommitted writes only SQL can see.
+    transaction whose uncommitted writes only SQL can see; with `read` false, also when the
+    index was not read yet (a caller that SQL serves well enough does not read it for nothing).
     """
     global _source
     path = database.database
@@ -536,6 +537,8 @@ def current(database: SqliteDatabase = models_db) -> TextIndex | None:
         if _source is not None and (_source.path != path or _source.identity != identity):
             _source.close()
             _source = None
+        if not read and (_source is None or _source.index is None):
+            return None
         if _source is None:
             _source = _Source(path, identity)
         return _source.fresh()
