@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, SQL, OperationalError, fn
 
-from editor.core import search
+from editor.core import search, text_index
 from editor.core.search import SORT_COLUMNS, PageFilter
 from editor.core.territories import subtree_ids
 from editor.db.models import Organization, Page, Territory, db
@@ -84,6 +84,8 @@ def ordered_ids(
     `is_cancelled` is polled while SQLite works; when it turns true the query stops at once and
     `Cancelled` is raised (a newer filter made this list useless).
     """
+    if is_cancelled is not None and is_cancelled():
+        raise Cancelled()  # a newer keystroke came before this one was started
     quick = search.quick_ids(page_filter, order_by, descending)
     if quick is not None:
         # Text, scope and trash alone: the search index gives the whole list at once, so a
@@ -126,4 +128,8 @@ def _fetch(query, is_cancelled: Callable[[], bool] | None) -> list[tuple]:
 
 def count(page_filter: PageFilter) -> int:
     """How many pages match (the status bar's «из M» for a scope without other filters)."""
+    whole = PageFilter(territory_id=page_filter.territory_id, descendants=page_filter.descendants)
+    index = text_index.current(read=False) if page_filter == whole else None
+    if index is not None and scope_condition(whole.territory_id, whole.descendants) is None:
+        return index.live_count()  # every live page: no pass over the table
     return filter_query(page_filter, fn.COUNT(Page.id)).scalar() or 0

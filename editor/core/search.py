@@ -16,6 +16,7 @@ from peewee import JOIN, SQL, fn
 from editor.core import normalize as nz
 from editor.core import text_index
 from editor.core.territories import subtree_ids
+from editor.db.database import is_server_catalogue
 from editor.db.models import Organization, Page, Sphere, Territory
 
 # Subtrees larger than this are written as a recursive subquery instead of a parameter list.
@@ -115,6 +116,13 @@ def conditions(page_filter: PageFilter) -> list:
     if page_filter.page_ids is not None:
         parts.append(Page.id.in_(list(page_filter.page_ids)))
     return parts
+
+
+def prepare_text_search() -> None:
+    """Read the search index now (~0.5 s for 300k pages) rather than at the first keystroke;
+    nothing to do for a server catalogue (searched in SQL) or when it is read already."""
+    if not is_server_catalogue():
+        text_index.current()
 
 
 def text_condition(needle: str, trash: bool = False):

@@ -6,6 +6,9 @@ substring search over the same keys is several times faster. The index holds eac
 because ``str.__contains__`` is the fastest substring test CPython offers per row, next to small
 arrays of the page ids, territories and subscribers, split into live pages and the trash.
 
+Each part keeps its answers to recent needles (`text_answers`): the next letter typed is tried
+only on the rows the previous text matched, and an erased letter finds its answer kept.
+
 A character outside cp1251 is stored as the byte 0x98, which cp1251 never produces, so a needle
 that encodes in cp1251 cannot match across it and matches exactly where ``instr`` would; such
 keys are also kept as they are, for needles that do not encode in cp1251.
@@ -14,7 +17,8 @@ Freshness: the index reads the catalogue through a connection of its own and cat
 connection's ``PRAGMA data_version`` moved, which happens on every commit by any other connection
 (the application's, in any thread or process): it reads again only the pages logged in
 ``page_search_log`` since its last look and those appended after its highest id (a few ms after
-an edit, where reading every page takes ~0.7 s), and everything when that log cannot tell. A caller inside an open transaction may hold
+an edit, where reading every page takes ~0.7 s; the kept answers follow such an edit), and
+everything when that log cannot tell. A caller inside an open transaction may hold
 uncommitted writes the index cannot see, so `current` refuses to answer then (callers use SQL).
 """
 
@@ -28,13 +32,14 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, islice, repeat
 from operator import contains, lt, not_
 
 from peewee import SqliteDatabase
 
+from editor.core.text_answers import Answer, Memo
 from editor.db.database import on_close
 from editor.db.models import db as models_db
 
@@ -55,17 +60,22 @@ _ROWS = (
     "SELECT id, deleted_at IS NOT NULL, coalesce(subscribers, 0), coalesce(territory_id, 0),"
     " coalesce(search_key, '') FROM page ORDER BY id"
 )
-# The pages logged since the index's last look and those appended after its highest id.
+# The pages logged since the index's last look and those appended after its highest id. One
+# IN over a compound subquery: with `id IN (…) OR id > ?` SQLite scans every page (~35 ms).
 _CHANGED = (
     "SELECT id, deleted_at IS NOT NULL, coalesce(subscribers, 0), coalesce(territory_id, 0),"
-    " coalesce(search_key, '') FROM page"
-    " WHERE id IN (SELECT value FROM json_each(?)) OR id > ? ORDER BY id"
+    " coalesce(search_key, '') FROM page WHERE id IN"
+    " (SELECT value FROM json_each(?) UNION ALL SELECT id FROM page WHERE id > ?) ORDER BY id"
 )
 _LOG = "page_search_log"  # editor.db.search_log.LOG_TABLE
 # Beyond these, reading every page again is cheaper than catching up: a row inserted or removed
 # in the middle shifts the columns (~1 ms each), a replaced one costs microseconds.
 _MAX_MOVES = 300
 _MAX_CHANGES = 30_000
+# Narrow from a kept answer only when it holds under this share of the rows: trying a row of an
+# answer costs about twice as much as a row of the plain pass over every key.
+_NARROW_SHARE = 0.4
+_SLICE = 32_768  # rows tried between two chances for other threads to run
 
 
 @dataclass(frozen=True)
@@ -77,9 +87,10 @@ class Hits:
 
 
 class _Part:
-    """The live pages or the trash: parallel columns in ascending id order."""
+    """The live pages or the trash: parallel columns in ascending id order, with the answers
+    to recent needles (`text_answers`)."""
 
-    __slots__ = ("ids", "keys", "odd", "subscribers", "territories")
+    __slots__ = ("ids", "keys", "memo", "odd", "subscribers", "territories")
 
     def __init__(
         self,
@@ -88,58 +99,92 @@ class _Part:
         territories: array,
         keys: list[str],
         originals: list[str] | None,
+        memo: Memo | None = None,
     ) -> None:
         self.ids = ids
         self.subscribers = subscribers
         self.territories = territories
         self.keys = keys
+        self.memo = memo if memo is not None else Memo()
         # Row → original key, for keys holding characters outside cp1251.
         self.odd: dict[int, str] = {}
         if originals is not None:
             marked = compress(range(len(keys)), map(contains, keys, repeat(_MARK)))
             self.odd = {row: originals[row] for row in marked}
 
-    def mask(self, needle: str) -> list[bool] | None:
-        """Per row: does its key contain `needle`; None when only `odd` rows can match."""
-        try:
-            encoded = needle.encode(_ENCODING).decode("latin-1")
-        except UnicodeEncodeError:
-            return None
-        return list(map(contains, self.keys, repeat(encoded)))
+    def matches(self, needle: str, row: int) -> bool:
+        """Does the key of `row` contain `needle` (as `answer` decides it)."""
+        encoded = _encoded(needle)
+        if encoded is None:
+            original = self.odd.get(row)
+            return original is not None and needle in original
+        return encoded in self.keys[row]
 
-    def rows(self, needle: str) -> list[int]:
-        """Row numbers whose key contains `needle`, ascending."""
-        mask = self.mask(needle)
-        if mask is None:
-            return sorted(row for row, key in self.odd.items() if needle in key)
-        return list(compress(range(len(mask)), mask))
+    def answer(self, needle: str) -> Answer:
+        """The rows whose key contains `needle`: kept, narrowed from a kept answer, or read."""
+        known = self.memo.get(needle)
+        if known is not None:
+            return known
+        encoded = _encoded(needle)
+        base = self.memo.narrowest(needle)
+        if base is not None and len(base) > _NARROW_SHARE * len(self.keys):
+            base = None  # the plain pass over every key is faster
+        keys = self.keys
+        if encoded is None:  # only keys with characters outside cp1251 can hold it
+            mask = [False] * len(keys)
+            for row, original in self.odd.items():
+                mask[row] = needle in original
+        elif base is None:
+            mask = _mask(keys, encoded)
+        else:
+            found = base.narrowed(_mask(base.rows, encoded, keys.__getitem__))
+            self.memo.put(needle, found, len(keys))
+            return found
+        found = Answer.scanned(mask, self.ids, self.subscribers)
+        self.memo.put(needle, found, len(self.keys))
+        return found
 
     def search(self, needle: str, territories: Collection[int] | None) -> Hits:
         """Pages whose key contains `needle`, optionally only those of some territories."""
-        mask = self.mask(needle) if territories is None else None
-        if mask is not None:  # the common case, kept to whole-column passes
-            ids = list(compress(self.ids, mask))
-            return Hits(ids, sum(compress(self.subscribers, mask)))
-        rows = self.rows(needle)
-        if territories is not None:
-            wanted = territories if isinstance(territories, set | frozenset) else set(territories)
-            rows = list(
-                compress(rows, map(wanted.__contains__, map(self.territories.__getitem__, rows)))
-            )
-        return Hits(
-            list(map(self.ids.__getitem__, rows)), sum(map(self.subscribers.__getitem__, rows))
-        )
+        found = self.answer(needle)
+        if territories is None:
+            return Hits(found.ids.tolist(), found.subscribers)
+        wanted = territories if isinstance(territories, set | frozenset) else set(territories)
+        inside = list(map(wanted.__contains__, map(self.territories.__getitem__, found.rows)))
+        return Hits(list(compress(found.ids, inside)), sum(compress(found.counts, inside)))
 
     def copy(self) -> _Changing:
         """A copy to change (the index itself stays immutable for its readers)."""
         return _Changing(self)
 
     def nbytes(self) -> int:
-        """Approximate memory held by the columns."""
+        """Approximate memory held by the columns and the kept answers."""
         columns = (self.ids, self.subscribers, self.territories)
         size = sum(column.buffer_info()[1] * column.itemsize for column in columns)
         size += sys.getsizeof(self.keys) + sum(map(sys.getsizeof, self.keys))
+        size += self.memo.nbytes()
         return size + sum(sys.getsizeof(key) for key in self.odd.values())
+
+
+def _mask(items: Sequence, encoded: str, key_of: Callable[[int], str] | None = None) -> list[bool]:
+    """Per item: does its key (the item, or `key_of(item)`) contain `encoded`.
+
+    A slice at a time: one C call over every key would hold the interpreter lock for the whole
+    pass (tens of milliseconds), so the window could not even echo the next keystroke meanwhile.
+    """
+    mask: list[bool] = []
+    for start in range(0, len(items), _SLICE):
+        piece = items[start : start + _SLICE]
+        mask.extend(map(contains, piece if key_of is None else map(key_of, piece), repeat(encoded)))
+    return mask
+
+
+def _encoded(needle: str) -> str | None:
+    """`needle` in cp1251 viewed as latin-1, as the keys are; None when cp1251 lacks a character."""
+    try:
+        return needle.encode(_ENCODING).decode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 class _Changing:
@@ -152,6 +197,8 @@ class _Changing:
         self.keys = list(part.keys)
         self.odd = {part.ids[row]: key for row, key in part.odd.items()}  # by page id here
         self.moves = 0  # rows inserted or removed (each shifts the columns)
+        self.memo = part.memo
+        self.changed: set[int] = set()  # rows rewritten in place or appended
 
     def find(self, page_id: int) -> int | None:
         at = bisect_left(self.ids, page_id)
@@ -166,10 +213,13 @@ class _Changing:
     def put(self, page_id: int, subscribers: int, territory: int, key: str, original: str):
         at = bisect_left(self.ids, page_id)
         if at < len(self.ids) and self.ids[at] == page_id:
+            self.changed.add(at)
             self.subscribers[at], self.territories[at], self.keys[at] = subscribers, territory, key
         else:
             if at < len(self.ids):
                 self.moves += 1
+            else:
+                self.changed.add(at)
             self.ids.insert(at, page_id)
             self.subscribers.insert(at, subscribers)
             self.territories.insert(at, territory)
@@ -182,6 +232,12 @@ class _Changing:
     def part(self) -> _Part:
         done = _Part(self.ids, self.subscribers, self.territories, self.keys, None)
         done.odd = {bisect_left(self.ids, page_id): key for page_id, key in self.odd.items()}
+        if self.moves:
+            return done  # row numbers shifted: the kept answers no longer fit
+        if not self.changed:
+            done.memo = self.memo  # the same rows: the same answers
+        else:
+            done.memo = self.memo.carried(self.changed, done.matches, done.ids, done.subscribers)
         return done
 
 
@@ -197,6 +253,10 @@ class TextIndex:
         """How many pages (live and trashed) the index holds."""
         return len(self._live.ids) + len(self._trash.ids)
 
+    def live_count(self) -> int:
+        """How many live (not trashed) pages the index holds."""
+        return len(self._live.ids)
+
     def nbytes(self) -> int:
         """Approximate memory held by the index."""
         return self._live.nbytes() + self._trash.nbytes()
@@ -209,6 +269,11 @@ class TextIndex:
         `needle` is used as given (callers fold it); `territories` limits the pages to those ids.
         """
         return (self._trash if trash else self._live).search(needle, territories)
+
+    def forget_answers(self) -> None:
+        """Drop the kept answers, so that the next search reads every key (for measurements)."""
+        self._live.memo = Memo()
+        self._trash.memo = Memo()
 
     @property
     def max_id(self) -> int:
@@ -452,11 +517,12 @@ def _file_identity(path: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def current(database: SqliteDatabase = models_db) -> TextIndex | None:
+def current(database: SqliteDatabase = models_db, *, read: bool = True) -> TextIndex | None:
     """The fresh index of the catalogue `database` is bound to, for this thread's connection.
 
     None when the index cannot answer for this connection: an in-memory database, or an open
-    transaction whose uncommitted writes only SQL can see.
+    transaction whose uncommitted writes only SQL can see; with `read` false, also when the
+    index was not read yet (a caller that SQL serves well enough does not read it for nothing).
     """
     global _source
     path = database.database
@@ -471,6 +537,8 @@ def current(database: SqliteDatabase = models_db) -> TextIndex | None:
         if _source is not None and (_source.path != path or _source.identity != identity):
             _source.close()
             _source = None
+        if not read and (_source is None or _source.index is None):
+            return None
         if _source is None:
             _source = _Source(path, identity)
         return _source.fresh()

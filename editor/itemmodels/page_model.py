@@ -38,6 +38,9 @@ BLOCK = 100  # rows read at once when the view reaches an unloaded row (about a 
 MAX_RUNS = 50  # more separate row runs to insert or remove than this: reset the view instead
 FIRST_SCREEN = 200  # ids read ahead of the whole list when the filter or order changes
 CACHE_LIMIT = 20_000  # cached rows kept before the cache is emptied
+# Lookups of a row by page id answered by scanning the id list before a map of it is built: an
+# edit or a kept selection looks up one or two pages, and mapping 100k ids costs ~10 ms.
+SCANS_BEFORE_MAP = 3
 
 # The invisible root's index, used as a default argument (Qt's convention).
 _TOP = QModelIndex()
@@ -60,6 +63,11 @@ def _load_ids(
         )
     except page_list.Cancelled:
         raise CancelledError() from None
+
+
+def _read_index(*, progress=None, is_cancelled=None) -> None:
+    """The worker's job: read the search index ahead of the first keystroke."""
+    search.prepare_text_search()
 
 
 def organization_name(row: dict) -> str:
@@ -104,6 +112,7 @@ class PageTableModel(QAbstractTableModel):
         self.columns: tuple[PageColumn, ...] = COLUMNS
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None
+        self._scans = 0  # lookups answered by a scan since the map was last built
         self._rows: dict[int, dict] = {}
         self._sphere_labels: dict[int, str] | None = None
         self._query = _Query(PageFilter(territory_id=None), "id", False)
@@ -117,6 +126,7 @@ class PageTableModel(QAbstractTableModel):
         self._applied_generation = 0
         self.subscribers = 0  # the subscriber total of the shown pages
         self._running: set[Task] = set()
+        self._preparing: Task | None = None  # the search index being read ahead
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -168,7 +178,14 @@ class PageTableModel(QAbstractTableModel):
     def row_of(self, page_id: int) -> int | None:
         """The row showing a page, or None."""
         if self._row_of is None:
+            if self._scans < SCANS_BEFORE_MAP:
+                self._scans += 1
+                try:
+                    return self._ids.index(page_id)
+                except ValueError:
+                    return None
             self._row_of = {page: row for row, page in enumerate(self._ids)}
+            self._scans = 0
         return self._row_of.get(page_id)
 
     def row_values(self, row: int) -> dict | None:
@@ -216,6 +233,19 @@ class PageTableModel(QAbstractTableModel):
         task.signals.failed.connect(lambda message, t=task: self._failed(t, message))
         task.signals.cancelled.connect(lambda t=task: self._running.discard(t))
         self._pool.start(task)
+
+    def prepare_text_search(self) -> None:
+        """Read the search index in the background now (the quick filter got the focus), so
+        that the first keystroke does not wait for it."""
+        if not self.background or self._preparing is not None:
+            return
+        task = self._preparing = Task(_read_index)
+        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            signal.connect(self._prepared)
+        self._pool.start(task)
+
+    def _prepared(self, *_args: object) -> None:
+        self._preparing = None
 
     def reload(self) -> None:
         """Forget every cached row and query again (the catalogue was replaced or re-imported)."""

@@ -41,6 +41,7 @@ from editor.ui import catalogue_files, first_steps, window_actions
 from editor.ui.delegates import PageItemDelegate
 from editor.ui.filter_bar import FilterBar
 from editor.ui.page_form import PageForm
+from editor.ui.scope_totals import ScopeTotals
 from editor.ui.settings import Settings
 
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.counts: tuple[int, int, int] = (0, 0, 0)
         self._counts_generation = 0
+        self._scope_totals = ScopeTotals(self.store)
         self._running: set[Task] = set()
 
         self.tree_model = TerritoryTreeModel(
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self.page_model.editRefused.connect(self._cell_refused)
         self.page_model.loadFailed.connect(self.show_error)
         self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.filter_bar.typingExpected.connect(self.page_model.prepare_text_search)
         self.page_form.territoryRequested.connect(self.select_territory)
         self.store.spheresChanged.connect(self.filter_bar.reload_spheres)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -458,18 +461,37 @@ class MainWindow(QMainWindow):
         if scope == page_filter:
             self._counts_done(None, generation, (shown, shown, subscribers))
             return
+        known = self._scope_totals.get(scope)
+        if known is not None:  # the same node as the previous keystroke's
+            self._counts_done(None, generation, (shown, known, subscribers))
+            return
+        data = self._scope_totals.generation
         task = Task(_scope_count, scope)
         if not self.background:
             start(task, synchronous=True)
             if task.error is None:
+                self._scope_totals.remember(scope, task.result, data)
                 self._counts_done(None, generation, (shown, task.result, subscribers))
             return
         self._running.add(task)
         task.signals.finished.connect(
-            lambda total, t=task: self._counts_done(t, generation, (shown, total, subscribers))
+            lambda total, t=task: self._scope_counted(
+                t, generation, scope, data, (shown, total, subscribers)
+            )
         )
         task.signals.failed.connect(lambda _m, t=task: self._running.discard(t))
         start(task)
+
+    def _scope_counted(
+        self,
+        task: Task,
+        generation: int,
+        scope: PageFilter,
+        data: int,
+        result: tuple[int, int, int],
+    ) -> None:
+        self._scope_totals.remember(scope, result[1], data)
+        self._counts_done(task, generation, result)
 
     def _counts_done(
         self, task: Task | None, generation: int, result: tuple[int, int, int]
