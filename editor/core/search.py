@@ -16,6 +16,8 @@ from peewee import JOIN, SQL, fn
 from editor.core import normalize as nz
 from editor.core import text_index
 from editor.core.territories import subtree_ids
+from editor.db import dialect
+from editor.db.database import is_server_catalogue
 from editor.db.models import Organization, Page, Sphere, Territory
 
 # Subtrees larger than this are written as a recursive subquery instead of a parameter list.
@@ -118,9 +120,12 @@ def conditions(page_filter: PageFilter) -> list:
 
 
 def text_condition(needle: str, trash: bool = False):
-    """Pages whose search_key contains the folded `needle`: ids from the index, else ``instr``."""
+    """Pages whose search_key contains the folded `needle`: ids from the index, else ``instr``
+    (on a server, LIKE, which its trigram index answers)."""
     index = text_index.current()
-    if index is None:  # in-memory catalogue, or uncommitted writes that only SQL sees
+    if index is None:  # in-memory catalogue, server, or uncommitted writes that only SQL sees
+        if is_server_catalogue():
+            return Page.search_key % dialect.contains_pattern(needle)
         return fn.instr(Page.search_key, needle) > 0
     return ids_condition(index.search(needle, trash=trash).ids)
 
