@@ -9,13 +9,15 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from editor.core import dynamics, records, territories
 from editor.core.catalogue import init_catalogue
 from editor.core.integrity import check_catalogue
 from editor.core.search import PageFilter, count_and_total, ordered_ids
-from editor.db import dialect, dynamics_schema
+from editor.db import dialect, dynamics_bulk, dynamics_schema
 from editor.db.database import close_catalogue, open_catalogue
 from editor.db.models import db
 
@@ -117,3 +119,37 @@ def test_quick_search_without_the_trigram_index_gives_the_same_answers(pg_server
         ) == wanted
     finally:
         close_catalogue()
+
+
+def test_a_count_written_during_an_import_of_its_page_waits_and_stays_exact(pg_url):
+    from tests.test_dynamics import _expected, _stored
+
+    init_catalogue(pg_url)
+    page = _history()[0]
+    written = threading.Event()
+    errors: list[BaseException] = []
+
+    def editor() -> None:
+        # Another editor's connection (peewee keeps one per thread).
+        try:
+            written.wait(10)
+            records.set_count(page, dt.date(2025, 3, 10), 500)
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+        finally:
+            db.close()
+
+    other = threading.Thread(target=editor)
+    other.start()
+    with db.atomic():  # what an import does with the page: noted, its counts rewritten
+        dynamics_bulk.pause(db)
+        dynamics_bulk.touch(db, [page])
+        db.execute_sql("UPDATE subscriber_count SET count = count + 5 WHERE page_id = ?", (page,))
+        written.set()
+        time.sleep(0.5)  # the editor's count is on its way meanwhile
+        dynamics_bulk.resume(db)
+    other.join(30)
+    assert not errors and not other.is_alive()
+    assert _stored() == _expected()
+    assert dynamics.totals_on(PageFilter(), dt.date(2025, 3, 31)).subscribers == 500 + 40
+    close_catalogue()

@@ -411,6 +411,7 @@ def trigger_ddl(
     *,
     pause: str | None = None,
     before: bool = False,
+    prelude: str = "",
 ) -> tuple[str, ...]:
     """The PL/pgSQL function and the row trigger doing what one SQLite trigger does.
 
@@ -422,6 +423,7 @@ def trigger_ddl(
     triggers once the whole statement is done, so a trigger that reads other rows of its table
     (a page's neighbouring counts) would see every row of a many-row statement changed, where
     SQLite's see the rows changed so far; a BEFORE trigger sees those, all but its own row.
+    `prelude`: PL/pgSQL run first (a row lock that orders concurrent writers).
     """
     match = _TRIGGER.match(sqlite_trigger)
     if match is None:
@@ -429,7 +431,7 @@ def trigger_ddl(
     name, event, table = match["name"], match["event"], match["table"]
     timing = "BEFORE" if before else match["time"]
     event = timing + event.removeprefix(match["time"])
-    body = translate(_conflict_targets(_pg_counters(match["body"], counters), keys))
+    body = prelude + translate(_conflict_targets(_pg_counters(match["body"], counters), keys))
     conditions = [f"current_setting('{pause}', true) IS DISTINCT FROM 'on'"] if pause else []
     if match["when"]:
         when = translate(_pg_counters(match["when"], counters))

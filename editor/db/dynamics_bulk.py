@@ -124,6 +124,13 @@ def touch(
         "DELETE FROM temp.dynamics_fresh WHERE EXISTS"
         " (SELECT 1 FROM temp.dynamics_pages p WHERE p.id = dynamics_fresh.id)"
     )
+    if _server(database) is not None:
+        # Held to the commit: another editor's count of a noted page waits for it (its
+        # trigger locks the page too), so the contribution taken away now stays the page's.
+        connection.execute(
+            "SELECT 1 FROM page WHERE id IN (SELECT id FROM temp.dynamics_fresh)"
+            " ORDER BY id FOR UPDATE"
+        )
     connection.execute(f"INSERT INTO temp.dynamics_before {_contribution('-', 'dynamics_fresh')}")
     connection.execute("INSERT INTO temp.dynamics_pages SELECT id FROM temp.dynamics_fresh")
     connection.execute("DELETE FROM temp.dynamics_fresh")

@@ -202,22 +202,38 @@ def _server(database) -> bool:
     return isinstance(getattr(database, "obj", database), dialect.ServerDatabase)
 
 
+# On a server, a trigger on counts first locks their page: two transactions writing counts of
+# one page (or an import that noted the page, see dynamics_bulk) then take turns, and the later
+# one reads the neighbouring counts as the earlier one committed them.
+_LOCK_PAGES = {
+    "INSERT": "NEW.page_id",
+    "DELETE": "OLD.page_id",
+    "UPDATE": "OLD.page_id, NEW.page_id",
+}
+
+
 def server_triggers() -> tuple[str, ...]:
     """The triggers as a server runs them (PL/pgSQL); the row triggers can be paused."""
     from editor.db import dialect
 
-    return tuple(
-        statement
-        for trigger in TRIGGERS
-        for statement in dialect.trigger_ddl(
+    statements: list[str] = []
+    for trigger in TRIGGERS:
+        on_counts = " ON subscriber_count" in trigger
+        pages = _LOCK_PAGES.get(trigger.split()[7], "")  # AFTER INSERT|DELETE|UPDATE
+        statements += dialect.trigger_ddl(
             trigger,
             {},
             KEYS,
             pause=PAUSE_SETTING if trigger in ROW_TRIGGERS else None,
             # They read the page's other counts (see trigger_ddl).
-            before=" ON subscriber_count" in trigger,
+            before=on_counts,
+            prelude=(
+                f"PERFORM 1 FROM page WHERE id IN ({pages}) ORDER BY id FOR UPDATE; "
+                if on_counts
+                else ""
+            ),
         )
-    )
+    return tuple(statements)
 
 
 def install(database: SqliteDatabase) -> None:
