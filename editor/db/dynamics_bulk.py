@@ -29,6 +29,8 @@ from editor.db.dynamics_schema import (
     KEYS,
     PAUSE_SETTING,
     ROW_TRIGGERS,
+    TOTAL_PAUSE_SETTING,
+    add_to_total,
     day_text,
     one_if,
 )
@@ -42,9 +44,11 @@ _SETUP = (
     "CREATE TEMP TABLE IF NOT EXISTS dynamics_pages (id INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE IF NOT EXISTS dynamics_fresh (id INTEGER PRIMARY KEY)",
     f"CREATE TEMP TABLE IF NOT EXISTS dynamics_before ({_TYPED})",
+    f"CREATE TEMP TABLE IF NOT EXISTS dynamics_delta ({_TYPED})",  # a server's (_apply)
 )
 _CLEAR = tuple(
-    f"DELETE FROM temp.{table}" for table in ("dynamics_pages", "dynamics_fresh", "dynamics_before")
+    f"DELETE FROM temp.{table}"
+    for table in ("dynamics_pages", "dynamics_fresh", "dynamics_before", "dynamics_delta")
 )
 
 
@@ -65,17 +69,26 @@ def _contribution(sign: str, table: str) -> str:
 
 
 _UPSERT = " ON CONFLICT DO UPDATE SET " + ", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTERS)
-_APPLY = (
-    f"INSERT INTO dynamics_day ({_COLUMNS}) SELECT {', '.join(_KEYS)},"
+# How the day rows move: the contributions taken away and those given back, summed.
+_DELTAS = (
+    f"SELECT {', '.join(_KEYS)},"
     + ", ".join(f" sum({c})" for c in COUNTERS)
     + f" FROM (SELECT * FROM temp.dynamics_before UNION ALL {_contribution('', 'dynamics_pages')})"
-    f" AS x GROUP BY {', '.join(_KEYS)} HAVING "
-    + " OR ".join(f"sum({c}) != 0" for c in COUNTERS)
-    + _UPSERT
+    f" AS x GROUP BY {', '.join(_KEYS)} HAVING " + " OR ".join(f"sum({c}) != 0" for c in COUNTERS)
 )
-
-
-_APPLY_SERVER = dialect.upsert_sql(_APPLY, KEYS)
+_APPLY = f"INSERT INTO dynamics_day ({_COLUMNS}) {_DELTAS}{_UPSERT}"
+# A server keeps the moves, adds them to the day rows and, grouped, to the total, whose row
+# triggers stand aside meanwhile (see dynamics_schema.TOTAL_PAUSE_SETTING).
+_APPLY_SERVER = (
+    f"INSERT INTO temp.dynamics_delta {_DELTAS}",
+    dialect.upsert_sql(
+        f"INSERT INTO dynamics_day ({_COLUMNS}) SELECT * FROM temp.dynamics_delta WHERE true"
+        + _UPSERT,
+        KEYS,
+    ),
+    dialect.upsert_sql(add_to_total("temp.dynamics_delta"), KEYS),
+    "DELETE FROM temp.dynamics_delta",
+)
 
 
 def _server(database) -> dialect.ServerDatabase | None:
@@ -85,7 +98,14 @@ def _server(database) -> dialect.ServerDatabase | None:
 
 
 def _apply(database, connection) -> None:
-    connection.execute(_APPLY_SERVER if _server(database) else _APPLY)
+    server = _server(database)
+    if server is None:
+        connection.execute(_APPLY)
+        return
+    dialect.pause_triggers(server, TOTAL_PAUSE_SETTING)
+    for statement in _APPLY_SERVER:
+        connection.execute(statement)
+    dialect.pause_triggers(server, TOTAL_PAUSE_SETTING, paused=False)
 
 
 def pause(database: SqliteDatabase) -> None:

@@ -46,6 +46,10 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 # Set to 'on' in a server transaction, the row triggers stand aside (dynamics_bulk).
 PAUSE_SETTING = "gospabliki.dynamics_paused"
+# The same for the total's triggers: a server writing many day rows at once adds them to the
+# total in one grouped statement (`add_to_total`); row by row, every day row would rewrite one
+# of a few dozen total rows, each rewrite leaving a dead row version behind for the next.
+TOTAL_PAUSE_SETTING = "gospabliki.dynamics_total_paused"
 
 _UPSERT = " ON CONFLICT DO UPDATE SET " + ", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTERS)
 _INSERT = f"INSERT INTO dynamics_day (territory_id, network, day, {', '.join(COUNTERS)})"
@@ -111,6 +115,17 @@ def _count_contribution(row: str, sign: int, exclude: str = "") -> str:
         " (SELECT 1 AS k UNION ALL SELECT -1) v"
         f" WHERE p.id = {row}.page_id AND p.deleted_at IS NULL"
         f" AND (v.k = 1 OR d.following IS NOT NULL){_UPSERT};"
+    )
+
+
+def add_to_total(source: str) -> str:
+    """Add the rows of `source` (dynamics_day columns) to the catalogue's total, grouped."""
+    sums = ", ".join(f"sum({c})" for c in COUNTERS)
+    return (
+        f"INSERT INTO dynamics_total (network, day, {', '.join(COUNTERS)}) SELECT network, day,"
+        f" {sums} FROM {source} GROUP BY network, day HAVING "
+        + " OR ".join(f"sum({c}) != 0" for c in COUNTERS)
+        + _UPSERT
     )
 
 
@@ -224,7 +239,13 @@ def server_triggers() -> tuple[str, ...]:
             trigger,
             {},
             KEYS,
-            pause=PAUSE_SETTING if trigger in ROW_TRIGGERS else None,
+            pause=(
+                PAUSE_SETTING
+                if trigger in ROW_TRIGGERS
+                else TOTAL_PAUSE_SETTING
+                if " ON dynamics_day " in trigger
+                else None
+            ),
             # They read the page's other counts (see trigger_ddl).
             before=on_counts,
             prelude=(
@@ -266,10 +287,19 @@ def stale_territories(database: SqliteDatabase) -> set[int]:
 
 
 def fill(database: SqliteDatabase) -> None:
-    """Recompute the tally from the records (the total follows through its triggers)."""
+    """Recompute the tally from the records (the total follows through its triggers; on a
+    server, in one statement)."""
     database.execute_sql("DELETE FROM dynamics_day")
     database.execute_sql("DELETE FROM dynamics_total")
+    if not _server(database):
+        database.execute_sql(f"{_INSERT} {RECOMPUTE}")
+        return
+    from editor.db import dialect
+
+    dialect.pause_triggers(database, TOTAL_PAUSE_SETTING)
     database.execute_sql(f"{_INSERT} {RECOMPUTE}")
+    database.execute_sql(dialect.upsert_sql(add_to_total("dynamics_day"), KEYS))
+    dialect.pause_triggers(database, TOTAL_PAUSE_SETTING, paused=False)
 
 
 @contextmanager
