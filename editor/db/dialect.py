@@ -107,6 +107,19 @@ def _untyped_int_dumper():
     return UntypedIntDumper
 
 
+@functools.cache
+def _number_loader():
+    from psycopg.types.numeric import NumericLoader
+
+    class SqliteNumberLoader(NumericLoader):
+        def load(self, data):
+            value = super().load(data)
+            whole = value.is_finite() and value == value.to_integral_value()
+            return int(value) if whole else float(value)
+
+    return SqliteNumberLoader
+
+
 class SqliteStyleConnection:
     """The parts of sqlite3.Connection that the editor's bulk paths use, over psycopg.
 
@@ -178,6 +191,9 @@ class ServerDatabase(PostgresqlDatabase):
 
         for name in ("date", "timestamp"):
             connection.adapters.register_loader(name, TextLoader)
+        # A sum of BIGINTs is NUMERIC on a server: it comes back as SQLite's would, an int
+        # (a float when not whole), not as a Decimal that JSON and the charts refuse.
+        connection.adapters.register_loader("numeric", _number_loader())
         # Names this process in the change notifications its writes send (see CHANNEL).
         connection.execute("SELECT set_config('gospabliki.session', %s, false)", (SESSION,))
         return connection

@@ -38,7 +38,7 @@ from editor.db.dynamics_schema import (
 _KEYS = KEYS["dynamics_day"]
 _COLUMNS = ", ".join((*_KEYS, *COUNTERS))
 _TYPED = ", ".join(
-    f"{c} {'TEXT' if c in ('network', 'day') else 'INTEGER'}" for c in (*_KEYS, *COUNTERS)
+    f"{c} {'TEXT' if c in ('network', 'day') else 'BIGINT'}" for c in (*_KEYS, *COUNTERS)
 )
 _SETUP = (
     "CREATE TEMP TABLE IF NOT EXISTS dynamics_pages (id INTEGER PRIMARY KEY)",

@@ -27,15 +27,18 @@ COUNTERS: tuple[str, ...] = ("subscribers", "pages", "gosmark", "connected", "wi
 TABLE = (
     "CREATE TABLE IF NOT EXISTS dynamics_day (territory_id INTEGER NOT NULL,"
     " network TEXT NOT NULL, day TEXT NOT NULL, "
-    + ", ".join(f"{c} INTEGER NOT NULL" for c in COUNTERS)
+    + ", ".join(f"{c} BIGINT NOT NULL" for c in COUNTERS)
     + ", PRIMARY KEY (territory_id, network, day)) WITHOUT ROWID"
 )
+
+# Counters are BIGINT: a server's INTEGER has 32 bits, and a whole catalogue's subscribers
+# counted on one day may pass 2^31 (SQLite's INTEGER has 64 bits whatever it is called).
 
 # The same per network and day for the whole catalogue (the country's dashboard reads a few
 # hundred rows instead of every territory's), kept from dynamics_day by its own triggers.
 TOTAL_TABLE = (
     "CREATE TABLE IF NOT EXISTS dynamics_total (network TEXT NOT NULL, day TEXT NOT NULL, "
-    + ", ".join(f"{c} INTEGER NOT NULL" for c in COUNTERS)
+    + ", ".join(f"{c} BIGINT NOT NULL" for c in COUNTERS)
     + ", PRIMARY KEY (network, day)) WITHOUT ROWID"
 )
 
@@ -262,6 +265,10 @@ def install(database: SqliteDatabase) -> None:
     triggers = server_triggers() if _server(database) else TRIGGERS
     for statement in (TABLE, TOTAL_TABLE, *triggers):
         database.execute_sql(statement)
+    if _server(database):  # tables made by an earlier version had INTEGER counters
+        for table in ("dynamics_day", "dynamics_total"):
+            widen = ", ".join(f"ALTER COLUMN {c} TYPE BIGINT" for c in COUNTERS)
+            database.execute_sql(f"ALTER TABLE {table} {widen}")
     fill(database)
 
 
