@@ -1,5 +1,5 @@
-"""The core hot paths on a team catalogue on PostgreSQL (issue 17), against the file targets
-(`python -m bench --only pg:`).
+"""The hot paths on a team catalogue on PostgreSQL (issue 17): core, import and the window,
+against the file targets (`python -m bench --only pg:`).
 
 The generated catalogue is copied to a throwaway local server first (see server_paths). Without
 a server the module has one case that reports why it skipped.
@@ -7,7 +7,7 @@ a server the module has one case that reports why it skipped.
 
 from __future__ import annotations
 
-from bench import server_paths
+from bench import server_gui, server_import, server_paths
 from bench.framework import Case
 
 _REASON = server_paths.skip_reason()
@@ -34,4 +34,29 @@ else:
         _case("search_ids", "quick search «школа», ordered_ids", 0.15),
         _case("whole_stats", "figures of the whole catalogue", None, repeat=3),
         _case("check", "integrity of the whole catalogue", None, repeat=1),
+        Case(
+            "pg: import: spreadsheet of --pages rows / openpyxl read_only iteration",
+            None,
+            server_import.ratio,
+            repeat=1,
+            target_text=f"ratio ≤ {server_import.RATIO_TARGET}, ≤ {server_import.RSS_LIMIT_MB} MB",
+            setup=server_import.setup,
+        ),
+    ]
+    _GUI = server_gui.paths()
+
+    def _gui(name: str, label: str, target: float, repeat: int = 5, **extra) -> Case:
+        setup, run = _GUI[name]
+        return Case(f"pg: gui: {label}", target, run, repeat=repeat, setup=setup, **extra)
+
+    CASES += [
+        _gui(
+            "startup",
+            "start-up to tree and first rows",
+            2.0,
+            repeat=3,
+            target_text="≤ 2 s from process start",
+        ),
+        _gui("select_root", "select Российская Федерация → first rows", 0.5),
+        _gui("quick_filter", "quick-filter keystroke → updated table", 0.3),
     ]

@@ -1,6 +1,6 @@
 """A fresh process that opens the editor window offscreen and reports when the first rows show.
 
-`python -m bench.gui_probe CATALOGUE SETTINGS.ini` prints one JSON line with the seconds from
+`python -m bench.gui_probe CATALOGUE SETTINGS.ini` (CATALOGUE a file or a server URL) prints one JSON line with the seconds from
 interpreter start (as the OS counts it) to the window showing the tree and the table's first rows,
 then leaves without tearing Qt down.
 """
@@ -41,7 +41,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings.at(Path(argv[1]))
     settings.auto_backup = False
-    window = MainWindow(Path(argv[0]), settings=settings)
+    # A file, or a postgresql:// URL (a Path would fold its double slash).
+    catalogue = argv[0] if "://" in argv[0] else Path(argv[0])
+    window = MainWindow(catalogue, settings=settings)
     window.show()
     deadline = time.perf_counter() + 60
     while window.page_model.rowCount() == 0 or window.tree_model.rowCount() == 0:

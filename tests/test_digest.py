@@ -61,7 +61,7 @@ def test_territory_names_in_the_genitive(name, expected):
     assert genitive(name) == expected
 
 
-def test_paragraph_of_a_region(catalogue):
+def test_paragraph_of_a_region(backend_catalogue):
     from editor.core.territories import resolve
 
     region = resolve("37000000").id

@@ -15,6 +15,12 @@ from editor.db.models import db
 from tests.test_tally import OPERATIONS, Catalogue
 
 
+@pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
 def _stored() -> set[tuple]:
     rows = db.execute_sql("SELECT * FROM dynamics_day").fetchall()
     # The catalogue's total per network and day follows the territories' rows.
@@ -77,9 +83,11 @@ def test_random_operations_keep_the_dated_tally_exact(catalogue, tmp_path, seed)
     state = Catalogue(rng, tmp_path)
     names, weights = zip(*OPERATIONS, strict=True)
     weights = [w * (6 if n == "counts" else 1) for n, w in zip(names, weights, strict=True)]
+    done = []
     for _ in range(90):
-        getattr(state, rng.choices(names, weights)[0])()
-        assert _stored() == _expected()
+        done.append(rng.choices(names, weights)[0])
+        getattr(state, done[-1])()
+        assert _stored() == _expected(), done[-3:]
     assert db.execute_sql("SELECT count(*) FROM subscriber_count").fetchone()[0] > 5
     # Month-end totals and totals on a day against the brute force, for a few scopes.
     first, last = "2023-01", "2025-12"

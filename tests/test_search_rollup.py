@@ -56,6 +56,17 @@ def test_search_folds_cyrillic_case_and_yo(region):
     assert ordered_ids(PageFilter(text="t.me/ketovo")) == [pages["admin_tg"].id]
 
 
+def test_wildcards_in_the_search_text_are_plain_characters(region):
+    kurgan, _, _, _ = region
+    found = {}
+    for name in ("Центр_1", "Центр21", "Охват 100%", "Охват 1000", "Папка a\\b", "Папка ab"):
+        org = records.create_organization(kurgan.id, {"full_name": name})
+        found[name] = records.create_page(org.id, {"url": f"vk.com/club{len(found) + 900}"}).id
+    assert ordered_ids(PageFilter(text="центр_1")) == [found["Центр_1"]]
+    assert ordered_ids(PageFilter(text="100%")) == [found["Охват 100%"]]
+    assert ordered_ids(PageFilter(text="a\\b")) == [found["Папка a\\b"]]
+
+
 def test_scope_and_flags(region):
     kurgan, ketovo, _, pages = region
     assert count_and_total(PageFilter(territory_id=kurgan.id)) == (3, 1350)

@@ -108,6 +108,5 @@ def _stale_tally_territories() -> int:
             f" GROUP BY {names} HAVING count(*) = 1"
         )
         stale.update(territory_id for (territory_id,) in rows)
-    if not is_server_catalogue():  # a server catalogue keeps no dynamics tally yet
-        stale |= dynamics_schema.stale_territories(db)
+    stale |= dynamics_schema.stale_territories(db)
     return len(stale)

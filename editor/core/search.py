@@ -16,6 +16,7 @@ from peewee import JOIN, SQL, fn
 from editor.core import normalize as nz
 from editor.core import text_index
 from editor.core.territories import subtree_ids
+from editor.db import dialect
 from editor.db.database import is_server_catalogue
 from editor.db.models import Organization, Page, Sphere, Territory
 
@@ -126,9 +127,12 @@ def prepare_text_search() -> None:
 
 
 def text_condition(needle: str, trash: bool = False):
-    """Pages whose search_key contains the folded `needle`: ids from the index, else ``instr``."""
+    """Pages whose search_key contains the folded `needle`: ids from the index, else ``instr``
+    (on a server, LIKE, which its trigram index answers)."""
     index = text_index.current()
-    if index is None:  # in-memory catalogue, or uncommitted writes that only SQL sees
+    if index is None:  # in-memory catalogue, server, or uncommitted writes that only SQL sees
+        if is_server_catalogue():
+            return Page.search_key % dialect.contains_pattern(needle)
         return fn.instr(Page.search_key, needle) > 0
     return ids_condition(index.search(needle, trash=trash).ids)
 
@@ -249,6 +253,10 @@ def ordered_ids(
     query = base_query(page_filter, Page.id, join_organization=join_org)
     if key.model is Territory:
         query = query.join(Territory, on=Page.territory == Territory.id, join_type=JOIN.INNER)
+    if key is Page.id and page_filter.text and is_server_catalogue():
+        # Asked for id order, a server walks the primary key and tests every page's text;
+        # unordered, it reads the trigram index, and the ids sort here in a few ms.
+        return sorted((row[0] for row in query.tuples().iterator()), reverse=descending)
     ordering = key.desc(nulls="LAST") if descending else key.asc(nulls="LAST")
     if key is not Page.id:
         query = query.order_by(ordering, Page.id)

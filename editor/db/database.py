@@ -24,7 +24,7 @@ from editor.db.models import (
     db,
     sqlite_db,
 )
-from editor.db.search_log import create_search_log, trim
+from editor.db.search_log import create_search_log, logged_on_server, trim
 from editor.db.training_models import TRAINING_MODELS
 
 # Marks a SQLite file as ours (PRAGMA application_id), so that any other SQLite file is refused.
@@ -222,6 +222,7 @@ def _open_server(url: str, *, create: bool, password: str | None):
         db.initialize(database)
         migrate(database)
         dialect.add_server_extras(database)
+        _server_catch_up(database)
     except CatalogueError:
         database.close()
         raise
@@ -229,6 +230,29 @@ def _open_server(url: str, *, create: bool, password: str | None):
         database.close()
         raise CatalogueError("open_failed", where, error=" ".join(str(error).split())) from None
     return database
+
+
+def _server_catch_up(database) -> None:
+    """What a server catalogue made by an earlier version of the editor lacks at its schema
+    version (the dated tally's and the search log's triggers, total() on a built-in step, the
+    search index), added once by a role that may write; the search log is trimmed."""
+    from editor.db import dynamics_schema
+
+    if database.read_only:
+        return
+    steps = []
+    if not dynamics_schema.installed_on_server(database):
+        steps.append(dynamics_schema.install)
+    if not logged_on_server(database):
+        steps.append(create_search_log)
+    if steps:
+        with database.atomic():
+            for statement in dialect.COMPAT_FUNCTIONS:
+                database.execute_sql(statement)
+            for step in steps:
+                step(database)
+    dialect.add_search_index(database)
+    trim(database)
 
 
 def is_read_only() -> bool:

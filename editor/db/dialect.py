@@ -107,6 +107,19 @@ def _untyped_int_dumper():
     return UntypedIntDumper
 
 
+@functools.cache
+def _number_loader():
+    from psycopg.types.numeric import NumericLoader
+
+    class SqliteNumberLoader(NumericLoader):
+        def load(self, data):
+            value = super().load(data)
+            whole = value.is_finite() and value == value.to_integral_value()
+            return int(value) if whole else float(value)
+
+    return SqliteNumberLoader
+
+
 class SqliteStyleConnection:
     """The parts of sqlite3.Connection that the editor's bulk paths use, over psycopg.
 
@@ -178,6 +191,9 @@ class ServerDatabase(PostgresqlDatabase):
 
         for name in ("date", "timestamp"):
             connection.adapters.register_loader(name, TextLoader)
+        # A sum of BIGINTs is NUMERIC on a server: it comes back as SQLite's would, an int
+        # (a float when not whole), not as a Decimal that JSON and the charts refuse.
+        connection.adapters.register_loader("numeric", _number_loader())
         # Names this process in the change notifications its writes send (see CHANNEL).
         connection.execute("SELECT set_config('gospabliki.session', %s, false)", (SESSION,))
         return connection
@@ -236,12 +252,11 @@ def set_schema_version(database: ServerDatabase, version: int) -> None:
 COMPAT_FUNCTIONS: tuple[str, ...] = (
     "CREATE OR REPLACE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE"
     " PARALLEL SAFE AS 'SELECT strpos($1, $2)'",
-    # total(): like sum() but 0.0 for no rows and NULLs skipped.
-    "CREATE OR REPLACE FUNCTION gp_total_step(double precision, double precision)"
-    " RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE"
-    " AS 'SELECT $1 + coalesce($2, 0)'",
-    "CREATE OR REPLACE AGGREGATE total(double precision) (SFUNC = gp_total_step,"
-    " STYPE = double precision, INITCOND = '0')",
+    # total(): like sum() but 0.0 for no rows and NULLs skipped. The built-in float8pl is
+    # strict, so a NULL row leaves the sum as it is; a step written in SQL would cost a
+    # function call per row (half of a quick search's time over 80,000 pages).
+    "CREATE OR REPLACE AGGREGATE total(double precision) (SFUNC = float8pl,"
+    " STYPE = double precision, INITCOND = '0', COMBINEFUNC = float8pl, PARALLEL = SAFE)",
     # sum(flag = 1): a truth value counts as 0/1 as in SQLite.
     "CREATE OR REPLACE FUNCTION gp_bool_step(bigint, boolean) RETURNS bigint LANGUAGE sql"
     " IMMUTABLE PARALLEL SAFE AS 'SELECT $1 + coalesce($2::int, 0)'",
@@ -270,6 +285,40 @@ COMPAT_FUNCTIONS: tuple[str, ...] = (
     "CREATE OR REPLACE FUNCTION gp_json_ids(text) RETURNS TABLE(value bigint) LANGUAGE sql"
     " IMMUTABLE PARALLEL SAFE AS 'SELECT v::bigint FROM json_array_elements_text($1::json) v'",
 )
+
+
+# --- quick search ------------------------------------------------------------------------------
+
+# A trigram index lets `search_key LIKE '%needle%'` read the index instead of every page
+# (pg_trgm ships with PostgreSQL; since version 13 any role that may create in the database may
+# add it). Without it the same condition scans the table.
+SEARCH_INDEX = "page_search_trgm"
+
+
+def add_search_index(database: ServerDatabase) -> bool:
+    """Create the trigram index of the search keys once; False when the role may not."""
+    from peewee import DatabaseError
+
+    found = database.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (SEARCH_INDEX,))
+    if found.fetchone()[0]:
+        return True
+    try:
+        with database.atomic():
+            database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            database.execute_sql(
+                f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON page"
+                " USING gin (search_key gin_trgm_ops)"
+            )
+    except DatabaseError:
+        return False
+    return True
+
+
+def contains_pattern(needle: str) -> str:
+    """A LIKE pattern matching text that contains `needle` as it is (the server's default
+    escape character is the backslash)."""
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 # --- translating a SQLite statement ------------------------------------------------------------
@@ -359,8 +408,9 @@ def _conflict_targets(sql: str, keys: dict[str, tuple[str, ...]]) -> str:
 
 
 _TRIGGER = re.compile(
-    r"CREATE TRIGGER IF NOT EXISTS (?P<name>\w+) (?P<event>AFTER (?:INSERT|DELETE|UPDATE"
-    r"(?: OF [\w, ]+?)?)) ON (?P<table>\w+)(?: WHEN (?P<when>.*?))? BEGIN (?P<body>.*) END$",
+    r"CREATE TRIGGER IF NOT EXISTS (?P<name>\w+) (?P<event>(?P<time>AFTER|BEFORE)"
+    r" (?P<action>INSERT|DELETE|UPDATE)(?: OF [\w, ]+?)?) ON (?P<table>\w+)"
+    r"(?: WHEN (?P<when>.*?))? BEGIN (?P<body>.*) END$",
     re.DOTALL,
 )
 
@@ -371,21 +421,61 @@ def recompute_sql(sql: str, counters: dict[str, str]) -> str:
 
 
 def trigger_ddl(
-    sqlite_trigger: str, counters: dict[str, str], keys: dict[str, tuple[str, ...]]
+    sqlite_trigger: str,
+    counters: dict[str, str],
+    keys: dict[str, tuple[str, ...]],
+    *,
+    pause: str | None = None,
+    before: bool = False,
+    prelude: str = "",
 ) -> tuple[str, ...]:
-    """The PL/pgSQL function and the row trigger doing what one SQLite trigger does."""
+    """The PL/pgSQL function and the row trigger doing what one SQLite trigger does.
+
+    A WHEN condition that reads a table (PostgreSQL allows none there) moves into the body.
+    `pause`: the name of a setting that, set to 'on' in a transaction (`pause_triggers`),
+    makes the trigger stand aside there: a bulk writer that keeps the tally itself turns it off
+    without DDL, which would lock the table against every other editor until it commits.
+    `before`: run an AFTER trigger before each row's change instead. PostgreSQL runs AFTER row
+    triggers once the whole statement is done, so a trigger that reads other rows of its table
+    (a page's neighbouring counts) would see every row of a many-row statement changed, where
+    SQLite's see the rows changed so far; a BEFORE trigger sees those, all but its own row.
+    `prelude`: PL/pgSQL run first (a row lock that orders concurrent writers).
+    """
     match = _TRIGGER.match(sqlite_trigger)
     if match is None:
         raise ValueError(f"not a trigger of the catalogue: {sqlite_trigger[:60]}")
     name, event, table = match["name"], match["event"], match["table"]
-    body = translate(_conflict_targets(_pg_counters(match["body"], counters), keys))
-    when = f" WHEN ({translate(_pg_counters(match['when'], counters))})" if match["when"] else ""
+    timing = "BEFORE" if before else match["time"]
+    event = timing + event.removeprefix(match["time"])
+    body = prelude + translate(_conflict_targets(_pg_counters(match["body"], counters), keys))
+    conditions = [f"current_setting('{pause}', true) IS DISTINCT FROM 'on'"] if pause else []
+    if match["when"]:
+        when = translate(_pg_counters(match["when"], counters))
+        if re.search(r"\bSELECT\b", when, re.IGNORECASE):
+            body = f"IF {when} THEN {body} END IF;"
+        else:
+            conditions.append(f"({when})")
+    when = f" WHEN ({' AND '.join(conditions)})" if conditions else ""
+    # A BEFORE trigger that returns NULL would cancel the row's own change.
+    result = "NULL" if timing == "AFTER" else "OLD" if match["action"] == "DELETE" else "NEW"
     return (
         f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS"
-        f" $$ BEGIN {body} RETURN NULL; END $$",
+        f" $$ BEGIN {body} RETURN {result}; END $$",
         f"DROP TRIGGER IF EXISTS {name} ON {table}",
         f"CREATE TRIGGER {name} {event} ON {table} FOR EACH ROW{when} EXECUTE FUNCTION {name}()",
     )
+
+
+def upsert_sql(sql: str, keys: dict[str, tuple[str, ...]]) -> str:
+    """A SQLite upsert (`ON CONFLICT DO UPDATE SET c = c + excluded.c`) in PostgreSQL's
+    dialect: the conflict target named from `keys` (table → key columns)."""
+    return translate(_conflict_targets(sql, keys))
+
+
+def pause_triggers(database: ServerDatabase, setting: str, paused: bool = True) -> None:
+    """Make the triggers made with `pause=setting` stand aside (or not) until the transaction
+    ends; other transactions keep them."""
+    database.execute_sql("SELECT set_config(%s, %s, true)", (setting, "on" if paused else ""))
 
 
 def explain_write_error(error: BaseException) -> str | None:

@@ -8,6 +8,11 @@ history) and adds the contributions back once at the end (`resume`): one grouped
 the day rows whose sum changed, so the total's triggers (left in place) fire once per changed
 day row. `bulk()` is the three in one block. Everything happens in the caller's transaction: a
 rollback also brings the dropped triggers back.
+
+A server catalogue does the same without dropping anything: dropping a trigger would lock the
+table against every other editor until the import commits, so its row triggers stand aside in
+the writer's own transaction only (`dialect.pause_triggers`); other editors' writes meanwhile
+keep the tally through them.
 """
 
 from __future__ import annotations
@@ -17,36 +22,45 @@ from contextlib import contextmanager
 
 from peewee import SqliteDatabase
 
-from editor.db.dynamics_schema import COUNTERS, TRIGGERS
-
-# The row triggers that a bulk write replaces; those on dynamics_day (the total) and on
-# territory stay.
-_ROW_TRIGGERS = tuple(
-    statement
-    for statement in TRIGGERS
-    if statement.split()[5].startswith(("dynamics_count_", "dynamics_page_"))
+from editor.db import dialect
+from editor.db.dynamics_schema import (
+    COUNTERS,
+    FLAGS,
+    KEYS,
+    PAUSE_SETTING,
+    ROW_TRIGGERS,
+    TOTAL_PAUSE_SETTING,
+    add_to_total,
+    day_text,
+    one_if,
 )
-_KEYS = ("territory_id", "network", "day")
+
+_KEYS = KEYS["dynamics_day"]
 _COLUMNS = ", ".join((*_KEYS, *COUNTERS))
+_TYPED = ", ".join(
+    f"{c} {'TEXT' if c in ('network', 'day') else 'BIGINT'}" for c in (*_KEYS, *COUNTERS)
+)
 _SETUP = (
     "CREATE TEMP TABLE IF NOT EXISTS dynamics_pages (id INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE IF NOT EXISTS dynamics_fresh (id INTEGER PRIMARY KEY)",
-    f"CREATE TEMP TABLE IF NOT EXISTS dynamics_before ({_COLUMNS})",
+    f"CREATE TEMP TABLE IF NOT EXISTS dynamics_before ({_TYPED})",
+    f"CREATE TEMP TABLE IF NOT EXISTS dynamics_delta ({_TYPED})",  # a server's (_apply)
 )
 _CLEAR = tuple(
-    f"DELETE FROM temp.{table}" for table in ("dynamics_pages", "dynamics_fresh", "dynamics_before")
+    f"DELETE FROM temp.{table}"
+    for table in ("dynamics_pages", "dynamics_fresh", "dynamics_before", "dynamics_delta")
 )
 
 
 def _contribution(sign: str, table: str) -> str:
     """What the live pages listed in `table` contribute, per territory, network and day (the
     same computation as dynamics_schema.RECOMPUTE, limited to those pages)."""
+    flags = ", ".join(f"{sign} sum(c.first * {e.format(row='p')})" for e in FLAGS.values())
     return (
-        f"SELECT p.territory_id, p.network, c.date, {sign} sum(c.delta), {sign} sum(c.first),"
-        f" {sign} sum(c.first * (p.gosmark IS 1)), {sign} sum(c.first * (p.connected IS 1)),"
-        f" {sign} sum(c.first * coalesce(p.widgets > 0, 0))"
+        f"SELECT p.territory_id, p.network, {day_text('c.date')}, {sign} sum(c.delta),"
+        f" {sign} sum(c.first), {flags}"
         " FROM (SELECT page_id, date, count - coalesce(lag(count) OVER w, 0) AS delta,"
-        " row_number() OVER w = 1 AS first FROM subscriber_count"
+        f" {one_if('row_number() OVER w = 1')} AS first FROM subscriber_count"
         f" WHERE page_id IN (SELECT id FROM temp.{table})"
         " WINDOW w AS (PARTITION BY page_id ORDER BY date)) c"
         " JOIN page p ON p.id = c.page_id WHERE p.deleted_at IS NULL"
@@ -55,31 +69,56 @@ def _contribution(sign: str, table: str) -> str:
 
 
 _UPSERT = " ON CONFLICT DO UPDATE SET " + ", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTERS)
-_APPLY = (
-    f"INSERT INTO dynamics_day ({_COLUMNS}) SELECT {', '.join(_KEYS)},"
+# How the day rows move: the contributions taken away and those given back, summed.
+_DELTAS = (
+    f"SELECT {', '.join(_KEYS)},"
     + ", ".join(f" sum({c})" for c in COUNTERS)
     + f" FROM (SELECT * FROM temp.dynamics_before UNION ALL {_contribution('', 'dynamics_pages')})"
-    f" GROUP BY {', '.join(_KEYS)} HAVING "
-    + " OR ".join(f"sum({c}) != 0" for c in COUNTERS)
-    + _UPSERT
+    f" AS x GROUP BY {', '.join(_KEYS)} HAVING " + " OR ".join(f"sum({c}) != 0" for c in COUNTERS)
+)
+_APPLY = f"INSERT INTO dynamics_day ({_COLUMNS}) {_DELTAS}{_UPSERT}"
+# A server keeps the moves, adds them to the day rows and, grouped, to the total, whose row
+# triggers stand aside meanwhile (see dynamics_schema.TOTAL_PAUSE_SETTING).
+_APPLY_SERVER = (
+    f"INSERT INTO temp.dynamics_delta {_DELTAS}",
+    dialect.upsert_sql(
+        f"INSERT INTO dynamics_day ({_COLUMNS}) SELECT * FROM temp.dynamics_delta WHERE true"
+        + _UPSERT,
+        KEYS,
+    ),
+    dialect.upsert_sql(add_to_total("temp.dynamics_delta"), KEYS),
+    "DELETE FROM temp.dynamics_delta",
 )
 
 
-def _on_server(database) -> bool:
-    """A server catalogue keeps no dated tally yet (see dynamics_schema.install): nothing to do."""
-    from editor.db import dialect
+def _server(database) -> dialect.ServerDatabase | None:
+    """The server database behind `database` (a proxy or the database), or None for a file."""
+    found = getattr(database, "obj", database)
+    return found if isinstance(found, dialect.ServerDatabase) else None
 
-    return isinstance(getattr(database, "obj", database), dialect.ServerDatabase)
+
+def _apply(database, connection) -> None:
+    server = _server(database)
+    if server is None:
+        connection.execute(_APPLY)
+        return
+    dialect.pause_triggers(server, TOTAL_PAUSE_SETTING)
+    for statement in _APPLY_SERVER:
+        connection.execute(statement)
+    dialect.pause_triggers(server, TOTAL_PAUSE_SETTING, paused=False)
 
 
 def pause(database: SqliteDatabase) -> None:
-    """Drop the tally's row triggers until `resume()`; `touch()` every page before writing it."""
-    if _on_server(database):
-        return
+    """Turn the tally's row triggers off until `resume()`; `touch()` every page before writing
+    it."""
     connection = database.connection()
     for statement in (*_SETUP, *_CLEAR):
         connection.execute(statement)
-    for statement in _ROW_TRIGGERS:
+    server = _server(database)
+    if server is not None:
+        dialect.pause_triggers(server, PAUSE_SETTING)
+        return
+    for statement in ROW_TRIGGERS:
         connection.execute(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
 
 
@@ -91,8 +130,6 @@ def touch(
 
     Pages that do not exist yet may be given (they contribute nothing until they do).
     """
-    if _on_server(database):
-        return
     connection = database.connection()
     connection.executemany(
         "INSERT OR IGNORE INTO temp.dynamics_fresh (id) VALUES (?)", ((i,) for i in pages)
@@ -107,6 +144,13 @@ def touch(
         "DELETE FROM temp.dynamics_fresh WHERE EXISTS"
         " (SELECT 1 FROM temp.dynamics_pages p WHERE p.id = dynamics_fresh.id)"
     )
+    if _server(database) is not None:
+        # Held to the commit: another editor's count of a noted page waits for it (its
+        # trigger locks the page too), so the contribution taken away now stays the page's.
+        connection.execute(
+            "SELECT 1 FROM page WHERE id IN (SELECT id FROM temp.dynamics_fresh)"
+            " ORDER BY id FOR UPDATE"
+        )
     connection.execute(f"INSERT INTO temp.dynamics_before {_contribution('-', 'dynamics_fresh')}")
     connection.execute("INSERT INTO temp.dynamics_pages SELECT id FROM temp.dynamics_fresh")
     connection.execute("DELETE FROM temp.dynamics_fresh")
@@ -116,10 +160,8 @@ def settle(database: SqliteDatabase) -> None:
     """Give the touched pages their contribution as it is now, in one upsert of the day rows
     that changed, and start noting afresh (the row triggers stay off): a long bulk write
     settles now and then, so that what it notes in memory stays small."""
-    if _on_server(database):
-        return
     connection = database.connection()
-    connection.execute(_APPLY)
+    _apply(database, connection)
     for statement in _CLEAR:
         connection.execute(statement)
 
@@ -127,13 +169,15 @@ def settle(database: SqliteDatabase) -> None:
 def resume(database: SqliteDatabase, *, apply: bool = True) -> None:
     """Settle and put the row triggers back (`apply` False: only the triggers, when the
     caller is about to roll back)."""
-    if _on_server(database):
-        return
     connection = database.connection()
     if apply:
-        connection.execute(_APPLY)
-    for statement in _ROW_TRIGGERS:
-        connection.execute(statement)
+        _apply(database, connection)
+    server = _server(database)
+    if server is not None:
+        dialect.pause_triggers(server, PAUSE_SETTING, paused=False)
+    else:
+        for statement in ROW_TRIGGERS:
+            connection.execute(statement)
     for statement in _CLEAR:
         connection.execute(statement)
 

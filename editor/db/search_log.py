@@ -35,19 +35,35 @@ STATEMENTS: tuple[str, ...] = (
 )
 
 
-def create_search_log(database: SqliteDatabase) -> None:
-    """Migration: the log table and its triggers (the caller holds the transaction). A server
-    catalogue gets the table alone: the search index follows only catalogue files."""
+def _server_statements() -> tuple[str, ...]:
+    """The same on a server: a sequence for the numbers, the triggers in PL/pgSQL."""
     from editor.db import dialect
 
-    if isinstance(database, dialect.ServerDatabase):
-        database.execute_sql(
-            f"CREATE TABLE IF NOT EXISTS {LOG_TABLE}"
-            " (seq BIGSERIAL PRIMARY KEY, page_id INTEGER NOT NULL)"
-        )
-        return
-    for statement in STATEMENTS:
+    return (
+        f"CREATE TABLE IF NOT EXISTS {LOG_TABLE}"
+        " (seq BIGSERIAL PRIMARY KEY, page_id INTEGER NOT NULL)",
+        *(
+            statement
+            for trigger in STATEMENTS[1:]
+            for statement in dialect.trigger_ddl(trigger, {}, {})
+        ),
+    )
+
+
+def create_search_log(database: SqliteDatabase) -> None:
+    """Migration: the log table and its triggers (the caller holds the transaction)."""
+    from editor.db import dialect
+
+    server = isinstance(database, dialect.ServerDatabase)
+    for statement in _server_statements() if server else STATEMENTS:
         database.execute_sql(statement)
+
+
+def logged_on_server(database) -> bool:
+    """True when a server catalogue has the log's triggers (one made by an early version of
+    the editor has the table alone)."""
+    found = database.execute_sql(f"SELECT to_regproc('{LOG_TABLE}_update') IS NOT NULL")
+    return bool(found.fetchone()[0])
 
 
 def trim(database: SqliteDatabase) -> None:

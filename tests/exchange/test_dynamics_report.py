@@ -21,10 +21,14 @@ from editor.db.models import Page, db
 from tests.exchange.export_sample import build_export_sample
 
 
-@pytest.fixture
-def catalogue(tmp_path: Path) -> Path:
-    """The export sample plus monthly counts for the Kurgan city pages, Aug–Oct 2024."""
-    path = tmp_path / "region.gpc"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def catalogue(request, tmp_path: Path):
+    """The export sample plus monthly counts for the Kurgan city pages, Aug–Oct 2024, in a
+    catalogue file and on the test server."""
+    if request.param == "sqlite":
+        path = tmp_path / "region.gpc"
+    else:
+        path = request.getfixturevalue("pg_url")
     sample = build_export_sample(path)
     city = [p.id for p in Page.select().where(Page.territory == sample.base.kurgan)]
     for page in city:

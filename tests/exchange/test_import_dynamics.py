@@ -10,7 +10,7 @@ import pytest
 
 from editor.core import records
 from editor.core.integrity import check_catalogue
-from editor.db import dynamics_schema
+from editor.db import dialect, dynamics_schema
 from editor.db.models import db
 from editor.exchange.importing import apply
 from editor.exchange.importing import engine as importer
@@ -45,8 +45,28 @@ def _row(territory: str, n: int, count: int | str, date: str, gosmark: str = "")
 
 
 @pytest.fixture
+def catalogue(backend_catalogue):
+    """Every test here runs on a catalogue file and on a server catalogue."""
+    return backend_catalogue
+
+
+@pytest.fixture
 def region(catalogue):
     return add_region()
+
+
+def _active_triggers() -> set[str]:
+    """The triggers that fire for the next writer (a server's are never dropped, only paused
+    inside an import's own transaction)."""
+    if dialect.is_server(db.obj.database):
+        rows = db.execute_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O'"
+            " AND current_setting(%s, true) IS DISTINCT FROM 'on'",
+            (dynamics_schema.PAUSE_SETTING,),
+        )
+    else:
+        rows = db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    return {name for (name,) in rows}
 
 
 def _first_import(tmp_path) -> int:
@@ -75,7 +95,7 @@ def test_new_pages_enter_the_tally_on_their_first_count(region, tmp_path):
 def test_next_month_changed_and_earlier_counts_with_undo_and_redo(region, tmp_path):
     first = _first_import(tmp_path)
     # A page edited by hand between the imports: its own counts stay in the history.
-    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE '%club2'").fetchone()[0]
+    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE ?", ("%club2",)).fetchone()[0]
     records.set_count(page_id, dt.date(2025, 1, 15), 250)
     _assert_exact()
     after_first = _stored()
@@ -92,7 +112,9 @@ def test_next_month_changed_and_earlier_counts_with_undo_and_redo(region, tmp_pa
     assert report.batch_id is not None and report.new == 2 and report.updated >= 4
     _assert_exact()
     after_second = _stored()
-    moved = db.execute_sql("SELECT territory_id FROM page WHERE url LIKE '%group/1'").fetchone()
+    moved = db.execute_sql(
+        "SELECT territory_id FROM page WHERE url LIKE ?", ("%group/1",)
+    ).fetchone()
     assert moved == (region.ketovo,)
     assert after_second != after_first
 
@@ -112,12 +134,12 @@ def test_next_month_changed_and_earlier_counts_with_undo_and_redo(region, tmp_pa
 
 def test_the_row_triggers_are_back_after_an_import(region, tmp_path):
     batch = _first_import(tmp_path)
-    names = {name for (name,) in db.execute_sql("SELECT name FROM sqlite_master")}
+    names = _active_triggers()
     assert {statement.split()[5] for statement in dynamics_schema.TRIGGERS} <= names
     # Writers after the import (the editor, raw SQL) are tallied by the triggers again.
-    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE '%club5'").fetchone()[0]
+    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE ?", ("%club5",)).fetchone()[0]
     records.set_count(page_id, dt.date(2025, 3, 1), 777)
-    db.execute_sql("UPDATE page SET gosmark = 1 WHERE id = ?", (page_id,))
+    db.execute_sql("UPDATE page SET gosmark = ? WHERE id = ?", (True, page_id))
     db.execute_sql("UPDATE page SET network = 'telegram' WHERE id = ?", (page_id,))
     _assert_exact()
     undo_batch(batch)
@@ -131,7 +153,7 @@ def test_a_dry_run_leaves_the_tally_and_its_triggers_as_they_were(region, tmp_pa
     report = run([write_csv(tmp_path / "march.csv", HEADERS, rows)], None, dry_run=True)
     assert report.dry_run
     assert _stored() == before
-    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE '%club5'").fetchone()[0]
+    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE ?", ("%club5",)).fetchone()[0]
     records.set_count(page_id, dt.date(2025, 4, 1), 5)
     _assert_exact()
 
@@ -180,6 +202,6 @@ def test_a_cancelled_import_leaves_the_tally_and_its_triggers(region, tmp_path, 
             is_cancelled=cancelled,
         )
     assert _stored() == before
-    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE '%club3'").fetchone()[0]
+    page_id = db.execute_sql("SELECT id FROM page WHERE url LIKE ?", ("%club3",)).fetchone()[0]
     records.set_count(page_id, dt.date(2025, 4, 1), 3)
     _assert_exact()

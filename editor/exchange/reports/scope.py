@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from peewee import fn
+from peewee import SQL, fn
 
 from editor.core import normalize as nz
 from editor.core.fields import ORGANIZATION_SHEET_FIELDS, PAGE_SHEET_FIELDS
@@ -249,7 +249,10 @@ def page_groups(ctx: Context, *columns) -> Iterator[tuple]:
             fn.COUNT(Page.id),
             fn.TOTAL(Page.subscribers),
             join_organization=join,
-        ).group_by(Page.territory, *columns)
+        )
+        # By position: a column that is an expression with a bound value (`widgets > 0`) is
+        # two different parameters to a server in SELECT and in GROUP BY, and it refuses.
+        query = query.group_by(*(SQL(str(n)) for n in range(1, len(columns) + 2)))
         yield from raw_rows(query)
 
 
