@@ -7,6 +7,7 @@ the catalogue unchanged; rejected rows are listed (and with `--strict` abort the
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
