@@ -21,8 +21,8 @@ from peewee import SqliteDatabase
 
 from editor.core.i18n import tr
 from editor.db.database import is_server_catalogue, migrate
-from editor.db.dialect import VERSION_TABLE
 from editor.db.models import MODELS, db
+from editor.db.server_extras import VERSION_TABLE
 from editor.db.training_models import TRAINING_MODELS
 
 # Rows per round trip from the server.

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from editor.core.opening import read_only_text
 from editor.db import dialect
-from editor.db.dialect import ChangeListener, describe, is_server, mask, strip_password
+from editor.db.dialect import describe, is_server, mask, strip_password
 from editor.db.models import db
+from editor.db.server_extras import ChangeListener
 
 __all__ = [
     "ChangeListener",

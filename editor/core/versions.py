@@ -1,7 +1,7 @@
 """Versions of records on a server catalogue, so that concurrent editors never overwrite each
 other silently.
 
-The server counts every save of an organisation or page (editor.db.dialect.SERVER_EXTRAS). The
+The server counts every save of an organisation or page (editor.db.server_extras.SERVER_EXTRAS). The
 editor notes the version when it shows a record and saves with `guarded()`: when the count moved
 meanwhile, the save is refused with an EditConflict carrying the user's value and the one now
 in the catalogue, and the user chooses. A file catalogue has one writer at a time: no versions.
@@ -14,8 +14,8 @@ from contextlib import contextmanager
 
 from editor.core.i18n import tr
 from editor.db.database import is_server_catalogue
-from editor.db.dialect import VERSION_TABLE
 from editor.db.models import Organization, Page, db
+from editor.db.server_extras import VERSION_TABLE
 
 
 class EditConflict(Exception):

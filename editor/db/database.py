@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from editor.db import dialect
+from editor.db import dialect, server_extras
 from editor.db.directory_words import create_word_index
 from editor.db.models import (
     DROPPED_INDEXES,
@@ -221,7 +221,7 @@ def _open_server(url: str, *, create: bool, password: str | None):
         close_thread_connection()
         db.initialize(database)
         migrate(database)
-        dialect.add_server_extras(database)
+        server_extras.add_server_extras(database)
         _server_catch_up(database)
     except CatalogueError:
         database.close()

@@ -1,6 +1,6 @@
 """Other editors' changes of a server catalogue appear in the open window within seconds.
 
-A listener connection hears the server's change notifications (editor.db.dialect.CHANNEL); when
+A listener connection hears the server's change notifications (editor.db.server_extras.CHANNEL); when
 another process wrote, the table and the territory tree with its roll-ups reload. The form keeps
 what the user is typing: a save over someone else's change is caught by the record versions.
 """

@@ -28,8 +28,8 @@ from editor.core.i18n import tr
 from editor.core.offline import OFFLINE_KEYS, OFFLINE_LIVE, OFFLINE_ORIGIN
 from editor.core.records import delete_organizations, delete_pages, restore_organizations
 from editor.db.database import is_server_catalogue
-from editor.db.dialect import VERSION_TABLE
 from editor.db.models import db
+from editor.db.server_extras import VERSION_TABLE
 from editor.exchange.importing.report import ImportReport, Notice
 
 _CHUNK = 5000
