@@ -196,117 +196,112 @@
   <context>
     <name>ClassifierDialog</name>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="188" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="187" />
       <source>Без изменений: {n}</source>
       <translation>Unchanged: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="75" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="74" />
       <source>Выбрать файлы…</source>
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="103" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="102" />
       <source>Загрузить</source>
       <translation>Load</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="70" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="69" />
       <source>Загрузка классификатора территорий</source>
       <translation>Load territory classifier</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="277" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="280" />
       <source>Загрузка классификатора…</source>
       <translation>Loading the classifier…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="318" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="287" />
       <source>Загрузка отменена: каталог не изменён</source>
       <translation>Loading cancelled: the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="257" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="256" />
       <source>Каталог открыт только для чтения</source>
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="125" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="124" />
       <source>Классификаторы (*.csv *.txt *.xlsx *.xlsm);;Все файлы (*)</source>
       <translation>Classifiers (*.csv *.txt *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="144" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="143" />
       <source>Новые муниципальные образования</source>
       <translation>New municipalities</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="146" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="145" />
       <source>Новые населённые пункты</source>
       <translation>New localities</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="145" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="144" />
       <source>Новые поселения</source>
       <translation>New settlements</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="93" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="92" />
       <source>Организаций</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="278" />
-      <source>Отмена</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="155" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="154" />
       <source>Переименованы: {n}</source>
       <translation>Renamed: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="161" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="160" />
       <source>Преобразованы (страницы и организации переходят к преемнику): {n}</source>
       <translation>Transformed (pages and organisations move to the successor): {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="277" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="280" />
       <source>Проверка файлов…</source>
       <translation>Checking the files…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="93" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="92" />
       <source>Страниц</source>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="179" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="178" />
       <source>Упразднены без преемника — остаются в дереве: {n}</source>
       <translation>Abolished without a successor (they stay in the tree): {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="83" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="82" />
       <source>Файл ОКТМО Росстата (CSV), список муниципальных образований (xlsx/csv) или таблица «код ОКТМО; название». Снимите отметку с того, что загружать не нужно.</source>
       <translation>Rosstat's OKTMO file (CSV), a list of municipalities (xlsx/csv) or a table «OKTMO code; name». Untick what should not be loaded.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="125" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="124" />
       <source>Файлы классификатора</source>
       <translation>Classifier files</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="117" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="116" />
       <source>Файлы не выбраны</source>
       <translation>No files chosen</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="93" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="92" />
       <source>Что изменится</source>
       <translation>What will change</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/classifier_dialog.py" line="216" />
+      <location filename="../../editor/ui/classifier_dialog.py" line="215" />
       <source>… и ещё {n}</source>
       <translation>… and {n} more</translation>
     </message>
@@ -684,42 +679,42 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="181" />
+      <location filename="../../editor/ui/export_dialog.py" line="180" />
       <source>Все территории</source>
       <translation>All territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="186" />
+      <location filename="../../editor/ui/export_dialog.py" line="185" />
       <source>Выделенные строки таблицы</source>
       <translation>Selected table rows</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="188" />
+      <location filename="../../editor/ui/export_dialog.py" line="187" />
       <source>Выделено страниц: {n}</source>
       <translation>Pages selected: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="176" />
+      <location filename="../../editor/ui/export_dialog.py" line="175" />
       <source>Данные о подписчиках устарели через, дней:</source>
       <translation>Subscriber data are stale after, days:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="260" />
+      <location filename="../../editor/ui/export_dialog.py" line="259" />
       <source>Книга Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="178" />
+      <location filename="../../editor/ui/export_dialog.py" line="177" />
       <source>Обзор…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="352" />
+      <location filename="../../editor/ui/export_dialog.py" line="346" />
       <source>Открыть</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="345" />
+      <location filename="../../editor/ui/export_dialog.py" line="343" />
       <source>Отчёт сохранён в файл
 {path}
 (строк: {rows}).</source>
@@ -728,130 +723,129 @@
 ({rows} rows).</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="340" />
+      <location filename="../../editor/ui/export_dialog.py" line="338" />
       <source>Отчёт сохранён: {path}</source>
       <translation>Report saved: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="175" />
+      <location filename="../../editor/ui/export_dialog.py" line="174" />
       <source>Отчёт:</source>
       <translation>Report:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="325" />
+      <location filename="../../editor/ui/export_dialog.py" line="324" />
       <source>Подготовка отчёта…</source>
       <translation>Preparing the report…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="260" />
+      <location filename="../../editor/ui/export_dialog.py" line="259" />
       <source>Сохранить отчёт</source>
       <translation>Save report</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="184" />
+      <location filename="../../editor/ui/export_dialog.py" line="183" />
       <source>Соцсети (все, если не отмечены):</source>
       <translation>Networks (all when none ticked):</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="185" />
+      <location filename="../../editor/ui/export_dialog.py" line="184" />
       <source>Страницы, которые показаны сейчас (текущий фильтр)</source>
       <translation>The pages shown now (current filter)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="183" />
+      <location filename="../../editor/ui/export_dialog.py" line="182" />
       <source>Сферы (все, если не отмечены):</source>
       <translation>Spheres (all when none ticked):</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="180" />
+      <location filename="../../editor/ui/export_dialog.py" line="179" />
       <source>Территория со всеми входящими</source>
       <translation>A territory with everything inside it</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="182" />
+      <location filename="../../editor/ui/export_dialog.py" line="181" />
       <source>Территория:</source>
       <translation>Territory:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="292" />
+      <location filename="../../editor/ui/export_dialog.py" line="291" />
       <source>Укажите имя файла</source>
       <translation>Enter a file name</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="307" />
+      <location filename="../../editor/ui/export_dialog.py" line="306" />
       <source>Файл {path} уже существует. Заменить его?</source>
       <translation>File {path} already exists. Replace it?</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="177" />
+      <location filename="../../editor/ui/export_dialog.py" line="176" />
       <source>Файл:</source>
       <translation>File:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="179" />
+      <location filename="../../editor/ui/export_dialog.py" line="178" />
       <source>Что выгрузить</source>
       <translation>What to export</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="335" />
-      <location filename="../../editor/ui/export_dialog.py" line="367" />
+      <location filename="../../editor/ui/export_dialog.py" line="332" />
       <source>Экспорт отменён, файл не записан</source>
       <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="172" />
-      <location filename="../../editor/ui/export_dialog.py" line="306" />
-      <location filename="../../editor/ui/export_dialog.py" line="326" />
+      <location filename="../../editor/ui/export_dialog.py" line="171" />
+      <location filename="../../editor/ui/export_dialog.py" line="305" />
+      <location filename="../../editor/ui/export_dialog.py" line="325" />
       <source>Экспорт отчёта</source>
       <translation>Export report</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="191" />
+      <location filename="../../editor/ui/export_dialog.py" line="190" />
       <source>Экспортировать</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="207" />
+      <location filename="../../editor/ui/export_dialog.py" line="206" />
       <source>без виджетов</source>
       <translation>without widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="205" />
+      <location filename="../../editor/ui/export_dialog.py" line="204" />
       <source>без госметки</source>
       <translation>without the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="241" />
+      <location filename="../../editor/ui/export_dialog.py" line="240" />
       <source>выделенные</source>
       <translation>selected</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="274" />
+      <location filename="../../editor/ui/export_dialog.py" line="273" />
       <source>выделенные страницы: {n}</source>
       <translation>selected pages: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="206" />
+      <location filename="../../editor/ui/export_dialog.py" line="205" />
       <source>не подключены</source>
       <translation>not connected</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="243" />
+      <location filename="../../editor/ui/export_dialog.py" line="242" />
       <source>по фильтру</source>
       <translation>by filter</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="203" />
+      <location filename="../../editor/ui/export_dialog.py" line="202" />
       <source>поиск «{text}»</source>
       <translation>search «{text}»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="208" />
+      <location filename="../../editor/ui/export_dialog.py" line="207" />
       <source>устаревшие данные</source>
       <translation>stale data</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/export_dialog.py" line="213" />
+      <location filename="../../editor/ui/export_dialog.py" line="212" />
       <source>фильтр не задан: все страницы выбранной территории</source>
       <translation>no filter: every page of the selected territory</translation>
     </message>
@@ -921,97 +915,97 @@
   <context>
     <name>FilterBar</name>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="149" />
+      <location filename="../../editor/ui/filter_bar.py" line="156" />
       <source>Без виджетов ПОС</source>
       <translation>Without POS widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="148" />
+      <location filename="../../editor/ui/filter_bar.py" line="155" />
       <source>Без госметки</source>
       <translation>Without the state badge</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="146" />
+      <location filename="../../editor/ui/filter_bar.py" line="153" />
       <source>Быстрый фильтр</source>
       <translation>Quick filter</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="159" />
+      <location filename="../../editor/ui/filter_bar.py" line="166" />
       <source>Замер подписчиков старше, дней</source>
       <translation>Subscriber count older than, days</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="158" />
+      <location filename="../../editor/ui/filter_bar.py" line="165" />
       <source>Замер подписчиков старше, дней:</source>
       <translation>Subscriber count older than, days:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="295" />
+      <location filename="../../editor/ui/filter_bar.py" line="302" />
       <source>Название:</source>
       <translation>Name:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="150" />
+      <location filename="../../editor/ui/filter_bar.py" line="157" />
       <source>Не подключены к «Госпабликам»</source>
       <translation>Not connected to «Gospabliki»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="140" />
+      <location filename="../../editor/ui/filter_bar.py" line="147" />
       <source>Поиск по названию, организации, ссылке, ОГРН ({key})</source>
       <translation>Search by title, organisation, link, OGRN ({key})</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="173" />
+      <location filename="../../editor/ui/filter_bar.py" line="180" />
       <source>Признаки</source>
       <translation>Flags</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="162" />
+      <location filename="../../editor/ui/filter_bar.py" line="169" />
       <source>Сбросить</source>
       <translation>Reset</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="163" />
+      <location filename="../../editor/ui/filter_bar.py" line="170" />
       <source>Сбросить все фильтры</source>
       <translation>Reset all filters</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="283" />
+      <location filename="../../editor/ui/filter_bar.py" line="290" />
       <source>Сохранить текущий фильтр…</source>
       <translation>Save the current filter…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="295" />
+      <location filename="../../editor/ui/filter_bar.py" line="302" />
       <source>Сохранить фильтр</source>
       <translation>Save filter</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="161" />
+      <location filename="../../editor/ui/filter_bar.py" line="168" />
       <source>Сохранённые фильтры</source>
       <translation>Saved filters</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="169" />
+      <location filename="../../editor/ui/filter_bar.py" line="176" />
       <source>Соцсеть</source>
       <translation>Network</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="170" />
+      <location filename="../../editor/ui/filter_bar.py" line="177" />
       <source>Статус</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="168" />
+      <location filename="../../editor/ui/filter_bar.py" line="175" />
       <source>Сфера</source>
       <translation>Sphere</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="290" />
+      <location filename="../../editor/ui/filter_bar.py" line="297" />
       <source>Удалить</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/filter_bar.py" line="160" />
+      <location filename="../../editor/ui/filter_bar.py" line="167" />
       <source>Фильтры</source>
       <translation>Filters</translation>
     </message>
@@ -1205,48 +1199,35 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="251" />
+      <location filename="../../editor/ui/import_wizard.py" line="220" />
       <source>Импорт отменён: каталог не изменён</source>
       <translation>Import cancelled: the catalogue is unchanged</translation>
     </message>
     <message>
       <location filename="../../editor/ui/import_wizard.py" line="161" />
-      <location filename="../../editor/ui/import_wizard.py" line="211" />
+      <location filename="../../editor/ui/import_wizard.py" line="212" />
       <source>Импорт таблиц</source>
       <translation>Import spreadsheets</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="208" />
+      <location filename="../../editor/ui/import_wizard.py" line="211" />
       <source>Импорт…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="258" />
+      <location filename="../../editor/ui/import_wizard.py" line="235" />
       <source>Каталог открыт только для чтения</source>
       <translation>The catalogue is open read-only</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="286" />
+      <location filename="../../editor/ui/import_wizard.py" line="263" />
       <source>Не удалось сделать резервную копию перед импортом: {error}</source>
       <translation>Could not make a backup before the import: {error}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_wizard.py" line="209" />
-      <source>Отмена</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="../../editor/ui/import_wizard.py" line="208" />
+      <location filename="../../editor/ui/import_wizard.py" line="211" />
       <source>Пробный импорт…</source>
       <translation>Dry run…</translation>
-    </message>
-  </context>
-  <context>
-    <name>JobDialog</name>
-    <message>
-      <location filename="../../editor/ui/job_dialog.py" line="31" />
-      <source>Отмена</source>
-      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -1282,7 +1263,7 @@
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="491" />
+      <location filename="../../editor/ui/main_window.py" line="513" />
       <source>{shown} страниц из {total}, выделено {selected}, подписчиков {subscribers}</source>
       <translation>{shown} pages of {total}, {selected} selected, {subscribers} subscribers</translation>
     </message>
@@ -1297,12 +1278,12 @@
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="268" />
+      <location filename="../../editor/ui/main_window.py" line="271" />
       <source>Дерево территорий</source>
       <translation>Territory tree</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="488" />
+      <location filename="../../editor/ui/main_window.py" line="510" />
       <source>Загрузка страниц…</source>
       <translation>Loading pages…</translation>
     </message>
@@ -1312,23 +1293,23 @@
       <translation>Import spreadsheets…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="267" />
+      <location filename="../../editor/ui/main_window.py" line="270" />
       <location filename="../../editor/ui/window_actions.py" line="264" />
       <source>Карточка страницы</source>
       <translation>Page details</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="357" />
+      <location filename="../../editor/ui/window_actions.py" line="360" />
       <source>Каталог в порядке</source>
       <translation>The catalogue is consistent</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="361" />
+      <location filename="../../editor/ui/main_window.py" line="364" />
       <source>Каталог госпабликов</source>
       <translation>Official pages catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="367" />
+      <location filename="../../editor/ui/window_actions.py" line="370" />
       <source>Каталог госпабликов — редактор каталога официальных страниц органов власти и подведомственных учреждений региона в социальных сетях.</source>
       <translation>Official pages catalogue: an editor of the region's catalogue of official social network pages of state bodies and their institutions.</translation>
     </message>
@@ -1354,7 +1335,7 @@
     </message>
     <message>
       <location filename="../../editor/ui/window_actions.py" line="271" />
-      <location filename="../../editor/ui/window_actions.py" line="366" />
+      <location filename="../../editor/ui/window_actions.py" line="369" />
       <source>О программе</source>
       <translation>About</translation>
     </message>
@@ -1409,8 +1390,8 @@
       <translation>Check catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="357" />
       <location filename="../../editor/ui/window_actions.py" line="360" />
+      <location filename="../../editor/ui/window_actions.py" line="363" />
       <source>Проверка каталога</source>
       <translation>Catalogue check</translation>
     </message>
@@ -1456,7 +1437,7 @@
       <translation>The digest is copied to the clipboard</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/main_window.py" line="269" />
+      <location filename="../../editor/ui/main_window.py" line="272" />
       <source>Таблица страниц</source>
       <translation>Page table</translation>
     </message>
@@ -1474,32 +1455,32 @@
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="82" />
+      <location filename="../../editor/ui/import_pages.py" line="90" />
       <source>Заголовок</source>
       <translation>Header</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="82" />
+      <location filename="../../editor/ui/import_pages.py" line="90" />
       <source>Поле каталога</source>
       <translation>Catalogue field</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="74" />
+      <location filename="../../editor/ui/import_pages.py" line="84" />
       <source>Проверьте, какие поля каталога заполняют столбцы файлов. Исправленное сопоставление запомнится для таких же таблиц.</source>
       <translation>Check which catalogue fields the files' columns fill. A corrected mapping is remembered for tables like these.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="72" />
+      <location filename="../../editor/ui/import_pages.py" line="82" />
       <source>Столбцы</source>
       <translation>Columns</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="82" />
+      <location filename="../../editor/ui/import_pages.py" line="90" />
       <source>Файл</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="136" />
+      <location filename="../../editor/ui/import_pages.py" line="142" />
       <source>— не импортировать —</source>
       <translation>— do not import —</translation>
     </message>
@@ -1660,56 +1641,64 @@
     </message>
   </context>
   <context>
+    <name>ProgressRun</name>
+    <message>
+      <location filename="../../editor/ui/progress_run.py" line="34" />
+      <source>Отмена</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>PublishDialog</name>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="143" />
+      <location filename="../../editor/ui/publish_dialog.py" line="142" />
       <source>&amp;Папка:</source>
       <translation>&amp;Folder:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="145" />
+      <location filename="../../editor/ui/publish_dialog.py" line="144" />
       <source>&amp;Сфера:</source>
       <translation>&amp;Sphere:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="144" />
+      <location filename="../../editor/ui/publish_dialog.py" line="143" />
       <source>&amp;Территория:</source>
       <translation>&amp;Territory:</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="204" />
+      <location filename="../../editor/ui/publish_dialog.py" line="203" />
       <source>В папке {path} уже есть справочник. Заменить его?</source>
       <translation>Folder {path} already holds a directory. Replace it?</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="137" />
+      <location filename="../../editor/ui/publish_dialog.py" line="136" />
       <source>В папку будут записаны страница поиска index.html, данные directory.json и таблица directory.csv: действующие страницы организаций выбранной территории. Ответственные лица, телефоны и e-mail не публикуются.</source>
       <translation>The folder will receive the search page index.html, the data directory.json and the table directory.csv: the active pages of the organisations of the selected territory. Responsible persons, phones and e-mails are not published.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="148" />
+      <location filename="../../editor/ui/publish_dialog.py" line="147" />
       <source>Все сферы</source>
       <translation>All spheres</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="147" />
+      <location filename="../../editor/ui/publish_dialog.py" line="146" />
       <source>Все территории</source>
       <translation>All territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="146" />
+      <location filename="../../editor/ui/publish_dialog.py" line="145" />
       <source>Обзор…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="149" />
+      <location filename="../../editor/ui/publish_dialog.py" line="148" />
       <source>Опубликовать</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="135" />
-      <location filename="../../editor/ui/publish_dialog.py" line="203" />
-      <location filename="../../editor/ui/publish_dialog.py" line="224" />
+      <location filename="../../editor/ui/publish_dialog.py" line="134" />
+      <location filename="../../editor/ui/publish_dialog.py" line="202" />
+      <location filename="../../editor/ui/publish_dialog.py" line="223" />
       <source>Опубликовать справочник</source>
       <translation>Publish directory</translation>
     </message>
@@ -1719,28 +1708,27 @@
       <translation>Publish directory…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="251" />
+      <location filename="../../editor/ui/publish_dialog.py" line="244" />
       <source>Открыть папку</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="166" />
+      <location filename="../../editor/ui/publish_dialog.py" line="165" />
       <source>Папка для справочника</source>
       <translation>Folder for the directory</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="223" />
+      <location filename="../../editor/ui/publish_dialog.py" line="222" />
       <source>Подготовка справочника…</source>
       <translation>Preparing the directory…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="233" />
-      <location filename="../../editor/ui/publish_dialog.py" line="268" />
+      <location filename="../../editor/ui/publish_dialog.py" line="230" />
       <source>Публикация отменена, папка не изменена</source>
       <translation>Publishing cancelled; the folder is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="243" />
+      <location filename="../../editor/ui/publish_dialog.py" line="241" />
       <source>Справочник записан в папку
 {path}
 (организаций: {orgs}, страниц: {pages}).</source>
@@ -1749,12 +1737,12 @@
 (organisations: {orgs}, pages: {pages}).</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="238" />
+      <location filename="../../editor/ui/publish_dialog.py" line="236" />
       <source>Справочник опубликован: {path}</source>
       <translation>Directory published: {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/publish_dialog.py" line="186" />
+      <location filename="../../editor/ui/publish_dialog.py" line="185" />
       <source>Укажите папку</source>
       <translation>Choose a folder</translation>
     </message>
@@ -1781,119 +1769,124 @@
   <context>
     <name>ResultPage</name>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="507" />
+      <location filename="../../editor/ui/import_pages.py" line="511" />
       <source>Импорт выполнен</source>
       <translation>Import done</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="519" />
-      <source>Пакет импорта №{batch}. Новых строк: {new}, изменённых: {updated}, без изменений: {unchanged}, отклонено: {rejected}, пропущено: {skipped}. Добавлено организаций: {orgs}, страниц: {pages}.
+      <location filename="../../editor/ui/import_pages.py" line="529" />
+      <source>Пакет импорта №{batch}. Новых строк: {new}, изменённых: {updated}, без изменений: {unchanged}, отклонено: {rejected}, пропущено: {skipped}. Добавлено организаций: {orgs}, страниц: {pages}.{trashed}
 
 Отменить весь импорт: Правка → Отменить.</source>
-      <translation>Import batch {batch}. New rows: {new}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}, skipped: {skipped}. Organisations added: {orgs}, pages: {pages}.
+      <translation>Import batch {batch}. New rows: {new}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}, skipped: {skipped}. Organisations added: {orgs}, pages: {pages}.{trashed}
 
 To undo the whole import: Edit → Undo.</translation>
+    </message>
+    <message>
+      <location filename="../../editor/ui/import_pages.py" line="525" />
+      <source>Удалено в копии и перенесено в корзину: организаций {orgs}, страниц {pages}.</source>
+      <translation>Deleted in the copy and moved to the trash: {orgs} organisations, {pages} pages.</translation>
     </message>
   </context>
   <context>
     <name>ReviewPage</name>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="424" />
+      <location filename="../../editor/ui/import_pages.py" line="428" />
       <source>«{column}»: {value}</source>
       <translation>«{column}»: {value}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="393" />
+      <location filename="../../editor/ui/import_pages.py" line="397" />
       <source>Без изменений: {n}</source>
       <translation>Unchanged: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="320" />
+      <location filename="../../editor/ui/import_pages.py" line="324" />
       <source>Было</source>
       <translation>Before</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="318" />
+      <location filename="../../editor/ui/import_pages.py" line="322" />
       <source>Где</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="392" />
+      <location filename="../../editor/ui/import_pages.py" line="396" />
       <source>Изменённые: {n}</source>
       <translation>Updated: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="310" />
+      <location filename="../../editor/ui/import_pages.py" line="314" />
       <source>Импортировать</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="466" />
+      <location filename="../../editor/ui/import_pages.py" line="470" />
       <source>Книга Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="305" />
+      <location filename="../../editor/ui/import_pages.py" line="309" />
       <source>Ничего ещё не записано. Снимите отметки со строк, которые не нужно импортировать.</source>
       <translation>Nothing is written yet. Untick the rows that should not be imported.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="391" />
+      <location filename="../../editor/ui/import_pages.py" line="395" />
       <source>Новые: {n}</source>
       <translation>New: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="319" />
+      <location filename="../../editor/ui/import_pages.py" line="323" />
       <source>Организация / поле</source>
       <translation>Organisation / field</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="480" />
+      <location filename="../../editor/ui/import_pages.py" line="484" />
       <source>Отклонённые строки ({count}) сохранены в {path}.</source>
       <translation>The rejected rows ({count}) were saved to {path}.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="418" />
+      <location filename="../../editor/ui/import_pages.py" line="422" />
       <source>Отклонённые: {n}</source>
       <translation>Rejected: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="436" />
+      <location filename="../../editor/ui/import_pages.py" line="440" />
       <source>Предупреждения: {n}</source>
       <translation>Warnings: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="303" />
+      <location filename="../../editor/ui/import_pages.py" line="307" />
       <source>Проверка изменений</source>
       <translation>Review the changes</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="362" />
+      <location filename="../../editor/ui/import_pages.py" line="366" />
       <source>Пропущенные: {n}</source>
       <translation>Skipped: {n}</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="466" />
+      <location filename="../../editor/ui/import_pages.py" line="470" />
       <source>Сохранить ошибки</source>
       <translation>Save errors</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="324" />
+      <location filename="../../editor/ui/import_pages.py" line="328" />
       <source>Сохранить ошибки в Excel…</source>
       <translation>Save errors to Excel…</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="321" />
+      <location filename="../../editor/ui/import_pages.py" line="325" />
       <source>Стало / причина</source>
       <translation>New value / reason</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="345" />
+      <location filename="../../editor/ui/import_pages.py" line="349" />
       <source>Строк: {rows}. Новых: {new}, изменённых: {updated}, без изменений: {unchanged}, отклонено: {rejected}, пропущено: {skipped}.</source>
       <translation>Rows: {rows}. New: {new}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}, skipped: {skipped}.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="386" />
+      <location filename="../../editor/ui/import_pages.py" line="390" />
       <source>… и ещё {count}</source>
       <translation>… and {count} more</translation>
     </message>
@@ -1982,27 +1975,27 @@ To undo the whole import: Edit → Undo.</translation>
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="397" />
+      <location filename="../../editor/ui/window_actions.py" line="400" />
       <source>Действие</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="392" />
+      <location filename="../../editor/ui/window_actions.py" line="395" />
       <source>Изменить ячейку</source>
       <translation>Edit a cell</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="397" />
+      <location filename="../../editor/ui/window_actions.py" line="400" />
       <source>Клавиши</source>
       <translation>Keys</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="392" />
+      <location filename="../../editor/ui/window_actions.py" line="395" />
       <source>Переход между панелями</source>
       <translation>Move between panes</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/window_actions.py" line="380" />
+      <location filename="../../editor/ui/window_actions.py" line="383" />
       <source>Сочетания клавиш</source>
       <translation>Keyboard shortcuts</translation>
     </message>
@@ -2055,42 +2048,42 @@ To undo the whole import: Edit → Undo.</translation>
   <context>
     <name>TerritoryPage</name>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="212" />
+      <location filename="../../editor/ui/import_pages.py" line="218" />
       <source>В файле</source>
       <translation>In the file</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="254" />
+      <location filename="../../editor/ui/import_pages.py" line="258" />
       <source>Выберите из списка или введите ОКТМО или путь</source>
       <translation>Choose from the list or type an OKTMO code or a path</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="238" />
+      <location filename="../../editor/ui/import_pages.py" line="242" />
       <source>Принять предложения: остальные строки файла — в «{region}»</source>
       <translation>Accept the suggestions: the file's other rows go to «{region}»</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="212" />
+      <location filename="../../editor/ui/import_pages.py" line="218" />
       <source>Строк</source>
       <translation>Rows</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="202" />
+      <location filename="../../editor/ui/import_pages.py" line="208" />
       <source>Территории</source>
       <translation>Territories</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="212" />
+      <location filename="../../editor/ui/import_pages.py" line="218" />
       <source>Территория каталога</source>
       <translation>Catalogue territory</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="204" />
+      <location filename="../../editor/ui/import_pages.py" line="210" />
       <source>Эти территории не найдены или неоднозначны. Выберите территорию или пропустите их строки.</source>
       <translation>These territories were not found or are ambiguous. Choose a territory or skip their rows.</translation>
     </message>
     <message>
-      <location filename="../../editor/ui/import_pages.py" line="251" />
+      <location filename="../../editor/ui/import_pages.py" line="255" />
       <source>— пропустить эти строки —</source>
       <translation>— skip these rows —</translation>
     </message>
@@ -2695,7 +2688,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{message}; add --force to replace it</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/directory.py" line="83" />
+      <location filename="../../editor/cli/directory.py" line="66" />
       <source>{message}; добавьте --force, чтобы заменить справочник</source>
       <translation>{message}; add --force to replace the directory</translation>
     </message>
@@ -2805,7 +2798,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Widgets</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="146" />
+      <location filename="../../editor/cli/catalogue.py" line="148" />
       <source>Внимание: {line}</source>
       <translation>Warning: {line}</translation>
     </message>
@@ -2985,7 +2978,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="153" />
+      <location filename="../../editor/cli/catalogue.py" line="155" />
       <source>Каталог {path} в порядке</source>
       <translation>Catalogue {path} is consistent</translation>
     </message>
@@ -3005,7 +2998,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Catalogue {path} is already open for editing in another program</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="149" />
+      <location filename="../../editor/cli/catalogue.py" line="151" />
       <source>Каталог {path}: найдено нарушений целостности: {count}</source>
       <translation>Catalogue {path}: integrity violations found: {count}</translation>
     </message>
@@ -3119,7 +3112,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/core/backup.py" line="58" />
-      <location filename="../../editor/core/offline.py" line="70" />
+      <location filename="../../editor/core/offline.py" line="124" />
       <source>Не удалось сохранить копию в {path}: {error}</source>
       <translation>Could not save a copy to {path}: {error}</translation>
     </message>
@@ -3190,7 +3183,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>No permission to write to folder {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/directory.py" line="116" />
+      <location filename="../../editor/cli/directory.py" line="99" />
       <source>Ничего не найдено</source>
       <translation>Nothing found</translation>
     </message>
@@ -3201,7 +3194,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OGRN</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/catalogue.py" line="144" />
+      <location filename="../../editor/cli/catalogue.py" line="146" />
       <source>ОШИБКА: {line}</source>
       <translation>ERROR: {line}</translation>
     </message>
@@ -3281,7 +3274,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Rejected rows written to {path}</translation>
     </message>
     <message>
-      <location filename="../../editor/core/offline.py" line="46" />
+      <location filename="../../editor/core/offline.py" line="104" />
       <source>Открытый каталог не на сервере</source>
       <translation>The open catalogue is not on a server</translation>
     </message>
@@ -3521,7 +3514,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Organisations with nobody trained</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/directory.py" line="87" />
+      <location filename="../../editor/cli/directory.py" line="70" />
       <source>Справочник записан в {path}: организаций {orgs}, страниц {pages} за {seconds:.1f} с</source>
       <translation>Directory written to {path}: {orgs} organisations, {pages} pages in {seconds:.1f} s</translation>
     </message>
@@ -3556,6 +3549,11 @@ To undo the whole import: Edit → Undo.</translation>
       <location filename="../../editor/core/integrity.py" line="55" />
       <source>Страниц с территорией, отличной от территории организации: {count}</source>
       <translation>Pages whose territory differs from their organisation's: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/directory/lookup.py" line="314" />
+      <source>Страниц, которые указатель поиска lookup держит неверно: {count}</source>
+      <translation>Pages the lookup search index holds wrongly: {count}</translation>
     </message>
     <message>
       <location filename="../../editor/core/integrity.py" line="60" />
@@ -3606,7 +3604,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Sphere {id} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/shared.py" line="57" />
+      <location filename="../../editor/cli/shared.py" line="63" />
       <source>Сфера «{name}» не найдена</source>
       <translation>Sphere «{name}» not found</translation>
     </message>
@@ -3797,7 +3795,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/export.py" line="384" />
-      <location filename="../../editor/exchange/reports/scope.py" line="439" />
+      <location filename="../../editor/exchange/reports/scope.py" line="442" />
       <source>да</source>
       <translation>yes</translation>
     </message>
@@ -3837,7 +3835,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the record breaks off or a quote is not closed: the file is truncated or damaged</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="21" />
+      <location filename="../../editor/cli/importing.py" line="22" />
       <source>импортировать таблицы</source>
       <translation>import spreadsheets</translation>
     </message>
@@ -3954,7 +3952,7 @@ To undo the whole import: Edit → Undo.</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/reports/export.py" line="384" />
-      <location filename="../../editor/exchange/reports/scope.py" line="439" />
+      <location filename="../../editor/exchange/reports/scope.py" line="442" />
       <source>нет</source>
       <translation>no</translation>
     </message>
@@ -4287,22 +4285,22 @@ To undo the whole import: Edit → Undo.</translation>
       <translation> in «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="163" />
+      <location filename="../../editor/cli/importing.py" line="217" />
       <source> и ещё {count}</source>
       <translation> and {count} more</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="213" />
+      <location filename="../../editor/exchange/importing/plan.py" line="230" />
       <source> файла {name}</source>
       <translation> of file {name}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="119" />
+      <location filename="../../editor/cli/importing.py" line="173" />
       <source>, заголовок в строке {row}</source>
       <translation>, header on row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="141" />
+      <location filename="../../editor/cli/importing.py" line="195" />
       <source>, значение «{value}»</source>
       <translation>, value «{value}»</translation>
     </message>
@@ -4312,12 +4310,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>, sheet «{sheet}»</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="291" />
+      <location filename="../../editor/exchange/importing/engine.py" line="330" />
       <source>, осталось ~{seconds} с</source>
       <translation>, ~{seconds} s left</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="136" />
+      <location filename="../../editor/cli/importing.py" line="190" />
       <source>, столбец «{column}»</source>
       <translation>, column «{column}»</translation>
     </message>
@@ -4327,7 +4325,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>, row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="40" />
+      <location filename="../../editor/cli/importing.py" line="41" />
       <source>--map «{item}»: ожидается «Заголовок=поле»</source>
       <translation>--map «{item}»: «Header=field» expected</translation>
     </message>
@@ -4337,17 +4335,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{field}: «{value}»: no such sphere in the dictionary</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="164" />
+      <location filename="../../editor/cli/importing.py" line="218" />
       <source>{file}, строки {rows}</source>
       <translation>{file}, rows {rows}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="169" />
+      <location filename="../../editor/exchange/importing/engine.py" line="170" />
       <source>{file}: в таблице нет столбца территории — укажите территорию импорта (--into)</source>
       <translation>{file}: the table has no territory column; give the import territory (--into)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/catalogue_source.py" line="85" />
+      <location filename="../../editor/exchange/importing/catalogue_source.py" line="86" />
       <source>{file}: каталог повреждён: {error}</source>
       <translation>{file}: the catalogue is damaged: {error}</translation>
     </message>
@@ -4362,9 +4360,14 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{file}: reading the file was interrupted (code {code})</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/catalogue_source.py" line="141" />
+      <location filename="../../editor/exchange/importing/catalogue_source.py" line="154" />
       <source>{file}: это открытый сейчас каталог, его нельзя импортировать в самого себя</source>
       <translation>{file}: this is the catalogue open now; it cannot be imported into itself</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/importing.py" line="127" />
+      <source>{path} уже существует: копия каталога сервера сохраняется в новый файл</source>
+      <translation>{path} already exists: a copy of the server catalogue is saved to a new file</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/spreadsheet/sniff.py" line="55" />
@@ -4377,17 +4380,17 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>{size} MB</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="167" />
+      <location filename="../../editor/cli/importing.py" line="221" />
       <source>Внимание: {place}: {message}</source>
       <translation>Warning: {place}: {message}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="184" />
+      <location filename="../../editor/cli/importing.py" line="238" />
       <source>Добавлено организаций: {orgs}, страниц: {pages}</source>
       <translation>Organisations added: {orgs}, pages: {pages}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="190" />
+      <location filename="../../editor/cli/importing.py" line="251" />
       <source>Записано в каталог: пакет импорта №{batch}</source>
       <translation>Written to the catalogue: import batch {batch}</translation>
     </message>
@@ -4397,20 +4400,35 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>INN {value}: wrong check digit (the row was imported)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="250" />
-      <location filename="../../editor/exchange/importing/engine.py" line="259" />
+      <location filename="../../editor/exchange/importing/engine.py" line="285" />
+      <location filename="../../editor/exchange/importing/engine.py" line="294" />
       <source>Импорт отменён</source>
       <translation>Import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="101" />
+      <location filename="../../editor/cli/importing.py" line="104" />
       <source>Импорт отменён (--strict): отклонено строк: {count}; каталог не изменён</source>
       <translation>Import cancelled (--strict): {count} rows rejected; the catalogue is unchanged</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="193" />
+      <location filename="../../editor/cli/importing.py" line="254" />
       <source>Каталог не изменён</source>
       <translation>The catalogue is unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/importing.py" line="133" />
+      <source>Копия каталога сервера не принимает --dry-run, --into, --map, --strict, --errors</source>
+      <translation>A copy of the server catalogue does not take --dry-run, --into, --map, --strict, --errors</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/importing.py" line="154" />
+      <source>Копия каталога сервера сохранена в {path}: организаций {orgs}, страниц {pages}</source>
+      <translation>Copy of the server catalogue saved to {path}: {orgs} organisations, {pages} pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/importing.py" line="119" />
+      <source>Копия каталога сервера: укажите один новый файл каталога и один адрес сервера (import КОПИЯ.gpc postgresql://…)</source>
+      <translation>Copy of the server catalogue: give one new catalogue file and one server address (import COPY.gpc postgresql://…)</translation>
     </message>
     <message>
       <location filename="../../editor/exchange/columns.py" line="163" />
@@ -4428,12 +4446,12 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>OKTMO {code}: territory «{path}» is not inside «{target}»</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="146" />
+      <location filename="../../editor/cli/importing.py" line="200" />
       <source>Отклонено: {place}{column}{value}: {reason}</source>
       <translation>Rejected: {place}{column}{value}: {reason}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="98" />
+      <location filename="../../editor/cli/importing.py" line="101" />
       <source>Отклонённые строки сохранены в {path}</source>
       <translation>Rejected rows saved to {path}</translation>
     </message>
@@ -4443,43 +4461,49 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="515" />
+      <location filename="../../editor/exchange/importing/plan.py" line="532" />
+      <location filename="../../editor/exchange/importing/quick.py" line="206" />
       <source>Подписчики на {date}</source>
       <translation>Subscribers on {date}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/engine.py" line="285" />
+      <location filename="../../editor/exchange/importing/engine.py" line="324" />
       <source>Строк: {done} из {total}</source>
       <translation>Rows: {done} of {total}</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="171" />
+      <location filename="../../editor/cli/importing.py" line="225" />
       <source>Строк: {rows}; новых: {new}; изменено: {updated}; без изменений: {unchanged}; отклонено: {rejected}</source>
       <translation>Rows: {rows}; new: {new}; updated: {updated}; unchanged: {unchanged}; rejected: {rejected}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="285" />
+      <location filename="../../editor/exchange/importing/plan.py" line="302" />
       <location filename="../../editor/exchange/importing/territories.py" line="147" />
       <source>Территория</source>
       <translation>Territory</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="67" />
+      <location filename="../../editor/cli/importing.py" line="244" />
+      <source>Удалено в копии и перенесено в корзину: организаций {orgs}, страниц {pages}</source>
+      <translation>Deleted in the copy and moved to the trash: {orgs} organisations, {pages} pages</translation>
+    </message>
+    <message>
+      <location filename="../../editor/cli/importing.py" line="70" />
       <source>Файл {path} не найден</source>
       <translation>File {path} not found</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="120" />
+      <location filename="../../editor/cli/importing.py" line="174" />
       <source>Файл {where}; столбцы: {columns}</source>
       <translation>File {where}; columns: {columns}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="397" />
+      <location filename="../../editor/exchange/importing/plan.py" line="414" />
       <source>в каталоге</source>
       <translation>in the catalogue</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="238" />
+      <location filename="../../editor/exchange/importing/plan.py" line="255" />
       <source>в каталоге несколько организаций «{name}»: укажите ОГРН</source>
       <translation>the catalogue has several organisations «{name}»: give the OGRN</translation>
     </message>
@@ -4489,7 +4513,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>the file holds DOCTYPE/ENTITY ({part}), the shape of an XML bomb; import cancelled</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/report.py" line="37" />
+      <location filename="../../editor/exchange/importing/report.py" line="40" />
       <source>лист «{sheet}»</source>
       <translation>sheet «{sheet}»</translation>
     </message>
@@ -4521,8 +4545,8 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no territory given: choose the import territory (--into)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="123" />
-      <location filename="../../editor/exchange/importing/plan.py" line="364" />
+      <location filename="../../editor/exchange/importing/plan.py" line="124" />
+      <location filename="../../editor/exchange/importing/plan.py" line="381" />
       <source>не указано наименование организации</source>
       <translation>no organisation name</translation>
     </message>
@@ -4532,32 +4556,52 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>no access to the file (is it open in another program?)</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="500" />
+      <location filename="../../editor/exchange/importing/plan.py" line="517" />
       <source>нет ссылки на страницу: значения столбцов {columns} не импортированы</source>
       <translation>no page link: the values of columns {columns} were not imported</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="380" />
+      <location filename="../../editor/exchange/importing/offline_back.py" line="315" />
+      <source>организация (id {id}) изменена в копии, но удалена на сервере после копирования — не восстановлена</source>
+      <translation>organisation (id {id}) changed in the copy but deleted on the server after the copy was made — not restored</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importing/offline_back.py" line="250" />
+      <source>организация (id {id}) удалена в копии, но у неё на сервере есть страницы, не удалённые в копии — оставлена</source>
+      <translation>organisation (id {id}) deleted in the copy, but on the server it has pages not deleted in the copy — kept</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importing/offline_back.py" line="284" />
+      <source>организация «{key}»: «{field}» изменено и в копии, и на сервере после копирования — оставлено значение сервера (в копии: «{value}»)</source>
+      <translation>organisation «{key}»: «{field}» changed both in the copy and on the server after the copy was made — the server's value is kept (in the copy: «{value}»)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importing/offline_back.py" line="265" />
+      <source>организация «{name}» удалена в копии, но изменена на сервере после копирования — оставлена</source>
+      <translation>organisation «{name}» deleted in the copy but changed on the server after the copy was made — kept</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importing/plan.py" line="397" />
       <source>организация найдена по ссылке; наименование в файле отличается от каталога («{old}»): оставлено как в каталоге</source>
       <translation>the organisation was found by its link; the file's name differs from the catalogue's («{old}»): the catalogue's was kept</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="362" />
+      <location filename="../../editor/exchange/importing/plan.py" line="379" />
       <source>организация с ОГРН {ogrn} не найдена, а наименование не указано</source>
       <translation>no organisation with OGRN {ogrn}, and no name given</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="487" />
+      <location filename="../../editor/exchange/importing/plan.py" line="504" />
       <source>организация уже встречалась в строке {row}{file} со значением «{old}»: оставлено оно</source>
       <translation>the organisation already appeared on row {row}{file} with «{old}»: that value was kept</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="459" />
+      <location filename="../../editor/exchange/importing/plan.py" line="476" />
       <source>повторяет строку {row}{file}</source>
       <translation>repeats row {row}{file}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="445" />
+      <location filename="../../editor/exchange/importing/plan.py" line="462" />
       <source>противоречит строке {row}{file} (оставлена та строка): {diffs}</source>
       <translation>contradicts row {row}{file} (that row was kept): {diffs}</translation>
     </message>
@@ -4567,22 +4611,37 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>a link without a page address: no page was created</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="404" />
+      <location filename="../../editor/exchange/importing/plan.py" line="421" />
       <source>ссылка уже указана у другой организации ({where}): страница не изменена</source>
       <translation>the link already belongs to another organisation ({where}): the page was not changed</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/report.py" line="39" />
+      <location filename="../../editor/exchange/importing/offline_back.py" line="309" />
+      <source>страница (id {id}) изменена в копии, но удалена на сервере после копирования — не восстановлена</source>
+      <translation>page (id {id}) changed in the copy but deleted on the server after the copy was made — not restored</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importing/offline_back.py" line="278" />
+      <source>страница {key}: «{field}» изменено и в копии, и на сервере после копирования — оставлено значение сервера (в копии: «{value}»)</source>
+      <translation>page {key}: «{field}» changed both in the copy and on the server after the copy was made — the server's value is kept (in the copy: «{value}»)</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importing/offline_back.py" line="261" />
+      <source>страница {url} удалена в копии, но изменена на сервере после копирования — оставлена</source>
+      <translation>page {url} deleted in the copy but changed on the server after the copy was made — kept</translation>
+    </message>
+    <message>
+      <location filename="../../editor/exchange/importing/report.py" line="42" />
       <source>строка {row}</source>
       <translation>row {row}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="395" />
+      <location filename="../../editor/exchange/importing/plan.py" line="412" />
       <source>строка {row}{file}</source>
       <translation>row {row}{file}</translation>
     </message>
     <message>
-      <location filename="../../editor/exchange/importing/plan.py" line="185" />
+      <location filename="../../editor/exchange/importing/plan.py" line="202" />
       <source>строка пропущена: для территории «{name}» выбрано «пропустить»</source>
       <translation>row skipped: «skip these rows» was chosen for territory «{name}»</translation>
     </message>
@@ -4680,7 +4739,7 @@ To undo the whole import: Edit → Undo.</translation>
       <translation>a cell longer than {limit} characters: probably an unclosed quote</translation>
     </message>
     <message>
-      <location filename="../../editor/cli/importing.py" line="169" />
+      <location filename="../../editor/cli/importing.py" line="223" />
       <source>… и ещё предупреждений: {count}</source>
       <translation>… and {count} more warnings</translation>
     </message>
