@@ -124,7 +124,7 @@ class ChunkCache:
         """Decide whether to load the catalogue's keys so that rows with keys it lacks skip
         their lookups (call before the first chunk; `expected_rows` sizes the filters). Not
         worth it for a file much smaller than the catalogue: reading its keys would cost more
-        than the lookups. They are loaded after the first chunk (first_chunk_found)."""
+        than the lookups. They are loaded after the first chunk that finds most rows new (chunk_found)."""
         orgs, pages = db.execute_sql(
             "SELECT (SELECT count(*) FROM organization WHERE deleted_at IS NULL),"
             " (SELECT count(*) FROM page WHERE deleted_at IS NULL)"
@@ -132,14 +132,16 @@ class ChunkCache:
         if expected_rows * FILTER_RATIO >= orgs + pages:
             self.filters_wanted = (orgs, pages, expected_rows)
 
-    def first_chunk_found(self, found: int, rows: int) -> None:
-        """After the first chunk (its rows, and how many the catalogue had): load the keys
-        that know_catalogue chose to, unless most rows were already in the catalogue — a file
-        imported again, or next month's, finds nearly every key, and loading them costs
-        about 0.4 s per 100,000 records for nothing."""
-        wanted, self.filters_wanted = self.filters_wanted, None
-        if wanted is not None and found * 2 < rows:
-            self.known = KnownKeys(*wanted)
+    def chunk_found(self, found: int, rows: int) -> None:
+        """After each chunk until they are loaded (its rows, and how many the catalogue had):
+        load the keys that know_catalogue chose to once a chunk finds most of its rows new. A
+        file imported again, or next month's, finds nearly every key, and loading them costs
+        about 0.4 s per 100,000 records for nothing; a file whose first rows are known and the
+        rest new (270,000 new rows after 30,000 updated) would look every new key up without
+        them."""
+        if self.filters_wanted is not None and found * 2 < rows:
+            self.known = KnownKeys(*self.filters_wanted)
+            self.filters_wanted = None
 
     def _reset_chunk(self) -> None:
         self.orgs: dict[int, dict[str, object]] = {}

@@ -132,6 +132,9 @@ class Planner(Quick, ChunkWrites):
         # Rows the probe matches are decided on the quick path where it is sure (see quick);
         # the others, and any it leaves, take the full path with the chunk cache.
         probed = self._probe(work, parser)
+        found = len(probed)
+        if probed:  # a changed row is fetched with the chunk, not alone at its turn
+            probed = {at: row for at, row in probed.items() if self._values_match(*work[at], row)}
         slow = [item for at, item in enumerate(work) if at not in probed] if probed else work
         if slow:
             self._prefetch(slow)
@@ -149,7 +152,7 @@ class Planner(Quick, ChunkWrites):
             self._row(file_index, parser, parsed, territory_id, explicit, source, file_date)
         self.writer.flush()
         if self.filters_wanted is not None:
-            self.first_chunk_found(len(probed), len(work))
+            self.chunk_found(found, len(work))
         self._reset_chunk()
 
     def _prefetch_counts(

@@ -151,32 +151,8 @@ class Quick:
         ogrn = parsed.org.get("ogrn")
         if parsed.url_key in touched or parsed.org_key in touched or ogrn in touched:
             return False
-        # The organisation the full path matches: the one with the ОГРН, else the one with the
-        # name in the row's territory.
-        counts = self.match_counts  # type: ignore[attr-defined]
-        if ogrn is not None:
-            if counts.get(ogrn) != 1 or row[_O_OGRN] != ogrn:
-                return False
-        elif (
-            counts.get((parsed.org_key, territory_id)) != 1
-            or row[_O_NAME_KEY] != parsed.org_key
-            or row[_O_TERRITORY] != territory_id
-        ):
+        if not self._values_match(parsed, territory_id, explicit, row):
             return False
-        if explicit and row[_O_TERRITORY] != territory_id:
-            return False
-        org_at, page_at = self.probe.org_at, self.probe.page_at
-        for name, new in parsed.org.items():
-            old = row[org_at[name]]
-            if old != new and not (name == "full_name" and row[_O_NAME_KEY] == parsed.org_key):
-                return False
-        for name, new in parsed.page.items():
-            position, flag = page_at[name]
-            old = row[position]
-            if flag and old is not None:
-                old = bool(old)
-            if old != new:
-                return False
         count = None
         if parsed.count is not None:
             date = parsed.count_date or file_date
@@ -209,6 +185,41 @@ class Quick:
         change = Diff("count", "subscribers", label, count[1], count[2])
         self.report.updated += 1  # type: ignore[attr-defined]
         self._keep(UPDATED, file_index, parsed.row, name, parsed.url_key or "", (change,))  # type: ignore[attr-defined]
+        return True
+
+    def _values_match(
+        self, parsed: ParsedRow, territory_id: int, explicit: bool, row: tuple
+    ) -> bool:
+        """Whether the row names the probed records and holds their values (its count aside):
+        what the quick path asks of a row that does not depend on the chunk's earlier rows, so
+        that rows failing it join the full path's fetch of the chunk instead of one by one."""
+        ogrn = parsed.org.get("ogrn")
+        # The organisation the full path matches: the one with the ОГРН, else the one with the
+        # name in the row's territory.
+        counts = self.match_counts  # type: ignore[attr-defined]
+        if ogrn is not None:
+            if counts.get(ogrn) != 1 or row[_O_OGRN] != ogrn:
+                return False
+        elif (
+            counts.get((parsed.org_key, territory_id)) != 1
+            or row[_O_NAME_KEY] != parsed.org_key
+            or row[_O_TERRITORY] != territory_id
+        ):
+            return False
+        if explicit and row[_O_TERRITORY] != territory_id:
+            return False
+        org_at, page_at = self.probe.org_at, self.probe.page_at
+        for name, new in parsed.org.items():
+            old = row[org_at[name]]
+            if old != new and not (name == "full_name" and row[_O_NAME_KEY] == parsed.org_key):
+                return False
+        for name, new in parsed.page.items():
+            position, flag = page_at[name]
+            old = row[position]
+            if flag and old is not None:
+                old = bool(old)
+            if old != new:
+                return False
         return True
 
     def _write_count(self, page_id: int, row: tuple, count: tuple) -> None:
