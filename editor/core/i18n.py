@@ -6,15 +6,21 @@ resources/translations and is installed by the application. Only QtCore is used.
 
 from __future__ import annotations
 
+import sys
+
 CONTEXT = "core"
-# QCoreApplication.translate once the first message is translated: QtCore takes ~0.15 s to
-# import, which the import's reader process (that translates only its rare errors) is spared.
+# QCoreApplication.translate once QtCore is loaded: it takes ~0.15 s to import, which a
+# process that never loads it (the command line, the import's reader process) is spared — a
+# translator can only be installed through QtCore, so until then every text stays as it is.
+_QTCORE = "PySide6.QtCore"
 _translate: list = []
 
 
 def tr(text: str, context: str = CONTEXT) -> str:
     """Return `text` in the current language (unchanged when no translator is installed)."""
     if not _translate:
+        if _QTCORE not in sys.modules:
+            return text
         from PySide6.QtCore import QCoreApplication
 
         _translate.append(QCoreApplication.translate)
@@ -23,6 +29,8 @@ def tr(text: str, context: str = CONTEXT) -> str:
 
 def current_language() -> str:
     """ "en" when the English translation is installed, else "ru" (the source language)."""
+    if _QTCORE not in sys.modules:
+        return "ru"  # nothing can have installed it
     from PySide6.QtCore import QLocale
 
     return "en" if QLocale().language() == QLocale.Language.English else "ru"
