@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from editor.core.fields import to_log_text
+from editor.core.gc_pause import paused_collection
 from editor.core.i18n import tr
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
@@ -221,22 +222,26 @@ class ImportReport:
     def write_json(self, stream: TextIO) -> None:
         """as_json() as one line of JSON, the text json.dumps makes of it, written a thousand
         updated rows at a time: the whole object and its text for 100,000 updated rows held
-        ~110 MB at once."""
-        text = json.dumps(self.as_json(updates=False), ensure_ascii=False)
-        stream.write(text[:-2])  # up to the "[" of the empty "updates", the last key
-        batch: list[dict[str, object]] = []
-        written = False
-        for item in self._updates():
-            batch.append(item)
-            if len(batch) == 1000:
+        ~110 MB at once. The automatic collector is paused meanwhile (see gc_pause): with the
+        import's records still alive it took half of the 0.4 s that 60,000 updated rows cost."""
+        with paused_collection():
+            text = json.dumps(self.as_json(updates=False), ensure_ascii=False)
+            stream.write(text[:-2])  # up to the "[" of the empty "updates", the last key
+            batch: list[dict[str, object]] = []
+            written = False
+            for item in self._updates():
+                batch.append(item)
+                if len(batch) == 1000:
+                    stream.write(
+                        (", " if written else "") + json.dumps(batch, ensure_ascii=False)[1:-1]
+                    )
+                    written = True
+                    batch.clear()
+            if batch:
                 stream.write(
                     (", " if written else "") + json.dumps(batch, ensure_ascii=False)[1:-1]
                 )
-                written = True
-                batch.clear()
-        if batch:
-            stream.write((", " if written else "") + json.dumps(batch, ensure_ascii=False)[1:-1])
-        stream.write("]}\n")
+            stream.write("]}\n")
 
 
 def _plain(value: object) -> object:
