@@ -111,6 +111,24 @@ def in_chunks(values: list, size: int = _PARAMS):
         yield values[start : start + size]
 
 
+def read_stored_counts(
+    wanted: dict[dt.date, list[int]], stored: dict[tuple[int, dt.date], int | None]
+) -> None:
+    """Put into `stored` the count each page of `wanted` (date → page ids) holds on that date,
+    None where it holds none: one query per date and slice of ids, not one per row."""
+    for date, page_ids in wanted.items():
+        for part in in_chunks(page_ids):
+            marks = ", ".join("?" * len(part))
+            for page_id, count in db.execute_sql(
+                "SELECT page_id, count FROM subscriber_count"
+                f" WHERE date = ? AND page_id IN ({marks})",
+                [date.isoformat(), *part],
+            ):
+                stored[(page_id, date)] = count
+        for page_id in page_ids:
+            stored.setdefault((page_id, date), None)  # known to be absent
+
+
 class ChunkCache:
     """Records of the current chunk by id, and their indexes by ОГРН, name, URL, organisation."""
 

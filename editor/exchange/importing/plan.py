@@ -23,7 +23,7 @@ from editor.core.fields import ORGANIZATION_FIELD, PAGE_FIELD, day_text
 from editor.core.i18n import tr
 from editor.db.models import db
 from editor.exchange.importing.apply import BatchWriter
-from editor.exchange.importing.lookup import in_chunks
+from editor.exchange.importing.lookup import read_stored_counts
 from editor.exchange.importing.marks import FirstRows, pack, unpack
 from editor.exchange.importing.quick import Quick
 from editor.exchange.importing.report import (
@@ -168,17 +168,7 @@ class Planner(Quick, ChunkWrites):
             if self.pages[page_id]["subscribers_date"] != date:
                 wanted[date].append(page_id)
         self.stored_counts = {}
-        for date, page_ids in wanted.items():
-            for part in in_chunks(page_ids):
-                marks = ", ".join("?" * len(part))
-                for page_id, count in db.execute_sql(
-                    "SELECT page_id, count FROM subscriber_count"
-                    f" WHERE date = ? AND page_id IN ({marks})",
-                    [date.isoformat(), *part],
-                ):
-                    self.stored_counts[(page_id, date)] = count
-            for page_id in page_ids:
-                self.stored_counts.setdefault((page_id, date), None)  # known to be absent
+        read_stored_counts(wanted, self.stored_counts)
 
     def _reject(
         self,

@@ -21,7 +21,7 @@ import datetime as dt
 from editor.core.fields import ORGANIZATION_FIELDS, PAGE_SHEET_FIELDS, day_text
 from editor.core.i18n import tr
 from editor.db.models import db
-from editor.exchange.importing.lookup import in_chunks
+from editor.exchange.importing.lookup import in_chunks, read_stored_counts
 from editor.exchange.importing.report import UNCHANGED, UPDATED, Diff
 from editor.exchange.importing.rows import ParsedRow, RowParser
 
@@ -271,15 +271,4 @@ class Quick:
             day = row[_P_DATE]
             if day is None or dt.date.fromisoformat(day) != date:
                 wanted.setdefault(date, []).append(row[_P_ID])
-        stored = self.stored_counts  # type: ignore[attr-defined]
-        for date, page_ids in wanted.items():
-            for part in in_chunks(page_ids):
-                marks = ", ".join("?" * len(part))
-                for page_id, count in db.execute_sql(
-                    "SELECT page_id, count FROM subscriber_count"
-                    f" WHERE date = ? AND page_id IN ({marks})",
-                    [date.isoformat(), *part],
-                ):
-                    stored[(page_id, date)] = count
-            for page_id in page_ids:
-                stored.setdefault((page_id, date), None)
+        read_stored_counts(wanted, self.stored_counts)  # type: ignore[attr-defined]
