@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,8 +9,7 @@ import pytest
 from editor.cli import main
 from editor.db.database import close_catalogue
 from tests.exchange.export_sample import build_export_sample, by_header, read_calamine
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.main_process import run_main as run
 
 
 @pytest.fixture
@@ -118,15 +115,6 @@ def test_catalogue_as_output_is_refused(catalogue, capsys):
 
 
 def test_process_exit_statuses(catalogue, tmp_path):
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), *args],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        )
-
     out = tmp_path / "r.xlsx"
     done = run("export", str(catalogue), "--report", "summary", "--out", str(out))
     assert done.returncode == 0, done.stderr

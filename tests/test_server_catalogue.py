@@ -5,27 +5,11 @@ every message, ~/.pgpass, TLS options passed to libpq, and a read-only role."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.main_process import run_main as run
 from tests.pg_server import ADMIN_PASSWORD
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def _tables(pg_server, dbname: str) -> list[str]:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core.opening import close_catalogue
 from editor.exchange.directory.collect import safe_link
 from tests.directory.sample import (
     ADMIN,
@@ -23,20 +22,10 @@ from tests.directory.sample import (
     POSITION,
     SCRIPT_URL,
     TRASHED,
-    build_directory_sample,
     directory_pages,
 )
 
 PERSONAL = (PERSON, "Петрова", PHONE, "555-44-33", EMAIL, POSITION)
-
-
-@pytest.fixture
-def catalogue(tmp_path: Path) -> Path:
-    path = tmp_path / "region.gpc"
-    build_directory_sample(path)
-    close_catalogue()
-    yield path
-    close_catalogue()
 
 
 def _left(folder: Path) -> list[str]:

@@ -5,7 +5,6 @@ cannot be brought up to date."""
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
@@ -22,16 +21,7 @@ from editor.exchange.directory import lookup as engine
 from editor.exchange.directory import word_index
 from editor.exchange.directory.collect import collect
 from editor.exchange.directory.search import search
-from tests.directory.sample import ADMIN, build_directory_sample
-
-
-@pytest.fixture
-def catalogue(tmp_path: Path) -> Path:
-    path = tmp_path / "region.gpc"
-    build_directory_sample(path)
-    close_catalogue()
-    yield path
-    close_catalogue()
+from tests.directory.sample import ADMIN
 
 
 @pytest.fixture
