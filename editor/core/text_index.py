@@ -42,6 +42,8 @@ from peewee import SqliteDatabase
 from editor.core.text_answers import Answer, Memo
 from editor.db.database import on_close
 from editor.db.models import db as models_db
+from editor.db.search_log import LOG_TABLE as _LOG
+from editor.db.search_log import logged_pages
 
 _ENCODING = "cp1251"
 _MARK = "\x98"  # the one byte cp1251 leaves undefined, as a latin-1 character
@@ -67,7 +69,6 @@ _CHANGED = (
     " coalesce(search_key, '') FROM page WHERE id IN"
     " (SELECT value FROM json_each(?) UNION ALL SELECT id FROM page WHERE id > ?) ORDER BY id"
 )
-_LOG = "page_search_log"  # editor.db.search_log.LOG_TABLE
 # Beyond these, reading every page again is cheaper than catching up: a row inserted or removed
 # in the middle shifts the columns (~1 ms each), a replaced one costs microseconds.
 _MAX_MOVES = 300
@@ -475,13 +476,7 @@ class _Source:
                 return False  # entries after our last look were trimmed
             if last is None and self._last_logged() != self.logged:
                 return False  # the log was rebuilt (a restored or replaced file)
-            touched = [
-                page_id
-                for (page_id,) in connection.execute(
-                    f"SELECT DISTINCT page_id FROM {_LOG} WHERE seq > ? LIMIT ?",
-                    (self.logged, _MAX_CHANGES + 1),
-                )
-            ]
+            touched = logged_pages(connection.execute, self.logged, _MAX_CHANGES + 1)
             if len(touched) > _MAX_CHANGES:
                 return False
             rows = connection.execute(

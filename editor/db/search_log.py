@@ -12,6 +12,7 @@ everything again.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
@@ -33,6 +34,17 @@ STATEMENTS: tuple[str, ...] = (
     " WHEN NEW.id < (SELECT max(id) FROM page)"
     f" BEGIN INSERT INTO {LOG_TABLE} (page_id) VALUES (NEW.id); END",
 )
+
+
+def logged_pages(execute: Callable, after: int, limit: int) -> list[int]:
+    """The pages logged after entry `after`, at most `limit` of them; `execute` runs SQL on
+    the connection that reads (an index catching up asks its own)."""
+    return [
+        page_id
+        for (page_id,) in execute(
+            f"SELECT DISTINCT page_id FROM {LOG_TABLE} WHERE seq > ? LIMIT ?", (after, limit)
+        )
+    ]
 
 
 def _server_statements() -> tuple[str, ...]:

@@ -34,7 +34,7 @@ from peewee import OperationalError
 from editor.db import dialect
 from editor.db.directory_words import JOINER, ROWS, STATE, TABLE
 from editor.db.models import db
-from editor.db.search_log import LOG_TABLE
+from editor.db.search_log import LOG_TABLE, logged_pages
 from editor.exchange.directory.collect import public_title
 from editor.exchange.directory.search import words
 
@@ -251,13 +251,7 @@ def bring_up_to_date(places: Callable[[], Places]) -> bool:
             elif overall < state.logged or (last is not None and first != state.logged + 1):
                 _sync(None, 0, names)  # the log cannot tell (rebuilt, trimmed): compare all
             else:
-                touched = [
-                    page_id
-                    for (page_id,) in db.execute_sql(
-                        f"SELECT DISTINCT page_id FROM {LOG_TABLE} WHERE seq > ? LIMIT ?",
-                        (state.logged, MAX_CHANGES + 1),
-                    )
-                ]
+                touched = logged_pages(db.execute_sql, state.logged, MAX_CHANGES + 1)
                 if len(touched) > MAX_CHANGES:
                     _sync(None, 0, names)
                 else:
