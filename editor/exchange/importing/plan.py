@@ -145,7 +145,7 @@ class Planner(Quick, ChunkWrites):
             row = probed.get(at)
             if row is not None:
                 ref = pack(file_index, parsed.row)
-                if self._quick_row(file_index, parsed, territory_id, explicit, row, file_date, ref):
+                if self._quick_row(file_index, parsed, row, file_date, ref):
                     continue
                 self._prefetch([(parsed, territory_id, explicit)])
                 self._quick_fetched()

@@ -136,22 +136,19 @@ class Quick:
         self,
         file_index: int,
         parsed: ParsedRow,
-        territory_id: int,
-        explicit: bool,
         row: tuple,
         file_date: dt.date | None,
         ref: int,
     ) -> bool:
-        """Decide a row that the probe matched, if it is sure to be unchanged or to bring only a
-        dated count; False leaves it to the full path."""
+        """Decide a row that the probe matched and `_values_match` accepted (the caller asks it
+        of the whole chunk first), if it is sure to be unchanged or to bring only a dated count;
+        False leaves it to the full path."""
         org_id, page_id = row[_O_ID], row[_P_ID]
         if org_id in self.org_first or page_id in self.page_first:  # type: ignore[attr-defined]
             return False
         touched = self.touched  # type: ignore[attr-defined]
         ogrn = parsed.org.get("ogrn")
         if parsed.url_key in touched or parsed.org_key in touched or ogrn in touched:
-            return False
-        if not self._values_match(parsed, territory_id, explicit, row):
             return False
         count = None
         if parsed.count is not None:
