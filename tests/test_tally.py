@@ -292,6 +292,43 @@ def test_random_operations_keep_the_tallies_exact(backend_catalogue, tmp_path, s
     assert not [p for p in check_catalogue().problems if "сводные счётчики" in p]
 
 
+def test_an_import_that_changes_records_keeps_the_tallies_exact(backend_catalogue, tmp_path):
+    # An import keeps the tallies itself, in bulk (tally_bulk): each kind of change it makes
+    # must reach them, an organisation's new sphere through all of its pages.
+    kurgan = territories.resolve("37000000").id
+    ketovo = territories.create(kurgan, "Кетовский муниципальный округ").id
+    city = territories.create(kurgan, "город Курган").id
+    school, club = ogrn(102450000011), ogrn(102450000012)
+    header = ["Территория", *IMPORT_HEADER]
+    before = [
+        ["Кетовский муниципальный округ", "Школа № 1", school, "Школы", "", "https://vk.com/s1",
+         "активный", "да", 100, "01.02.2025"],
+        ["Кетовский муниципальный округ", "Школа № 1", school, "Школы", "", "https://t.me/s1",
+         "", "", 40, "01.02.2025"],
+        ["город Курган", "Клуб", club, "Спорт", "", "https://ok.ru/group/7", "визитка", "нет",
+         5, "01.02.2025"],
+    ]  # fmt: skip
+    run([write_csv(tmp_path / "first.csv", header, before)], kurgan)
+    _assert_consistent([None, kurgan, ketovo, city])
+    after = [
+        ["Кетовский муниципальный округ", "Школа № 1", school, "Библиотеки", "",
+         "https://vk.com/s1", "флагманский", "нет", 150, "01.03.2025"],
+        ["Кетовский муниципальный округ", "Школа № 1", school, "Библиотеки", "",
+         "https://t.me/s1", "", "", 40, "01.02.2025"],  # the page itself unchanged
+        ["Кетовский муниципальный округ", "Клуб", club, "Спорт", "", "https://ok.ru/group/7",
+         "визитка", "нет", 5, "01.03.2025"],
+        ["город Курган", "Музей", ogrn(102450000013), "", "", "https://vk.com/museum", "", "",
+         70, "01.03.2025"],
+    ]  # fmt: skip
+    report = run([write_csv(tmp_path / "next.csv", header, after)], kurgan)
+    assert report.updated and report.new, report
+    library = spheres.find("Библиотеки")
+    assert Organization.get(Organization.ogrn == school).sphere1_id == library
+    _assert_consistent([None, kurgan, ketovo, city])
+    assert rollup.stats(ketovo).by_sphere.get("Библиотеки") == 2
+    assert rollup.stats(None).subscribers == 150 + 40 + 5 + 70
+
+
 def test_tally_statuses_are_the_dictionary_statuses():
     assert TALLY_STATUSES == normalize.STATUSES
 

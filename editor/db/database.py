@@ -10,14 +10,13 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from editor.db import dialect, server_extras
+from editor.db import dialect, search_log, server_extras, tally_bulk
 from editor.db.directory_words import create_word_index
 from editor.db.models import (
     DROPPED_INDEXES,
     EXTRA_INDEXES,
     MODELS,
     NETWORK_COUNTERS,
-    TALLY_KEYS,
     TALLY_RECOMPUTE,
     TALLY_TABLES,
     TALLY_TRIGGERS,
@@ -87,9 +86,8 @@ def _migration_2(database: SqliteDatabase) -> None:
     if _server(database):
         for statement in TALLY_TABLES:
             database.execute_sql(statement)
-        for trigger in TALLY_TRIGGERS:
-            for statement in dialect.trigger_ddl(trigger, NETWORK_COUNTERS, TALLY_KEYS):
-                database.execute_sql(statement)
+        for statement in tally_bulk.server_triggers():
+            database.execute_sql(statement)
     else:
         for statement in (*TALLY_TABLES, *TALLY_TRIGGERS):
             database.execute_sql(statement)
@@ -131,6 +129,15 @@ def _migration_dynamics(database: SqliteDatabase) -> None:
     dynamics_schema.install(database)
 
 
+def _migration_bulk_pause(database: SqliteDatabase) -> None:
+    """A server's tally triggers and the search log's insert trigger made again, able to stand
+    aside for an import (tally_bulk); a file's drop out during an import instead."""
+    if _server(database):
+        for statement in tally_bulk.server_triggers():
+            database.execute_sql(statement)
+    search_log.server_triggers(database)
+
+
 # Ordered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _migration_1,
@@ -140,6 +147,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     create_search_log,  # the log the search index follows edits by
     _migration_dynamics,
     create_word_index,  # the public directory's word index, for `lookup`
+    _migration_bulk_pause,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

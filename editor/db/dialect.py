@@ -421,6 +421,12 @@ def recompute_sql(sql: str, counters: dict[str, str]) -> str:
     return translate(_pg_counters(sql, counters))
 
 
+def tally_sql(sql: str, counters: dict[str, str], keys: dict[str, tuple[str, ...]]) -> str:
+    """A statement writing a tally (its counter expressions, its upserts) in PostgreSQL's
+    dialect."""
+    return translate(_conflict_targets(_pg_counters(sql, counters), keys))
+
+
 def trigger_ddl(
     sqlite_trigger: str,
     counters: dict[str, str],
@@ -448,7 +454,7 @@ def trigger_ddl(
     name, event, table = match["name"], match["event"], match["table"]
     timing = "BEFORE" if before else match["time"]
     event = timing + event.removeprefix(match["time"])
-    body = prelude + translate(_conflict_targets(_pg_counters(match["body"], counters), keys))
+    body = prelude + tally_sql(match["body"], counters, keys)
     conditions = [f"current_setting('{pause}', true) IS DISTINCT FROM 'on'"] if pause else []
     if match["when"]:
         when = translate(_pg_counters(match["when"], counters))
@@ -471,6 +477,18 @@ def upsert_sql(sql: str, keys: dict[str, tuple[str, ...]]) -> str:
     """A SQLite upsert (`ON CONFLICT DO UPDATE SET c = c + excluded.c`) in PostgreSQL's
     dialect: the conflict target named from `keys` (table → key columns)."""
     return translate(_conflict_targets(sql, keys))
+
+
+def emptied(tables: tuple[str, ...], server: bool) -> tuple[str, ...]:
+    """The statements emptying TEMP tables that a bulk writer fills and empties again and again.
+
+    A server truncates them: a DELETE leaves their pages behind, and the planner, which has no
+    statistics of a TEMP table, guesses its rows from its pages: after a few hundred chunks it
+    took a thousand noted ids for a hundred thousand and scanned whole tables to join them.
+    """
+    if server:
+        return ("TRUNCATE " + ", ".join(f"pg_temp.{table}" for table in tables),)
+    return tuple(f"DELETE FROM temp.{table}" for table in tables)
 
 
 def pause_triggers(database: ServerDatabase, setting: str, paused: bool = True) -> None:

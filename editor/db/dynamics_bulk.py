@@ -17,6 +17,7 @@ keep the tally through them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -46,10 +47,12 @@ _SETUP = (
     f"CREATE TEMP TABLE IF NOT EXISTS dynamics_before ({_TYPED})",
     f"CREATE TEMP TABLE IF NOT EXISTS dynamics_delta ({_TYPED})",  # a server's (_apply)
 )
-_CLEAR = tuple(
-    f"DELETE FROM temp.{table}"
-    for table in ("dynamics_pages", "dynamics_fresh", "dynamics_before", "dynamics_delta")
-)
+_TEMP = ("dynamics_pages", "dynamics_fresh", "dynamics_before", "dynamics_delta")
+
+
+def _clear(database, connection, tables: tuple[str, ...] = _TEMP) -> None:
+    for statement in dialect.emptied(tables, _server(database) is not None):
+        connection.execute(statement)
 
 
 def _contribution(sign: str, table: str) -> str:
@@ -64,6 +67,9 @@ def _contribution(sign: str, table: str) -> str:
         f" WHERE page_id IN (SELECT id FROM temp.{table})"
         " WINDOW w AS (PARTITION BY page_id ORDER BY date)) c"
         " JOIN page p ON p.id = c.page_id WHERE p.deleted_at IS NULL"
+        # Said again for the page: without it a server, which has no statistics of a TEMP
+        # table, joins the pages by scanning all of them (230 ms per 1,000 pages against 54).
+        f" AND p.id IN (SELECT id FROM temp.{table})"
         " GROUP BY p.territory_id, p.network, c.date"
     )
 
@@ -87,7 +93,7 @@ _APPLY_SERVER = (
         KEYS,
     ),
     dialect.upsert_sql(add_to_total("temp.dynamics_delta"), KEYS),
-    "DELETE FROM temp.dynamics_delta",
+    *dialect.emptied(("dynamics_delta",), server=True),
 )
 
 
@@ -112,14 +118,28 @@ def pause(database: SqliteDatabase) -> None:
     """Turn the tally's row triggers off until `resume()`; `touch()` every page before writing
     it."""
     connection = database.connection()
-    for statement in (*_SETUP, *_CLEAR):
+    for statement in _SETUP:
         connection.execute(statement)
+    _clear(database, connection)
     server = _server(database)
     if server is not None:
         dialect.pause_triggers(server, PAUSE_SETTING)
         return
     for statement in ROW_TRIGGERS:
         connection.execute(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
+
+
+def note_ids(connection, table: str, ids: Iterable[int], source: str = "") -> None:
+    """Add `ids` to the TEMP table `table` (or, with `source` like "SELECT id FROM page WHERE
+    organization_id", the ids it selects for them) in one statement: on a server, one row
+    per statement would be one round trip each."""
+    listed = json.dumps(list(ids))
+    if listed == "[]":
+        return
+    values = "SELECT value FROM json_each(?)"
+    if source:
+        values = f"{source} IN ({values})"
+    connection.execute(f"INSERT OR IGNORE INTO temp.{table} (id) {values}", (listed,))
 
 
 def touch(
@@ -131,13 +151,9 @@ def touch(
     Pages that do not exist yet may be given (they contribute nothing until they do).
     """
     connection = database.connection()
-    connection.executemany(
-        "INSERT OR IGNORE INTO temp.dynamics_fresh (id) VALUES (?)", ((i,) for i in pages)
-    )
-    connection.executemany(
-        "INSERT OR IGNORE INTO temp.dynamics_fresh (id)"
-        " SELECT id FROM page WHERE organization_id = ?",
-        ((i,) for i in organizations),
+    note_ids(connection, "dynamics_fresh", pages)
+    note_ids(
+        connection, "dynamics_fresh", organizations, "SELECT id FROM page WHERE organization_id"
     )
     # EXISTS, not IN: an IN list would be built from all the pages noted so far, every time.
     connection.execute(
@@ -153,7 +169,7 @@ def touch(
         )
     connection.execute(f"INSERT INTO temp.dynamics_before {_contribution('-', 'dynamics_fresh')}")
     connection.execute("INSERT INTO temp.dynamics_pages SELECT id FROM temp.dynamics_fresh")
-    connection.execute("DELETE FROM temp.dynamics_fresh")
+    _clear(database, connection, ("dynamics_fresh",))
 
 
 def settle(database: SqliteDatabase) -> None:
@@ -162,8 +178,7 @@ def settle(database: SqliteDatabase) -> None:
     settles now and then, so that what it notes in memory stays small."""
     connection = database.connection()
     _apply(database, connection)
-    for statement in _CLEAR:
-        connection.execute(statement)
+    _clear(database, connection)
 
 
 def resume(database: SqliteDatabase, *, apply: bool = True) -> None:
@@ -178,8 +193,7 @@ def resume(database: SqliteDatabase, *, apply: bool = True) -> None:
     else:
         for statement in ROW_TRIGGERS:
             connection.execute(statement)
-    for statement in _CLEAR:
-        connection.execute(statement)
+    _clear(database, connection)
 
 
 @contextmanager

@@ -48,8 +48,12 @@ def logged_pages(execute: Callable, after: int, limit: int) -> list[int]:
 
 
 def _server_statements() -> tuple[str, ...]:
-    """The same on a server: a sequence for the numbers, the triggers in PL/pgSQL."""
-    from editor.db import dialect
+    """The same on a server: a sequence for the numbers, the triggers in PL/pgSQL.
+
+    The insert trigger stands aside for a bulk writer (`tally_bulk`): it numbers its new pages
+    after every page there was, and a server runs the trigger once its whole statement is done,
+    when all but the last of its rows would seem to lie below the highest id."""
+    from editor.db import dialect, tally_bulk
 
     return (
         f"CREATE TABLE IF NOT EXISTS {LOG_TABLE}"
@@ -57,9 +61,24 @@ def _server_statements() -> tuple[str, ...]:
         *(
             statement
             for trigger in STATEMENTS[1:]
-            for statement in dialect.trigger_ddl(trigger, {}, {})
+            for statement in dialect.trigger_ddl(
+                trigger,
+                {},
+                {},
+                pause=tally_bulk.PAUSE_SETTING if f"{LOG_TABLE}_insert " in trigger else None,
+            )
         ),
     )
+
+
+def server_triggers(database: SqliteDatabase) -> None:
+    """Migration: a server's log triggers made again (the insert trigger learnt to stand aside
+    for a bulk writer); a file's are as they were."""
+    from editor.db import dialect
+
+    if isinstance(database, dialect.ServerDatabase):
+        for statement in _server_statements()[1:]:
+            database.execute_sql(statement)
 
 
 def create_search_log(database: SqliteDatabase) -> None:

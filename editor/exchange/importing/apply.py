@@ -28,7 +28,7 @@ from editor.core.fields import (
     day_text,
 )
 from editor.core.records import refresh_search_keys
-from editor.db import dynamics_bulk
+from editor.db import dynamics_bulk, tally_bulk
 from editor.db.dynamics_bulk import bulk
 from editor.db.models import ImportBatch, db, now
 from editor.exchange.importing import offline_back
@@ -135,6 +135,8 @@ SETTLE_PAGES = 20_000
 _DYNAMICS_COLUMNS = frozenset(
     ("territory_id", "network", "deleted_at", "gosmark", "connected", "widgets")
 )
+# The page columns the roll-up tallies count (models.TALLY_TABLES).
+_TALLY_COLUMNS = _DYNAMICS_COLUMNS | {"subscribers", "status", "organization_id"}
 
 
 class BatchWriter:
@@ -156,6 +158,8 @@ class BatchWriter:
         self._count_updates: list[tuple] = []
         self._log: list[Entry] = []
         self._renamed: set[int] = set()
+        # Organisations whose pages all change tally rows (another sphere 1).
+        self._resphered: set[int] = set()
         self._paused = False
         self._noted = 0  # pages noted for the dated tally since it was last settled
 
@@ -220,6 +224,8 @@ class BatchWriter:
             self._renamed.add(record_id)
         if entity == "organization" and field_name == "territory":
             self._moves.append((new, record_id))  # type: ignore[arg-type]
+        if entity == "organization" and field_name == "sphere1":
+            self._resphered.add(record_id)
 
     def count(self, page_id: int, date: dt.date, old: int | None, new: int) -> None:
         """Queue a dated subscriber count of an existing page (a new one, or a changed one)."""
@@ -243,17 +249,28 @@ class BatchWriter:
 
     def flush(self) -> None:
         """Write everything queued so far (inside the caller's transaction)."""
-        # The dated tally's row triggers stay off from the first flush to finish(): each page
-        # gives up its contribution before its first write, and gets it back once at the end.
+        # The tallies' row triggers stay off from the first flush to finish(): each page gives
+        # up its contribution before its first write, and gets it back once at the end.
         if not self._paused:
             dynamics_bulk.pause(db)
+            tally_bulk.pause(db)
             self._paused = True
         pages = self._dynamics_pages()
-        dynamics_bulk.touch(db, pages, (org for _, org in self._moves))
+        moved = [org for _, org in self._moves]
+        dynamics_bulk.touch(db, pages, moved)
+        tallied = self._tally_pages()
+        tally_bulk.touch(
+            db,
+            tallied,
+            [*(row[0] for row in self._orgs), *moved],
+            [*moved, *self._resphered],
+        )
         self._write(db.connection())
-        self._noted += len(pages) + len(self._moves)
+        # The larger of the two notes (a new page is noted by both) sets when to settle.
+        self._noted += max(len(pages) + len(moved), len(tallied) + len(self._orgs))
         if self._noted >= SETTLE_PAGES:
             dynamics_bulk.settle(db)
+            tally_bulk.settle(db)
             self._noted = 0
         for organization_id in self._renamed:
             refresh_search_keys(organization_id)
@@ -266,11 +283,13 @@ class BatchWriter:
         self._count_updates.clear()
         self._log.clear()
         self._renamed.clear()
+        self._resphered.clear()
 
     def finish(self) -> None:
-        """Bring the dated tally up to date after the last flush (inside the transaction)."""
+        """Bring the tallies up to date after the last flush (inside the transaction)."""
         if self._paused:
             dynamics_bulk.resume(db)
+            tally_bulk.resume(db)
             self._paused = False
 
     def _dynamics_pages(self) -> set[int]:
@@ -282,6 +301,16 @@ class BatchWriter:
             record_id
             for (entity, record_id), changed in self._updates.items()
             if entity == "page" and not _DYNAMICS_COLUMNS.isdisjoint(changed)
+        )
+        return pages
+
+    def _tally_pages(self) -> set[int]:
+        """The pages whose roll-up tallies the queued writes change (see tally_bulk)."""
+        pages = {row[0] for row in self._pages}
+        pages.update(
+            record_id
+            for (entity, record_id), changed in self._updates.items()
+            if entity == "page" and not _TALLY_COLUMNS.isdisjoint(changed)
         )
         return pages
 
