@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from peewee import PostgresqlDatabase
@@ -320,6 +321,21 @@ def contains_pattern(needle: str) -> str:
     escape character is the backslash)."""
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def fetch_ids(database: ServerDatabase, sql: str, params: Sequence[object]) -> list[int]:
+    """The values of the `id` column a query selects, in no set order, sent as one array.
+
+    A quick search's 80,000 ids one row each cost more in psycopg and peewee than the search
+    on the server; as one binary int array they take a few ms.
+    """
+    from peewee import __exception_wrapper__
+
+    connection = PostgresqlDatabase.connection(database)
+    with __exception_wrapper__, connection.cursor(binary=True) as cursor:
+        cursor.execute(f"SELECT array_agg(q.id) FROM ({translate(sql)}) AS q", tuple(params))
+        (ids,) = cursor.fetchone()
+    return ids or []
 
 
 # --- translating a SQLite statement ------------------------------------------------------------
