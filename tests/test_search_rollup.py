@@ -50,6 +50,10 @@ def test_search_folds_cyrillic_case_and_yo(region):
     hits = ordered_ids(PageFilter(territory_id=kurgan.id, text="колесниковская школа"))
     assert hits == [pages["school"].id]
     assert ordered_ids(PageFilter(text="ШКОЛА")) == sorted([pages["school"].id, pages["amur"].id])
+    assert ordered_ids(PageFilter(text="школа"), descending=True) == sorted(
+        [pages["school"].id, pages["amur"].id], reverse=True
+    )
+    assert ordered_ids(PageFilter(text="нет такой страницы")) == []
     assert ordered_ids(PageFilter(text="1024501234567")) == sorted(
         [pages["admin"].id, pages["admin_tg"].id]
     )

@@ -1,6 +1,7 @@
 """A server catalogue keeps the dated subscriber tally and the search log like a file does: one
 made before they had triggers there gets them (and the tally filled) when a writer opens it;
-quick search on a server reads a trigram index, or scans when the role may not create one."""
+quick search on a server reads a trigram index, or scans when the role may not create one; a
+query written for SQLite (`x IN cte`) answers there as it does on a file."""
 
 from __future__ import annotations
 
@@ -90,6 +91,18 @@ def test_edits_on_a_server_are_logged_for_the_search_index(backend_catalogue):
     records.delete_pages(pages[:1])
     logged = db.execute_sql("SELECT page_id FROM page_search_log WHERE seq > ?", (before,))
     assert [row[0] for row in logged] == pages[:1]
+
+
+def test_in_a_named_cte_answers_as_on_sqlite_nulls_included(backend_catalogue):
+    # The server compares with an array of the CTE's rows (see dialect._IN_TABLE); a NULL among
+    # them must leave NOT IN unknown, as SQLite does.
+    rows = db.execute_sql(
+        "WITH v(x) AS (SELECT 1 UNION ALL SELECT 3), s(id) AS (SELECT 1 UNION ALL SELECT 2),"
+        " n(id) AS (SELECT 1 UNION ALL SELECT NULL)"
+        " SELECT x, x IN s, x NOT IN s, x IN n, x NOT IN n FROM v ORDER BY x"
+    ).fetchall()
+    found = [tuple(None if value is None else int(value) for value in row) for row in rows]
+    assert found == [(1, 1, 0, 1, 0), (3, 0, 1, None, None)]
 
 
 def test_quick_search_without_the_trigram_index_gives_the_same_answers(pg_server, pg_url):

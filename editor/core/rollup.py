@@ -7,7 +7,7 @@ records themselves and serve the tests as the yardstick.
 
 from __future__ import annotations
 
-import json
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -99,15 +99,17 @@ class Stats:
         }
 
 
+# The territory ids of a scope as a CTE named `sub` (one parameter: the scope's own id).
+_SUBTREE = (
+    "sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t JOIN sub ON t.parent_id = sub.id)"
+)
+
+
 def _scope(territory_id: int | None) -> tuple[str, tuple]:
     """SQL text selecting the territory ids of the scope, for `territory_id IN (...)`."""
     if territory_id is None:
         return "SELECT id FROM territory", ()
-    return (
-        "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t"
-        " JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub",
-        (territory_id,),
-    )
+    return f"WITH RECURSIVE {_SUBTREE} SELECT id FROM sub", (territory_id,)
 
 
 def _network_columns() -> str:
@@ -186,28 +188,19 @@ def _reference_stats(territory_id: int | None = None, *, with_territories: bool 
 def stats(territory_id: int | None = None, *, with_territories: bool = True) -> Stats:
     """Counts of organisations and pages (by network, status, flags, sphere, level) in a scope."""
     result = Stats()
+    # One statement, the subtree walked inside it: on a server every statement is a round trip
+    # (this took five). The whole catalogue needs no scope: every tally row belongs to an
+    # existing territory.
     if territory_id is None:
-        # The whole catalogue needs no scope: every tally row belongs to an existing territory.
-        where, params = "", ()
+        rows = db.execute_sql(_tallies_sql(scoped=False)).fetchall()
     else:
-        # The subtree is walked once and handed to the three queries as one JSON array.
-        scope, scope_params = _scope(territory_id)
-        ids = [row[0] for row in db.execute_sql(scope, scope_params)]
-        where = " WHERE x.territory_id IN (SELECT value FROM json_each(?))"
-        params = (json.dumps(ids),)
-    _add_page_figures(result, where, params)
-    result.organizations = int(
-        db.execute_sql(
-            f"SELECT total(x.organizations) FROM tally_territory x{where}", params
-        ).fetchone()[0]
-    )
-    names = dict(db.execute_sql("SELECT id, name FROM sphere").fetchall())
+        rows = db.execute_sql(_tallies_sql(scoped=True), (territory_id,)).fetchall()
+    _add_page_figures(result, [row[1:] for row in rows if row[0] == "network"])
+    result.organizations = sum(int(row[3] or 0) for row in rows if row[0] == "organizations")
     spheres: Counter[str] = Counter()
-    for sphere_id, count in db.execute_sql(
-        f"SELECT x.sphere_id, sum(x.pages) FROM tally_sphere x{where} GROUP BY x.sphere_id", params
-    ):
-        if sphere_id in names:  # 0: no sphere 1
-            spheres[names[sphere_id]] += count
+    for row in rows:
+        if row[0] == "sphere":
+            spheres[row[2]] += row[3]  # a name may stand for several spheres
     result.by_sphere = {name: spheres[name] for name in sorted(spheres) if spheres[name]}
     if with_territories:
         from editor.core.territories import level_counts
@@ -216,17 +209,43 @@ def stats(territory_id: int | None = None, *, with_territories: bool = True) -> 
     return result
 
 
-def _add_page_figures(result: Stats, where: str, params: tuple) -> None:
-    """Page counts by network, status, flag and level from the network tally of the scope."""
+@functools.cache
+def _tallies_sql(*, scoped: bool) -> str:
+    """The three tallies of a scope in one statement, each row marked with the tally it sums.
+
+    Every branch has the network tally's columns (kind, level, network, counters...): the
+    organisations and a sphere's pages sit in the first counter, a sphere's name in `network`.
+    """
+
+    def scope(column: str) -> str:
+        return f" WHERE {column} IN sub" if scoped else ""
+
     sums = ", ".join(
         "total(x.subscribers)" if column == "subscribers" else f"sum(x.{column})"
         for column in NETWORK_COUNTERS
     )
-    rows = db.execute_sql(
-        f"SELECT t.level, x.network, {sums} FROM tally_network x"
-        f" JOIN territory t ON t.id = x.territory_id{where} GROUP BY t.level, x.network",
-        params,
-    ).fetchall()
+    pad = ", NULL" * (len(NETWORK_COUNTERS) - 1)
+    # sum(), not total(), in the first counter of every branch: PostgreSQL gives a column one
+    # type for the whole UNION, and a float there would turn the page counts into floats.
+    # The scope filters the territories, which are then looked up in the tally by key (filtered
+    # on the tally's column, PostgreSQL read the tally row by row, and each row's territory).
+    return (
+        ("WITH RECURSIVE " + _SUBTREE + " " if scoped else "")
+        + f"SELECT 'network', t.level, x.network, {sums} FROM territory t"
+        f" JOIN tally_network x ON x.territory_id = t.id{scope('t.id')}"
+        " GROUP BY t.level, x.network"
+        f" UNION ALL SELECT 'organizations', NULL, NULL, sum(x.organizations){pad}"
+        f" FROM tally_territory x{scope('x.territory_id')}"
+        # Names are joined to the few sums per sphere rather than to every tally row.
+        f" UNION ALL SELECT 'sphere', NULL, s.name, g.pages{pad} FROM (SELECT x.sphere_id,"
+        f" sum(x.pages) AS pages FROM tally_sphere x{scope('x.territory_id')}"
+        " GROUP BY x.sphere_id) g JOIN sphere s ON s.id = g.sphere_id"
+    )
+
+
+def _add_page_figures(result: Stats, rows: list[tuple]) -> None:
+    """Page counts by network, status, flag and level from the network tally's rows of the
+    scope (level, network, counters...)."""
     known = set(NETWORKS)
     networks: Counter[str] = Counter()
     network_subscribers: dict[str, float] = {}

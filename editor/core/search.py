@@ -17,7 +17,7 @@ from editor.core import normalize as nz
 from editor.core import text_index
 from editor.core.territories import subtree_ids
 from editor.db import dialect
-from editor.db.database import is_server_catalogue
+from editor.db.database import fetch_ids, is_server_catalogue
 from editor.db.models import Organization, Page, Sphere, Territory
 
 # Subtrees larger than this are written as a recursive subquery instead of a parameter list.
@@ -256,7 +256,9 @@ def ordered_ids(
     if key is Page.id and page_filter.text and is_server_catalogue():
         # Asked for id order, a server walks the primary key and tests every page's text;
         # unordered, it reads the trigram index, and the ids sort here in a few ms.
-        return sorted((row[0] for row in query.tuples().iterator()), reverse=descending)
+        ids = fetch_ids(query)
+        ids.sort(reverse=descending)
+        return ids
     ordering = key.desc(nulls="LAST") if descending else key.asc(nulls="LAST")
     if key is not Page.id:
         query = query.order_by(ordering, Page.id)

@@ -273,6 +273,14 @@ def is_server_catalogue() -> bool:
     return _server(db.obj)
 
 
+def fetch_ids(query) -> list[int]:
+    """The ids a query of one `id` column selects, in no set order (a server sends them as one
+    array, see dialect.fetch_ids)."""
+    if _server(db.obj):
+        return dialect.fetch_ids(db.obj, *query.sql())
+    return [row[0] for row in query.tuples().iterator()]
+
+
 def begin_bulk_write() -> None:
     """A bulk writer (import) starts inside its transaction; see dialect.begin_bulk_write."""
     if _server(db.obj):
