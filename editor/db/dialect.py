@@ -156,6 +156,19 @@ class SqliteStyleConnection:
             cursor.executemany(translate(sql), [tuple(row) for row in rows])
         return cursor
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows) -> None:
+        """Insert `rows` (tuples in the order of `columns`) into `table` through COPY: one
+        stream instead of a statement per row, which costs the server and psycopg several
+        times more (sqlite3 has no such method: callers use executemany there)."""
+        from peewee import __exception_wrapper__
+
+        names = ", ".join(columns)
+        target = _SCHEMA_TEMP.sub("pg_temp.", table)
+        with __exception_wrapper__, self._cursor() as cursor:
+            with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
     def set_progress_handler(self, handler, steps: int) -> None:
         """SQLite's cancellation hook; a server query runs to its end."""
 
