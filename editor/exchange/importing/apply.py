@@ -29,6 +29,7 @@ from editor.core.fields import (
 )
 from editor.core.records import refresh_search_keys
 from editor.db import dynamics_bulk, tally_bulk
+from editor.db.database import is_server_catalogue
 from editor.db.dynamics_bulk import bulk
 from editor.db.models import ImportBatch, db
 from editor.exchange.importing import offline_back
@@ -94,6 +95,10 @@ def next_id(table: str) -> int:
 # 300,000-row import at once cost about 70 MB of peak memory; settling every 20,000 pages keeps
 # them small at the price of a few more upserts of the same day rows.
 SETTLE_PAGES = 20_000
+# A server keeps the notes in its own TEMP tables, not in this process, and settling reads the
+# dated counts of every noted page (once it has many, the whole count table): it settles once,
+# at the end.
+
 # The page columns the dated subscriber tally depends on, besides the counts.
 _DYNAMICS_COLUMNS = frozenset(
     ("territory_id", "network", "deleted_at", "gosmark", "connected", "widgets")
@@ -231,7 +236,7 @@ class BatchWriter:
         self._write(db.connection())
         # The larger of the two notes (a new page is noted by both) sets when to settle.
         self._noted += max(len(pages) + len(moved), len(tallied) + len(self._orgs))
-        if self._noted >= SETTLE_PAGES:
+        if self._noted >= SETTLE_PAGES and not is_server_catalogue():
             dynamics_bulk.settle(db)
             tally_bulk.settle(db)
             self._noted = 0
