@@ -298,7 +298,7 @@ def test_an_import_that_changes_records_keeps_the_tallies_exact(backend_catalogu
     kurgan = territories.resolve("37000000").id
     ketovo = territories.create(kurgan, "Кетовский муниципальный округ").id
     city = territories.create(kurgan, "город Курган").id
-    school, club = ogrn(102450000011), ogrn(102450000012)
+    school, club, library_ogrn = ogrn(102450000011), ogrn(102450000012), ogrn(102450000014)
     header = ["Территория", *IMPORT_HEADER]
     before = [
         ["Кетовский муниципальный округ", "Школа № 1", school, "Школы", "", "https://vk.com/s1",
@@ -307,6 +307,8 @@ def test_an_import_that_changes_records_keeps_the_tallies_exact(backend_catalogu
          "", "", 40, "01.02.2025"],
         ["город Курган", "Клуб", club, "Спорт", "", "https://ok.ru/group/7", "визитка", "нет",
          5, "01.02.2025"],
+        ["город Курган", "Библиотека", library_ogrn, "Библиотеки", "", "https://vk.com/lib",
+         "", "", 10, "01.02.2025"],
     ]  # fmt: skip
     run([write_csv(tmp_path / "first.csv", header, before)], kurgan)
     _assert_consistent([None, kurgan, ketovo, city])
@@ -319,6 +321,9 @@ def test_an_import_that_changes_records_keeps_the_tallies_exact(backend_catalogu
          "визитка", "нет", 5, "01.03.2025"],
         ["город Курган", "Музей", ogrn(102450000013), "", "", "https://vk.com/museum", "", "",
          70, "01.03.2025"],
+        # Only the count moved.
+        ["город Курган", "Библиотека", library_ogrn, "Библиотеки", "", "https://vk.com/lib",
+         "", "", 12, "01.03.2025"],
     ]  # fmt: skip
     report = run([write_csv(tmp_path / "next.csv", header, after)], kurgan)
     assert report.updated and report.new, report
@@ -326,7 +331,8 @@ def test_an_import_that_changes_records_keeps_the_tallies_exact(backend_catalogu
     assert Organization.get(Organization.ogrn == school).sphere1_id == library
     _assert_consistent([None, kurgan, ketovo, city])
     assert rollup.stats(ketovo).by_sphere.get("Библиотеки") == 2
-    assert rollup.stats(None).subscribers == 150 + 40 + 5 + 70
+    assert rollup.stats(None).subscribers == 150 + 40 + 5 + 70 + 12
+    assert rollup.stats(city).subscribers == 70 + 12
 
 
 def test_tally_statuses_are_the_dictionary_statuses():

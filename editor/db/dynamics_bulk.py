@@ -50,9 +50,24 @@ _SETUP = (
 _TEMP = ("dynamics_pages", "dynamics_fresh", "dynamics_before", "dynamics_delta")
 
 
-def _clear(database, connection, tables: tuple[str, ...] = _TEMP) -> None:
-    for statement in dialect.emptied(tables, _server(database) is not None):
+def clear(database, connection, tables: tuple[str, ...] = _TEMP) -> None:
+    """Empty a bulk writer's TEMP `tables` (see dialect.emptied)."""
+    for statement in dialect.emptied(tables, server_of(database) is not None):
         connection.execute(statement)
+
+
+def switch_triggers(
+    database, connection, triggers: tuple[str, ...], setting: str, *, on: bool
+) -> None:
+    """Turn the row `triggers` (their SQLite statements) off for a bulk writer, or back on: a
+    file drops them inside the writer's transaction (a rollback brings them back); a server
+    keeps them, standing aside through `setting` in that transaction only."""
+    server = server_of(database)
+    if server is not None:
+        dialect.pause_triggers(server, setting, paused=not on)
+        return
+    for statement in triggers:
+        connection.execute(statement if on else f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
 
 
 def _contribution(sign: str, table: str) -> str:
@@ -97,14 +112,14 @@ _APPLY_SERVER = (
 )
 
 
-def _server(database) -> dialect.ServerDatabase | None:
+def server_of(database) -> dialect.ServerDatabase | None:
     """The server database behind `database` (a proxy or the database), or None for a file."""
     found = getattr(database, "obj", database)
     return found if isinstance(found, dialect.ServerDatabase) else None
 
 
 def _apply(database, connection) -> None:
-    server = _server(database)
+    server = server_of(database)
     if server is None:
         connection.execute(_APPLY)
         return
@@ -120,13 +135,8 @@ def pause(database: SqliteDatabase) -> None:
     connection = database.connection()
     for statement in _SETUP:
         connection.execute(statement)
-    _clear(database, connection)
-    server = _server(database)
-    if server is not None:
-        dialect.pause_triggers(server, PAUSE_SETTING)
-        return
-    for statement in ROW_TRIGGERS:
-        connection.execute(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
+    clear(database, connection)
+    switch_triggers(database, connection, ROW_TRIGGERS, PAUSE_SETTING, on=False)
 
 
 def note_ids(connection, table: str, ids: Iterable[int], source: str = "") -> None:
@@ -160,7 +170,7 @@ def touch(
         "DELETE FROM temp.dynamics_fresh WHERE EXISTS"
         " (SELECT 1 FROM temp.dynamics_pages p WHERE p.id = dynamics_fresh.id)"
     )
-    if _server(database) is not None:
+    if server_of(database) is not None:
         # Held to the commit: another editor's count of a noted page waits for it (its
         # trigger locks the page too), so the contribution taken away now stays the page's.
         connection.execute(
@@ -169,7 +179,7 @@ def touch(
         )
     connection.execute(f"INSERT INTO temp.dynamics_before {_contribution('-', 'dynamics_fresh')}")
     connection.execute("INSERT INTO temp.dynamics_pages SELECT id FROM temp.dynamics_fresh")
-    _clear(database, connection, ("dynamics_fresh",))
+    clear(database, connection, ("dynamics_fresh",))
 
 
 def settle(database: SqliteDatabase) -> None:
@@ -178,7 +188,7 @@ def settle(database: SqliteDatabase) -> None:
     settles now and then, so that what it notes in memory stays small."""
     connection = database.connection()
     _apply(database, connection)
-    _clear(database, connection)
+    clear(database, connection)
 
 
 def resume(database: SqliteDatabase, *, apply: bool = True) -> None:
@@ -187,13 +197,8 @@ def resume(database: SqliteDatabase, *, apply: bool = True) -> None:
     connection = database.connection()
     if apply:
         _apply(database, connection)
-    server = _server(database)
-    if server is not None:
-        dialect.pause_triggers(server, PAUSE_SETTING, paused=False)
-    else:
-        for statement in ROW_TRIGGERS:
-            connection.execute(statement)
-    _clear(database, connection)
+    switch_triggers(database, connection, ROW_TRIGGERS, PAUSE_SETTING, on=True)
+    clear(database, connection)
 
 
 @contextmanager

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 
 from editor.db import dialect
-from editor.db.dynamics_bulk import note_ids
+from editor.db.dynamics_bulk import clear, note_ids, server_of, switch_triggers
 from editor.db.models import (
     NETWORK_COUNTERS,
     TALLY_COUNTERS,
@@ -107,14 +107,9 @@ _GIVE_BACK = _contributions("", "tally_pages", "tally_organizations")
 _APPLY = tuple(_apply_sql(table) for table in TALLY_KEYS)
 
 
-def _server(database) -> dialect.ServerDatabase | None:
-    found = getattr(database, "obj", database)
-    return found if isinstance(found, dialect.ServerDatabase) else None
-
-
 def _statements(database, statements: tuple[str, ...]) -> tuple[str, ...]:
     """`statements` in the dialect of `database`."""
-    if _server(database) is None:
+    if server_of(database) is None:
         return statements
     return tuple(dialect.tally_sql(sql, NETWORK_COUNTERS, TALLY_KEYS) for sql in statements)
 
@@ -137,14 +132,10 @@ def pause(database) -> None:
     """Turn the tallies' page and organisation triggers off until `resume()`; `touch()` every
     page and organisation before writing it."""
     connection = database.connection()
-    server = _server(database)
-    for statement in (*_SETUP, *dialect.emptied(_TEMP, server is not None)):
+    for statement in _SETUP:
         connection.execute(statement)
-    if server is not None:
-        dialect.pause_triggers(server, PAUSE_SETTING)
-        return
-    for statement in BULK_TRIGGERS:
-        connection.execute(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
+    clear(database, connection, _TEMP)
+    switch_triggers(database, connection, BULK_TRIGGERS, PAUSE_SETTING, on=False)
 
 
 def touch(
@@ -177,7 +168,7 @@ def touch(
             f"DELETE FROM temp.{fresh} WHERE EXISTS"
             f" (SELECT 1 FROM temp.{noted} n WHERE n.id = {fresh}.id)"
         )
-    if _server(database) is not None:
+    if server_of(database) is not None:
         # Held to the commit: another editor's change of a noted record waits for it, so the
         # contribution taken away now stays the record's.
         for table, fresh in (
@@ -194,9 +185,7 @@ def touch(
     connection.execute(
         "INSERT INTO temp.tally_organizations SELECT id FROM temp.tally_organization_fresh"
     )
-    fresh = ("tally_page_fresh", "tally_organization_fresh")
-    for statement in dialect.emptied(fresh, _server(database) is not None):
-        connection.execute(statement)
+    clear(database, connection, ("tally_page_fresh", "tally_organization_fresh"))
 
 
 def _apply(database, connection) -> None:
@@ -210,8 +199,7 @@ def settle(database) -> None:
     stays small."""
     connection = database.connection()
     _apply(database, connection)
-    for statement in dialect.emptied(_TEMP, _server(database) is not None):
-        connection.execute(statement)
+    clear(database, connection, _TEMP)
 
 
 def resume(database, *, apply: bool = True) -> None:
@@ -220,11 +208,5 @@ def resume(database, *, apply: bool = True) -> None:
     connection = database.connection()
     if apply:
         _apply(database, connection)
-    server = _server(database)
-    if server is not None:
-        dialect.pause_triggers(server, PAUSE_SETTING, paused=False)
-    else:
-        for statement in BULK_TRIGGERS:
-            connection.execute(statement)
-    for statement in dialect.emptied(_TEMP, server is not None):
-        connection.execute(statement)
+    switch_triggers(database, connection, BULK_TRIGGERS, PAUSE_SETTING, on=True)
+    clear(database, connection, _TEMP)

@@ -103,8 +103,9 @@ SETTLE_PAGES = 20_000
 _DYNAMICS_COLUMNS = frozenset(
     ("territory_id", "network", "deleted_at", "gosmark", "connected", "widgets")
 )
-# The page columns the roll-up tallies count (models.TALLY_TABLES).
-_TALLY_COLUMNS = _DYNAMICS_COLUMNS | {"subscribers", "status", "organization_id"}
+# The page columns the roll-up tallies count (models.TALLY_TABLES), but for the subscribers
+# (see BatchWriter.current).
+_TALLY_COLUMNS = _DYNAMICS_COLUMNS | {"status", "organization_id"}
 
 
 class BatchWriter:
@@ -128,6 +129,8 @@ class BatchWriter:
         self._renamed: set[int] = set()
         # Organisations whose pages all change tally rows (another sphere 1).
         self._resphered: set[int] = set()
+        # Pages whose current subscriber count changes (the tallies sum it).
+        self._recounted: set[int] = set()
         self._paused = False
         self._noted = 0  # pages noted for the dated tally since it was last settled
 
@@ -194,6 +197,8 @@ class BatchWriter:
             self._moves.append((new, record_id))  # type: ignore[arg-type]
         if entity == "organization" and field_name == "sphere1":
             self._resphered.add(record_id)
+        if entity == "page" and column == "subscribers":
+            self._recounted.add(record_id)
 
     def count(self, page_id: int, date: dt.date, old: int | None, new: int) -> None:
         """Queue a dated subscriber count of an existing page (a new one, or a changed one)."""
@@ -203,11 +208,16 @@ class BatchWriter:
             self._count_updates.append((new, page_id, date.isoformat()))
         self._log.append(("subscriber_count", page_id, "update", day_text(date), old, new))
 
-    def current(self, page_id: int, count: int, date: dt.date) -> None:
-        """Queue the page's current count (the latest of its history)."""
+    def current(self, page_id: int, count: int, date: dt.date, previous: int | None) -> None:
+        """Queue the page's current count (the latest of its history; `previous`: the one it
+        replaces)."""
         columns = self._columns("page", page_id)
         columns["subscribers"] = count
         columns["subscribers_date"] = date.isoformat()
+        if count != previous:
+            # A newer date with the same count leaves the roll-up tallies as they are: a
+            # monthly import notes only the pages whose subscribers moved.
+            self._recounted.add(page_id)
 
     def _columns(self, entity: str, record_id: int) -> dict[str, object]:
         columns = self._updates.get((entity, record_id))
@@ -252,6 +262,7 @@ class BatchWriter:
         self._log.clear()
         self._renamed.clear()
         self._resphered.clear()
+        self._recounted.clear()
 
     def finish(self) -> None:
         """Bring the tallies up to date after the last flush (inside the transaction)."""
@@ -280,6 +291,7 @@ class BatchWriter:
             for (entity, record_id), changed in self._updates.items()
             if entity == "page" and not _TALLY_COLUMNS.isdisjoint(changed)
         )
+        pages.update(self._recounted)
         return pages
 
     def _write(self, connection) -> None:

@@ -230,8 +230,9 @@ class Quick:
         self.pending_counts[(page_id, date)] = new  # type: ignore[attr-defined]
         day = row[_P_DATE]
         if day is None or date >= dt.date.fromisoformat(day):
+            previous = self.quick_current.get(page_id, (row[_P_SUBSCRIBERS], None))[0]
             self.quick_current[page_id] = (new, date)
-            self.writer.current(page_id, new, date)  # type: ignore[attr-defined]
+            self.writer.current(page_id, new, date, previous)  # type: ignore[attr-defined]
 
     def _quick_fetched(self) -> None:
         """After the chunk cache fetched records for a row the quick path left: the pages

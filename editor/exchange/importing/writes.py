@@ -148,5 +148,6 @@ class ChunkWrites(ChunkCache):
             self.pending_counts[(page_id, date)] = new
             current = record["subscribers_date"]
             if current is None or date >= current:  # type: ignore[operator]
+                previous = record["subscribers"]
                 record["subscribers"], record["subscribers_date"] = new, date
-                self.writer.current(page_id, new, date)
+                self.writer.current(page_id, new, date, previous)  # type: ignore[arg-type]
