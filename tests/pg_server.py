@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 ADMIN, ADMIN_PASSWORD = "gp_admin", "adm-secret-7"
@@ -46,6 +47,42 @@ def skip_reason() -> str | None:
     return None
 
 
+# A folder older than this without a running server is left over (its process was killed
+# before it could remove it); younger ones may belong to a server still being made.
+STALE_AFTER = 600.0
+PREFIX = "gp-pg-"
+
+
+def remove_stale(parent: Path, now: float) -> list[Path]:
+    """Remove the folders of throwaway servers whose process is gone (a run killed before its
+    end leaves one behind: 2 to 25 GB each with the benchmark catalogue); return them."""
+    removed = []
+    for folder in parent.glob(f"{PREFIX}*"):
+        try:
+            if now - folder.stat().st_mtime < STALE_AFTER or _running(folder / "data"):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _running(data: Path) -> bool:
+    """Is the postmaster of the data folder `data` alive."""
+    try:
+        pid = int((data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -57,7 +94,8 @@ class PgServer:
 
     def __init__(self) -> None:
         self.bin = _bin_dir()
-        self.root = Path(tempfile.mkdtemp(prefix="gp-pg-"))
+        remove_stale(Path(tempfile.gettempdir()), time.time())
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX))
         self.data = self.root / "data"
         self.port = _free_port()
         self._as_root = os.geteuid() == 0
