@@ -175,6 +175,9 @@ def child_main(args: argparse.Namespace) -> int:
     with args.result.open("w", encoding="utf-8") as handle:
         json.dump(result.as_json(), handle, ensure_ascii=False)
     sys.stdout.flush()
+    from bench import server_paths
+
+    server_paths.stop_servers()  # os._exit skips atexit
     # Leave without tearing down what the case built (a Qt window, open connections).
     os._exit(0)
 

@@ -23,6 +23,17 @@ def skip_reason() -> str | None:
     return reason()
 
 
+# The servers this process started: a case's process leaves through os._exit, which skips
+# atexit, and stops them itself (`stop_servers`); each left running kept 2 GB in /tmp.
+_STARTED: list = []
+
+
+def stop_servers() -> None:
+    """Stop the servers this process started (before it leaves through os._exit)."""
+    while _STARTED:
+        _STARTED.pop().stop()
+
+
 def load(ctx: Context) -> Context:
     """Setup: the server holding a copy of the generated catalogue, opened; a Context whose
     state is the server's own (so the file cases' cached figures are not mixed in)."""
@@ -35,6 +46,7 @@ def load(ctx: Context) -> Context:
 
     server = PgServer().start()
     atexit.register(server.stop)
+    _STARTED.append(server)
     url = server.url(server.new_database())
     database = open_catalogue(url, create=True)
     source = sqlite3.connect(f"{ctx.catalogue.resolve().as_uri()}?mode=ro", uri=True)
