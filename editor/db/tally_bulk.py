@@ -17,6 +17,7 @@ A file catalogue drops the triggers inside the transaction instead (a rollback b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -111,6 +112,12 @@ def _statements(database, statements: tuple[str, ...]) -> tuple[str, ...]:
     """`statements` in the dialect of `database`."""
     if server_of(database) is None:
         return statements
+    return _server_statements(statements)
+
+
+@functools.cache
+def _server_statements(statements: tuple[str, ...]) -> tuple[str, ...]:
+    # Translated once, not for every chunk of an import.
     return tuple(dialect.tally_sql(sql, NETWORK_COUNTERS, TALLY_KEYS) for sql in statements)
 
 
