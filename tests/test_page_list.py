@@ -77,3 +77,18 @@ def test_a_cancelled_query_stops_with_cancelled(sample, monkeypatch):
         page_list.ordered_ids(PageFilter(territory_id=1), is_cancelled=lambda: True)
     again = page_list.ordered_ids(PageFilter(territory_id=1), is_cancelled=lambda: False)
     assert len(again.ids) == 30  # the connection works normally afterwards
+
+
+def test_a_text_gives_a_first_screen_then_the_whole_list(sample, monkeypatch):
+    from editor.core import text_index
+
+    every = page_list.ordered_ids(PageFilter(territory_id=1, text="vk"))
+    text_index.current().forget_answers()  # as when «vk» is typed for the first time
+    first = page_list.ordered_ids(PageFilter(territory_id=1, text="vk"), limit=3)
+    assert (first.ids, first.complete) == (every.ids[:3], False)
+    backwards = page_list.ordered_ids(
+        PageFilter(territory_id=1, text="vk"), descending=True, limit=3
+    )
+    assert backwards.ids == every.ids[::-1][:3]
+    with pytest.raises(page_list.Cancelled):
+        page_list.ordered_ids(PageFilter(territory_id=1, text="vk"), is_cancelled=lambda: True)

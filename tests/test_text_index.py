@@ -316,3 +316,51 @@ def test_background_searches_keep_the_index_between_keystrokes(school):
     for text in ("лес", "лесн", "лесна", "лесная"):
         assert search_in_a_task(text) == [school]
     assert text_index.loads() == before
+
+
+def _index(keys: list[str]) -> TextIndex:
+    # Page ids 3n + 1 and subscribers n (see `_table`).
+    return TextIndex.load(_table([(key, False) for key in keys]))
+
+
+def test_a_first_screen_reads_keys_only_until_it_is_full():
+    index = _index(["школа № 1", "гимназия", "школа № 2", "школа № 3", "лицей"] * 400)
+    every = index.search("школа").ids
+    index.forget_answers()  # typed for the first time
+    first = index.first("школа", 5)
+    assert first is not None
+    hits, complete = first
+    assert (hits.ids, complete) == (every[:5], False)
+    last = index.first("школа", 5, descending=True)
+    assert last is not None and last[0].ids == every[::-1][:5] and not last[1]
+
+
+def test_a_first_screen_that_read_every_key_is_the_whole_answer():
+    index = _index(["школа", "гимназия", "лицей", "гимназия № 2"] * 3)
+    first = index.first("гимназ", 100)
+    assert first is not None
+    hits, complete = first
+    assert complete
+    whole = index.search("гимназ")
+    assert (hits.ids, hits.subscribers) == (whole.ids, whole.subscribers)
+    assert hits.subscribers == sum(n for n in range(12) if n % 4 in (1, 3))
+    # Kept: asked again, the whole answer is cheap and no first screen is read apart.
+    assert index.first("гимназ", 100) is None
+
+
+def test_a_pass_over_every_key_stops_when_it_is_no_longer_wanted():
+    from editor.core.text_scan import SLICE, Cancelled
+
+    index = _index(["школа", "лицей"] * SLICE)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # a newer keystroke came after the first slice
+
+    with pytest.raises(Cancelled):
+        index.search("лиц", is_cancelled=cancelled)
+    with pytest.raises(Cancelled):
+        index.first("нет такого", 10, is_cancelled=cancelled)
+    # Nothing half-read was kept: the next search answers in full.
+    assert len(index.search("лиц").ids) == SLICE

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, SQL, OperationalError, fn
 
-from editor.core import search, text_index
+from editor.core import search, text_index, text_scan
 from editor.core.search import SORT_COLUMNS, PageFilter
 from editor.core.territories import subtree_ids
 from editor.db.models import Organization, Page, Territory, db
@@ -86,10 +86,13 @@ def ordered_ids(
     """
     if is_cancelled is not None and is_cancelled():
         raise Cancelled()  # a newer keystroke came before this one was started
-    quick = search.quick_ids(page_filter, order_by, descending)
+    try:
+        quick = search.quick_ids(page_filter, order_by, descending, limit, is_cancelled)
+    except text_scan.Cancelled:
+        raise Cancelled() from None
     if quick is not None:
-        # Text, scope and trash alone: the search index gives the whole list at once, so a
-        # `limit` (meant to show the first screen early) has nothing to save.
+        # Text, scope and trash alone: the search index answers (a first screen apart when the
+        # whole answer would read every key).
         return PageList(*quick)
     key = _SORT_KEYS.get(order_by) or SORT_COLUMNS.get(order_by, Page.id)
     query = filter_query(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from peewee import JOIN, SQL, fn
@@ -155,9 +156,9 @@ def _scope_territories(page_filter: PageFilter) -> set[int] | None:
     return set(subtree_ids(page_filter.territory_id))
 
 
-def _text_only_hits(page_filter: PageFilter) -> text_index.Hits | None:
-    """The index's answer for a filter of text, scope and trash alone; None for any other."""
-    if (
+def _text_only(page_filter: PageFilter) -> bool:
+    """A filter of text, scope and trash alone (the search index answers it)."""
+    return bool(nz.fold_text(page_filter.text)) and not (
         page_filter.spheres
         or page_filter.networks
         or page_filter.statuses
@@ -166,32 +167,62 @@ def _text_only_hits(page_filter: PageFilter) -> text_index.Hits | None:
         or page_filter.not_connected
         or page_filter.stale_days is not None
         or page_filter.page_ids is not None
-    ):
-        return None
-    needle = nz.fold_text(page_filter.text)
-    if not needle:
+    )
+
+
+def _text_only_hits(
+    page_filter: PageFilter, is_cancelled: Callable[[], bool] | None = None
+) -> text_index.Hits | None:
+    """The index's answer for a filter of text, scope and trash alone; None for any other."""
+    if not _text_only(page_filter):
         return None
     index = text_index.current()
     if index is None:
         return None
     return index.search(
-        needle, trash=page_filter.trash, territories=_scope_territories(page_filter)
+        nz.fold_text(page_filter.text),
+        trash=page_filter.trash,
+        territories=_scope_territories(page_filter),
+        is_cancelled=is_cancelled,
     )
 
 
 def quick_ids(
-    page_filter: PageFilter, order_by: str = "id", descending: bool = False
-) -> tuple[list[int], int] | None:
-    """Matching ids in display order with their subscriber total, when the index alone can tell.
+    page_filter: PageFilter,
+    order_by: str = "id",
+    descending: bool = False,
+    limit: int | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[int], int, bool] | None:
+    """Matching ids in display order, their subscriber total, and whether that is every match,
+    when the index alone can tell: a filter of text, scope and trash ordered by id; else None.
 
-    That is a filter of text, scope and trash ordered by id; None for anything else.
+    With a `limit`, a needle whose whole answer costs a pass over every key gives only its first
+    `limit` ids (subscribers 0, not every match): the table shows them while the rest is read.
+    A pass stops with `text_scan.Cancelled` once `is_cancelled()` is true.
     """
     if SORT_COLUMNS.get(order_by, Page.id) is not Page.id:
         return None
-    hits = _text_only_hits(page_filter)
+    whole = limit is not None and _text_only(page_filter)
+    if whole and _scope_territories(page_filter) is None:  # the whole catalogue's pages
+        index = text_index.current()
+        first = None
+        if index is not None:
+            needle = nz.fold_text(page_filter.text)
+            first = index.first(
+                needle,
+                limit,
+                trash=page_filter.trash,
+                descending=descending,
+                is_cancelled=is_cancelled,
+            )
+        if first is not None:
+            hits, complete = first
+            return hits.ids, hits.subscribers, complete
+    hits = _text_only_hits(page_filter, is_cancelled)
     if hits is None:
         return None
-    return (hits.ids[::-1] if descending else hits.ids), hits.subscribers
+    return (hits.ids[::-1] if descending else hits.ids), hits.subscribers, True
 
 
 def _needs_organization(page_filter: PageFilter) -> bool:

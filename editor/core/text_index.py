@@ -32,13 +32,14 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import compress, islice, repeat
 from operator import contains, lt, not_
 
 from peewee import SqliteDatabase
 
+from editor.core import text_scan
 from editor.core.text_answers import Answer, Memo
 from editor.db.database import on_close
 from editor.db.models import db as models_db
@@ -76,7 +77,7 @@ _MAX_CHANGES = 30_000
 # Narrow from a kept answer only when it holds under this share of the rows: trying a row of an
 # answer costs about twice as much as a row of the plain pass over every key.
 _NARROW_SHARE = 0.4
-_SLICE = 32_768  # rows tried between two chances for other threads to run
+_CHEAP_BASE = 20_000  # rows of a kept answer narrowed in ~5 ms: no first screen apart (`first`)
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,9 @@ class _Part:
             return original is not None and needle in original
         return encoded in self.keys[row]
 
-    def answer(self, needle: str) -> Answer:
-        """The rows whose key contains `needle`: kept, narrowed from a kept answer, or read."""
+    def answer(self, needle: str, is_cancelled: Callable[[], bool] | None = None) -> Answer:
+        """The rows whose key contains `needle`: kept, narrowed from a kept answer, or read
+        (raises `text_scan.Cancelled` when `is_cancelled` turns true meanwhile)."""
         known = self.memo.get(needle)
         if known is not None:
             return known
@@ -136,23 +138,50 @@ class _Part:
             for row, original in self.odd.items():
                 mask[row] = needle in original
         elif base is None:
-            mask = _mask(keys, encoded)
+            mask = text_scan.mask(keys, encoded, None, is_cancelled)
         else:
-            found = base.narrowed(_mask(base.rows, encoded, keys.__getitem__))
+            rows = base.rows
+            found = base.narrowed(text_scan.mask(rows, encoded, keys.__getitem__, is_cancelled))
             self.memo.put(needle, found, len(keys))
             return found
         found = Answer.scanned(mask, self.ids, self.subscribers)
         self.memo.put(needle, found, len(self.keys))
         return found
 
-    def search(self, needle: str, territories: Collection[int] | None) -> Hits:
+    def search(
+        self,
+        needle: str,
+        territories: Collection[int] | None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> Hits:
         """Pages whose key contains `needle`, optionally only those of some territories."""
-        found = self.answer(needle)
+        found = self.answer(needle, is_cancelled)
         if territories is None:
             return Hits(found.ids.tolist(), found.subscribers)
         wanted = territories if isinstance(territories, set | frozenset) else set(territories)
         inside = list(map(wanted.__contains__, map(self.territories.__getitem__, found.rows)))
         return Hits(list(compress(found.ids, inside)), sum(compress(found.counts, inside)))
+
+    def first(
+        self, needle: str, limit: int, descending: bool, is_cancelled: Callable[[], bool] | None
+    ) -> tuple[Hits, bool] | None:
+        """See `TextIndex.first`; a pass that tried every key gives the whole answer, kept."""
+        encoded, base = _encoded(needle), self.memo.narrowest(needle)
+        cheap = base is not None and len(base) <= _CHEAP_BASE
+        if encoded is None or cheap or self.memo.get(needle) is not None:
+            return None
+        found: list[int] = []
+        for row in text_scan.matching_rows(self.keys, encoded, descending, is_cancelled):
+            found.append(row)
+            if len(found) == limit:
+                return Hits(list(map(self.ids.__getitem__, found)), 0), False
+        found.sort()
+        ids = array("q", map(self.ids.__getitem__, found))
+        answer = Answer(
+            array("i", found), ids, array("q", map(self.subscribers.__getitem__, found))
+        )
+        self.memo.put(needle, answer, len(self.keys))
+        return Hits(ids[::-1].tolist() if descending else ids.tolist(), answer.subscribers), True
 
     def copy(self) -> _Changing:
         """A copy to change (the index itself stays immutable for its readers)."""
@@ -165,19 +194,6 @@ class _Part:
         size += sys.getsizeof(self.keys) + sum(map(sys.getsizeof, self.keys))
         size += self.memo.nbytes()
         return size + sum(sys.getsizeof(key) for key in self.odd.values())
-
-
-def _mask(items: Sequence, encoded: str, key_of: Callable[[int], str] | None = None) -> list[bool]:
-    """Per item: does its key (the item, or `key_of(item)`) contain `encoded`.
-
-    A slice at a time: one C call over every key would hold the interpreter lock for the whole
-    pass (tens of milliseconds), so the window could not even echo the next keystroke meanwhile.
-    """
-    mask: list[bool] = []
-    for start in range(0, len(items), _SLICE):
-        piece = items[start : start + _SLICE]
-        mask.extend(map(contains, piece if key_of is None else map(key_of, piece), repeat(encoded)))
-    return mask
 
 
 def _encoded(needle: str) -> str | None:
@@ -263,13 +279,34 @@ class TextIndex:
         return self._live.nbytes() + self._trash.nbytes()
 
     def search(
-        self, needle: str, *, trash: bool = False, territories: Collection[int] | None = None
+        self,
+        needle: str,
+        *,
+        trash: bool = False,
+        territories: Collection[int] | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
     ) -> Hits:
         """Pages whose search_key contains `needle` exactly as ``instr(search_key, needle) > 0``.
 
         `needle` is used as given (callers fold it); `territories` limits the pages to those ids.
+        A pass over the keys stops with `text_scan.Cancelled` once `is_cancelled()` is true.
         """
-        return (self._trash if trash else self._live).search(needle, territories)
+        return (self._trash if trash else self._live).search(needle, territories, is_cancelled)
+
+    def first(
+        self,
+        needle: str,
+        limit: int,
+        *,
+        trash: bool = False,
+        descending: bool = False,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[Hits, bool] | None:
+        """The first `limit` ids of `search` in display order (subscribers 0), read only until
+        that many matched, so that a letter most pages hold shows its first screen at once; and
+        whether that is the whole answer. None when the whole answer is cheap: kept, or narrowed
+        from a small kept one (ask `search`)."""
+        return (self._trash if trash else self._live).first(needle, limit, descending, is_cancelled)
 
     def forget_answers(self) -> None:
         """Drop the kept answers, so that the next search reads every key (for measurements)."""

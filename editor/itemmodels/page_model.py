@@ -37,6 +37,7 @@ from editor.tasks.runner import CancelledError, Task, start
 BLOCK = 100  # rows read at once when the view reaches an unloaded row (about a screen)
 MAX_RUNS = 50  # more separate row runs to insert or remove than this: reset the view instead
 FIRST_SCREEN = 200  # ids read ahead of the whole list when the filter or order changes
+READ_REST_MS = 40  # after a first screen: the rest of the list is read when typing pauses this long
 CACHE_LIMIT = 20_000  # cached rows kept before the cache is emptied
 # Lookups of a row by page id answered by scanning the id list before a map of it is built: an
 # edit or a kept selection looks up one or two pages, and mapping 100k ids costs ~10 ms.
@@ -127,6 +128,10 @@ class PageTableModel(QAbstractTableModel):
         self.subscribers = 0  # the subscriber total of the shown pages
         self._running: set[Task] = set()
         self._preparing: Task | None = None  # the search index being read ahead
+        self._read_all: tuple[int, _Query] | None = None  # the whole list, once painted
+        self._read_all_timer = QTimer(self)
+        self._read_all_timer.setSingleShot(True)
+        self._read_all_timer.timeout.connect(self._read_rest)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -265,7 +270,17 @@ class PageTableModel(QAbstractTableModel):
         self._running.discard(task)
         self._apply(generation, query, result)
         if then_all and generation == self._generation and not result.complete:
-            self._run(Task(_load_ids, query), generation, query)
+            # A text is searched in this process: the rest is read once the first screen is
+            # painted (twice: the view lays its rows out on a timer of its own) and typing
+            # paused, as a worker reading every key meanwhile would hold up each call the paint
+            # makes into this model. A keystroke cancels it.
+            self._read_all = (generation, query)
+            self._read_all_timer.start(READ_REST_MS if query.page_filter.text else 0)
+
+    def _read_rest(self) -> None:
+        pending, self._read_all = self._read_all, None
+        if pending is not None and pending[0] == self._generation:  # no newer keystroke
+            self._run(Task(_load_ids, pending[1]), *pending)
 
     def _failed(self, task: Task, message: str) -> None:
         self._running.discard(task)
@@ -298,6 +313,9 @@ class PageTableModel(QAbstractTableModel):
 
     def _patch(self, ids: list[int], old: list[int]) -> bool:
         """Remove or insert the rows that differ, when few runs do it; False to reset instead."""
+        if len(ids) > len(old) and ids[: len(old)] == old:  # the rest of a first screen
+            self._insert_runs([(len(old), len(ids) - 1)], ids)
+            return True
         if len(ids) < len(old) and _is_subsequence(ids, old):
             keep = set(ids)
             runs = _ranges([row for row, page_id in enumerate(old) if page_id not in keep])

@@ -93,3 +93,39 @@ def test_ctrl_f_reads_the_search_index_before_the_first_keystroke(qtbot, sample,
         window.filter_bar.quick.insert("ш")
     assert _shown(window) == _matching("ш")
     assert text_index.loads() == before + 1  # the keystroke found the index read
+
+
+def test_a_letter_most_pages_hold_shows_a_first_screen_then_every_row(
+    qtbot, sample, tmp_path, monkeypatch
+):
+    from editor.itemmodels import page_model
+
+    monkeypatch.setattr(page_model, "FIRST_SCREEN", 3)  # the sample's 30 pages fill no screen
+    window = open_window(qtbot, sample.path, tmp_path / "settings.ini", background=True)
+    qtbot.waitUntil(lambda: not window.page_model.is_loading(), timeout=5000)
+    every = _matching("о")
+    assert len(every) > 3
+    events = []
+    window.page_model.firstRowsShown.connect(lambda: events.append(_shown(window)))
+    window.page_model.refreshed.connect(lambda: events.append(_shown(window)))
+    window.filter_bar.quick.insert("о")
+    qtbot.waitUntil(lambda: len(events) == 2, timeout=5000)
+    assert events == [every[:3], every]
+    assert window.status_label.text().startswith(f"{len(every)} страниц из 30")
+
+
+def test_a_keystroke_drops_the_previous_letters_rest_unread(qtbot, sample, tmp_path, monkeypatch):
+    from editor.itemmodels import page_model
+
+    monkeypatch.setattr(page_model, "FIRST_SCREEN", 3)
+    window = open_window(qtbot, sample.path, tmp_path / "settings.ini", background=True)
+    qtbot.waitUntil(lambda: not window.page_model.is_loading(), timeout=5000)
+    texts = []
+    window.page_model.refreshed.connect(lambda: texts.append(window.filter_bar.quick.text()))
+    with qtbot.waitSignal(window.page_model.firstRowsShown, timeout=5000):
+        window.filter_bar.quick.insert("о")
+    window.filter_bar.quick.insert("л")  # before the pause after which «о» would be read whole
+    qtbot.waitUntil(lambda: not window.page_model.is_loading(), timeout=5000)
+    qtbot.wait(2 * page_model.READ_REST_MS)
+    assert texts == ["ол"]
+    assert _shown(window) == _matching("ол")
