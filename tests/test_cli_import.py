@@ -269,3 +269,62 @@ def test_a_file_without_territories_needs_a_target(region, tmp_path, capsys):
     status, _, err = _cli(capsys, str(region), str(path))
     assert status == 1 and "a.xlsx" in err and "--into" in err
     assert counts() == before
+
+
+@pytest.fixture
+def file_catalogue(tmp_path):
+    """A catalogue file (backups are copies of a file; a server keeps its own)."""
+    from editor.core.catalogue import init_catalogue
+
+    path = tmp_path / "test.gpc"
+    init_catalogue(path)
+    yield path
+    close_catalogue()
+
+
+def _pages_in(path: Path) -> int:
+    import sqlite3
+
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT count(*) FROM page").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_the_backup_holds_the_catalogue_as_it_was_before_the_import(
+    file_catalogue, tmp_path, capsys
+):
+    from editor.core.backup import list_backups
+
+    add_region()
+    path = write_xlsx(tmp_path / "кетово.xlsx", HEADERS, ROWS)
+    assert _cli(capsys, str(file_catalogue), str(path), "--into", "37000000")[0] == 0
+    gymnasium = ["Кетовский район", "МКОУ «Гимназия»", None, "Школы", "ВКонтакте"]
+    gymnasium += ["vk.com/gymnasium", "активный", "да", "300", "01.03.2025"]
+    second = write_xlsx(tmp_path / "гимназия.xlsx", HEADERS, [gymnasium])
+    assert _cli(capsys, str(file_catalogue), str(second), "--into", "37000000")[0] == 0
+    copies = list_backups(file_catalogue, "import")
+    # Newest first: before the second import one page, before the first none; the catalogue
+    # itself has both (the copy is written while the import runs, from the snapshot before it).
+    assert [_pages_in(copy) for copy in copies] == [1, 0]
+    assert counts()["pages"] == 2
+
+
+def test_a_backup_that_cannot_be_written_leaves_the_catalogue_unchanged(
+    file_catalogue, tmp_path, capsys, monkeypatch
+):
+    from editor.core import backup
+
+    add_region()
+    before = counts()
+
+    def fail(*_args, **_kwargs):
+        raise backup.BackupError("Не удалось сохранить копию: диск заполнен")
+
+    monkeypatch.setattr(backup, "copy_catalogue", fail)
+    path = write_xlsx(tmp_path / "кетово.xlsx", HEADERS, ROWS)
+    status, _, err = _cli(capsys, str(file_catalogue), str(path), "--into", "37000000")
+    assert status == 1
+    assert "диск заполнен" in err and err.strip().count("\n") == 0
+    assert counts() == before

@@ -44,14 +44,14 @@ def parse_map(items: Sequence[str]) -> dict[str, str]:
     return overrides
 
 
-def _backup(catalogue: Path | str) -> None:
-    """The automatic backup before an import writes (a file; the server keeps its own)."""
-    from editor.core.backup import make_backup
+def _backup(catalogue: Path | str):
+    """The automatic backup of the catalogue as it was before the import (a file; the server
+    keeps its own), written while the import runs."""
+    from editor.core.backup import start_backup
 
     if isinstance(catalogue, str):
-        return
-
-    make_backup(catalogue, "import")
+        return None
+    return start_backup(catalogue, "import")
 
 
 def run(args: argparse.Namespace) -> int:

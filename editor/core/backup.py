@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from editor.core.i18n import tr
@@ -62,22 +63,68 @@ def copy_catalogue(
 
 def make_backup(path: str | Path, reason: str = "auto", keep: int = KEEP) -> Path:
     """Copy the catalogue into its backup folder and drop the oldest copies of the same reason."""
-    path = Path(path)
-    folder = backup_dir(path)
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as error:
-        raise BackupError(
-            tr("Не удалось создать папку резервных копий {path}: {error}").format(
-                path=folder, error=error.strerror
+    return start_backup(path, reason, keep).wait()
+
+
+class BackupJob:
+    """A backup being written in a thread, of the catalogue as it was when the job started.
+
+    The copy reads through a read transaction opened before `start_backup` returns: in WAL mode
+    that snapshot stays what the copy sees while this process goes on writing (an import plans
+    and writes its first chunks meanwhile, and waits for the copy before it commits).
+    """
+
+    def __init__(self, path: Path, reason: str, keep: int) -> None:
+        self._path, self._reason, self._keep = path, reason, keep
+        self._result: Path | None = None
+        self._error: BackupError | None = None
+        folder = backup_dir(path)
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as error:
+            raise BackupError(
+                tr("Не удалось создать папку резервных копий {path}: {error}").format(
+                    path=folder, error=error.strerror
+                )
+            ) from error
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        self._target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix or '.gpc'}"
+        try:
+            self._reader = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
-        ) from error
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix or '.gpc'}"
-    copy_catalogue(path, target)
-    for old in list_backups(path, reason)[keep:]:
-        old.unlink(missing_ok=True)
-    return target
+            self._reader.execute("BEGIN")
+            self._reader.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlite3.Error as error:
+            raise BackupError(
+                tr("Не удалось сохранить копию в {path}: {error}").format(
+                    path=self._target, error=error
+                )
+            ) from error
+        self._thread = threading.Thread(target=self._run, name="backup", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = copy_catalogue(self._path, self._target, connection=self._reader)
+            for old in list_backups(self._path, self._reason)[self._keep :]:
+                old.unlink(missing_ok=True)
+        except Exception as error:  # reaches the waiter, which reports it
+            self._error = error if isinstance(error, BackupError) else BackupError(str(error))
+        finally:
+            self._reader.close()
+
+    def wait(self) -> Path:
+        """The copy's path once it is written; raises BackupError when it could not be."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result  # type: ignore[return-value]
+
+
+def start_backup(path: str | Path, reason: str = "auto", keep: int = KEEP) -> BackupJob:
+    """Start copying the catalogue, as it is now, into its backup folder (see `BackupJob`)."""
+    return BackupJob(Path(path), reason, keep)
 
 
 def changed_since_backup(path: str | Path, reason: str = "auto") -> bool:

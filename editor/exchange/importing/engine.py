@@ -10,6 +10,7 @@ as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core import spheres
+from editor.core.backup import BackupError, BackupJob
 from editor.core.gc_pause import paused_collection
 from editor.core.i18n import tr
 from editor.db.database import begin_bulk_write, end_bulk_write, is_server_catalogue
@@ -76,7 +78,9 @@ class ImportOptions:
     detail_limit: int = 100_000  # updated rows and warnings kept in the report
     row_limit: int = 100_000  # new and unchanged rows kept in the report
     # Called after every file was opened and before anything is written (the automatic backup).
-    before_write: Callable[[], None] | None = None
+    # It may return a job started meanwhile (`editor.core.backup.BackupJob`): the import waits
+    # for it before it commits, and a job that failed cancels the import.
+    before_write: Callable[[], BackupJob | None] | None = None
     today: dt.date | None = None
 
 
@@ -234,11 +238,31 @@ def _write_chunks(
     parsers: list[RowParser],
     first: ParsedChunks | None,
 ) -> None:
+    backup = None
+    if options.before_write is not None and not options.dry_run:
+        backup = options.before_write()
+    try:
+        _write_all(opened, options, report, progress, is_cancelled, matcher, parsers, first, backup)
+    finally:
+        if backup is not None:
+            with contextlib.suppress(BackupError):
+                backup.wait()  # a failed import leaves no copy half written behind it
+
+
+def _write_all(
+    opened: list[tuple[Path, str, object]],
+    options: ImportOptions,
+    report: ImportReport,
+    progress: Progress,
+    is_cancelled: Callable[[], bool],
+    matcher: dict[str, int],
+    parsers: list[RowParser],
+    first: ParsedChunks | None,
+    backup: BackupJob | None,
+) -> None:
     total = sum(getattr(table, "estimated_rows", None) or 0 for _, _, table in opened)
     sleep = float(os.environ.get(SLEEP_ENV, "0") or 0)
     started = time.monotonic()
-    if options.before_write is not None and not options.dry_run:
-        options.before_write()
     with paused_collection() as collection, db.atomic() as transaction:
         begin_bulk_write()
         batch = ImportBatch.create(
@@ -298,6 +322,8 @@ def _write_chunks(
             offline_back.apply(deletions, batch.id, report)
         keep = not options.dry_run and not (options.strict and report.rejected)
         if keep:
+            if backup is not None:
+                backup.wait()  # the copy of the catalogue as it was exists before the import lands
             summary = {
                 "rows": report.rows,
                 "new": report.new,
