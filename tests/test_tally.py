@@ -292,9 +292,16 @@ def test_random_operations_keep_the_tallies_exact(backend_catalogue, tmp_path, s
     assert not [p for p in check_catalogue().problems if "сводные счётчики" in p]
 
 
-def test_an_import_that_changes_records_keeps_the_tallies_exact(backend_catalogue, tmp_path):
+@pytest.mark.parametrize("staged", [False, True], ids=["one-by-one", "staged"])
+def test_an_import_that_changes_records_keeps_the_tallies_exact(
+    backend_catalogue, tmp_path, monkeypatch, staged
+):
     # An import keeps the tallies itself, in bulk (tally_bulk): each kind of change it makes
-    # must reach them, an organisation's new sphere through all of its pages.
+    # must reach them, an organisation's new sphere through all of its pages. A server applies
+    # changed rows in one UPDATE … FROM rows sent by COPY from a few rows on (staging).
+    from editor.exchange.importing import staging
+
+    monkeypatch.setattr(staging, "_FEW_ROWS", 1 if staged else 10**9)
     kurgan = territories.resolve("37000000").id
     ketovo = territories.create(kurgan, "Кетовский муниципальный округ").id
     city = territories.create(kurgan, "город Курган").id
@@ -333,6 +340,9 @@ def test_an_import_that_changes_records_keeps_the_tallies_exact(backend_catalogu
     assert rollup.stats(ketovo).by_sphere.get("Библиотеки") == 2
     assert rollup.stats(None).subscribers == 150 + 40 + 5 + 70 + 12
     assert rollup.stats(city).subscribers == 70 + 12
+    changed = Page.get(Page.url == "https://vk.com/s1")
+    assert (changed.status, changed.gosmark, changed.subscribers) == ("flagship", False, 150)
+    assert str(changed.subscribers_date) == "2025-03-01"
 
 
 def test_tally_statuses_are_the_dictionary_statuses():

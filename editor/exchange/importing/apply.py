@@ -33,7 +33,7 @@ from editor.db.database import is_server_catalogue
 from editor.db.dynamics_bulk import bulk
 from editor.db.models import ImportBatch, db
 from editor.exchange.importing import offline_back
-from editor.exchange.importing.staging import insert_rows, insert_staged
+from editor.exchange.importing.staging import insert_rows, insert_staged, update_rows
 
 # The columns of a new record, derived from the one declaration in editor.core.fields; the
 # values of the declared fields are picked by one itemgetter per record.
@@ -305,8 +305,7 @@ class BatchWriter:
             names = tuple(sorted(changed))
             shapes[(entity, names)].append((*map(changed.__getitem__, names), record_id))
         for (entity, names), rows in shapes.items():
-            assignments = ", ".join(f"{name} = ?" for name in names)
-            connection.executemany(f"UPDATE {entity} SET {assignments} WHERE id = ?", rows)
+            update_rows(connection, entity, names, rows)
         if self._moves:
             connection.executemany(
                 "UPDATE page SET territory_id = ? WHERE organization_id = ?", self._moves
