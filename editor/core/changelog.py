@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editor.core.fields import to_log_text
+from editor.db.dialect import insert_rows
 from editor.db.models import Change, db, now
 
 
@@ -39,6 +40,9 @@ def record(
     record_many([(entity, entity_id, action, field, old, new)], origin)
 
 
+_COLUMNS = ("at", "entity", "entity_id", "action", "field", "old", "new", "origin", "batch_id")
+
+
 def record_many(entries: Iterable[Entry], origin: Origin) -> int:
     """Write many entries at once through one prepared statement; return their number."""
     # As text, the way sqlite3's default adapter writes a datetime, converted once, not per row.
@@ -58,9 +62,11 @@ def record_many(entries: Iterable[Entry], origin: Origin) -> int:
         for entity, entity_id, action, field, old, new in entries
     ]
     if rows:
-        db.connection().executemany(
-            "INSERT INTO change (at, entity, entity_id, action, field, old, new, origin, batch_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_rows(
+            db.connection(),
+            "change",
+            _COLUMNS,
+            f"INSERT INTO change ({', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
     return len(rows)

@@ -30,10 +30,11 @@ from editor.core.fields import (
 from editor.core.records import refresh_search_keys
 from editor.db import dynamics_bulk, tally_bulk
 from editor.db.database import is_server_catalogue
+from editor.db.dialect import insert_rows
 from editor.db.dynamics_bulk import bulk
 from editor.db.models import ImportBatch, db
 from editor.exchange.importing import offline_back
-from editor.exchange.importing.staging import insert_rows, insert_staged, update_rows
+from editor.exchange.importing.staging import insert_staged, update_rows
 
 # The columns of a new record, derived from the one declaration in editor.core.fields; the
 # values of the declared fields are picked by one itemgetter per record.

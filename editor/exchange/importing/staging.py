@@ -14,6 +14,7 @@ import functools
 from editor.core.changelog import Origin
 from editor.db import dialect
 from editor.db.database import is_server_catalogue
+from editor.db.dialect import insert_rows
 from editor.db.models import now
 
 _FEW_ROWS = 20  # fewer changed rows than this go to a server one statement each
@@ -68,16 +69,6 @@ def update_rows(connection, table: str, names: tuple[str, ...], rows: list[tuple
     connection.execute(update)
     for statement in dialect.emptied((staged.removeprefix("temp."),), True):
         connection.execute(statement)
-
-
-def insert_rows(connection, table: str, columns: tuple[str, ...], insert: str, rows) -> None:
-    """`rows` into `table`: COPY on a server (see SqliteStyleConnection.copy_rows), the
-    statement `insert` once per row on a file."""
-    copy_rows = getattr(connection, "copy_rows", None)
-    if copy_rows is None:
-        connection.executemany(insert, rows)
-    else:
-        copy_rows(table, columns, rows)
 
 
 def insert_staged(
