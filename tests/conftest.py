@@ -22,8 +22,9 @@ def data_dir() -> Path:
 
 
 @pytest.fixture
-def catalogue(tmp_path: Path):
-    """A new catalogue file (Russia, districts, subjects, spheres), open for this test."""
+def file_catalogue(tmp_path: Path):
+    """A new catalogue file (Russia, districts, subjects, spheres), open for this test; also
+    in modules whose `catalogue` is both backends (a backup, say, is a copy of a file)."""
     from editor.core.catalogue import init_catalogue
     from editor.db.database import close_catalogue
 
@@ -31,6 +32,12 @@ def catalogue(tmp_path: Path):
     init_catalogue(path)
     yield path
     close_catalogue()
+
+
+@pytest.fixture
+def catalogue(file_catalogue: Path):
+    """A new catalogue file (see `file_catalogue`)."""
+    return file_catalogue
 
 
 @pytest.fixture(scope="session")

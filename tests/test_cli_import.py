@@ -271,17 +271,6 @@ def test_a_file_without_territories_needs_a_target(region, tmp_path, capsys):
     assert counts() == before
 
 
-@pytest.fixture
-def file_catalogue(tmp_path):
-    """A catalogue file (backups are copies of a file; a server keeps its own)."""
-    from editor.core.catalogue import init_catalogue
-
-    path = tmp_path / "test.gpc"
-    init_catalogue(path)
-    yield path
-    close_catalogue()
-
-
 def _pages_in(path: Path) -> int:
     import sqlite3
 

@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,6 +228,21 @@ def _write(
             first.close()
 
 
+@contextlib.contextmanager
+def _backup_meanwhile(options: ImportOptions) -> Iterator[BackupJob | None]:
+    """The automatic backup started before anything is written (`ImportOptions.before_write`);
+    however the import ends, its copy is finished before this returns."""
+    backup = None
+    if options.before_write is not None and not options.dry_run:
+        backup = options.before_write()
+    try:
+        yield backup
+    finally:
+        if backup is not None:
+            with contextlib.suppress(BackupError):
+                backup.wait()  # a failed import leaves no copy half written behind it
+
+
 def _write_chunks(
     opened: list[tuple[Path, str, object]],
     options: ImportOptions,
@@ -238,32 +253,14 @@ def _write_chunks(
     parsers: list[RowParser],
     first: ParsedChunks | None,
 ) -> None:
-    backup = None
-    if options.before_write is not None and not options.dry_run:
-        backup = options.before_write()
-    try:
-        _write_all(opened, options, report, progress, is_cancelled, matcher, parsers, first, backup)
-    finally:
-        if backup is not None:
-            with contextlib.suppress(BackupError):
-                backup.wait()  # a failed import leaves no copy half written behind it
-
-
-def _write_all(
-    opened: list[tuple[Path, str, object]],
-    options: ImportOptions,
-    report: ImportReport,
-    progress: Progress,
-    is_cancelled: Callable[[], bool],
-    matcher: dict[str, int],
-    parsers: list[RowParser],
-    first: ParsedChunks | None,
-    backup: BackupJob | None,
-) -> None:
     total = sum(getattr(table, "estimated_rows", None) or 0 for _, _, table in opened)
     sleep = float(os.environ.get(SLEEP_ENV, "0") or 0)
     started = time.monotonic()
-    with paused_collection() as collection, db.atomic() as transaction:
+    with (
+        _backup_meanwhile(options) as backup,
+        paused_collection() as collection,
+        db.atomic() as transaction,
+    ):
         begin_bulk_write()
         batch = ImportBatch.create(
             file_names="\n".join(f.name for f in report.files),
