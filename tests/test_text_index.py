@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from editor.core import records, search, territories, text_index
 from editor.core.search import PageFilter, count_and_total, ordered_ids
-from editor.core.text_index import TextIndex
+from editor.core.text_index import Hits, TextIndex
 from editor.db.models import Page, db
 from editor.exchange.importing.apply import undo_batch
 from tests.exchange.import_helpers import HEADERS, OGRN_SCHOOL, run, write_xlsx
@@ -346,6 +346,9 @@ def test_a_first_screen_that_read_every_key_is_the_whole_answer():
     assert hits.subscribers == sum(n for n in range(12) if n % 4 in (1, 3))
     # Kept: asked again, the whole answer is cheap and no first screen is read apart.
     assert index.first("гимназ", 100) is None
+    index.forget_answers()
+    backwards = index.first("гимназ", 100, descending=True)
+    assert backwards is not None and backwards == (Hits(whole.ids[::-1], whole.subscribers), True)
 
 
 def test_a_pass_over_every_key_stops_when_it_is_no_longer_wanted():
