@@ -15,15 +15,11 @@ from peewee import JOIN, SQL, OperationalError, fn
 
 from editor.core import search, text_index, text_scan
 from editor.core.search import SORT_COLUMNS, PageFilter
-from editor.core.territories import subtree_ids
+from editor.core.territories import SUBTREE_SQL, subtree_ids
 from editor.db.models import Organization, Page, Territory, db
 
 _POLL_STEPS = 20_000  # SQLite instructions between two cancellation checks
 _INLINE_IDS = 500  # larger subtrees are a recursive subquery instead of a parameter list
-_SUBTREE = (
-    "(WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t "
-    "JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)"
-)
 
 
 # Names sort by their folded keys: SQLite compares bytes, which would put «город Курган» after
@@ -56,7 +52,7 @@ def scope_condition(territory_id: int | None, descendants: bool = True):
     ids = subtree_ids(territory_id)
     if len(ids) <= _INLINE_IDS:
         return Page.territory.in_(ids)
-    return Page.territory.in_(SQL(_SUBTREE, (territory_id,)))
+    return Page.territory.in_(SQL(f"({SUBTREE_SQL})", (territory_id,)))
 
 
 def filter_query(page_filter: PageFilter, *columns, join_organization: bool = False):

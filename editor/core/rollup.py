@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from editor.core.normalize import NETWORKS, STATUSES
+from editor.core.territories import SUBTREE_CTE, SUBTREE_SQL, level_counts
 from editor.db.models import LEVELS, NETWORK_COUNTERS, TALLY_STATUSES, db
 
 
@@ -99,17 +100,11 @@ class Stats:
         }
 
 
-# The territory ids of a scope as a CTE named `sub` (one parameter: the scope's own id).
-_SUBTREE = (
-    "sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t JOIN sub ON t.parent_id = sub.id)"
-)
-
-
 def _scope(territory_id: int | None) -> tuple[str, tuple]:
     """SQL text selecting the territory ids of the scope, for `territory_id IN (...)`."""
     if territory_id is None:
         return "SELECT id FROM territory", ()
-    return f"WITH RECURSIVE {_SUBTREE} SELECT id FROM sub", (territory_id,)
+    return SUBTREE_SQL, (territory_id,)
 
 
 def _network_columns() -> str:
@@ -179,8 +174,6 @@ def _reference_stats(territory_id: int | None = None, *, with_territories: bool 
         levels[LEVELS[level]] += int(count)
     result.by_level = dict(levels)
     if with_territories:
-        from editor.core.territories import level_counts
-
         result.territories = level_counts(territory_id)
     return result
 
@@ -203,8 +196,6 @@ def stats(territory_id: int | None = None, *, with_territories: bool = True) -> 
             spheres[row[2]] += row[3]  # a name may stand for several spheres
     result.by_sphere = {name: spheres[name] for name in sorted(spheres) if spheres[name]}
     if with_territories:
-        from editor.core.territories import level_counts
-
         result.territories = level_counts(territory_id)
     return result
 
@@ -230,7 +221,7 @@ def _tallies_sql(*, scoped: bool) -> str:
     # The scope filters the territories, which are then looked up in the tally by key (filtered
     # on the tally's column, PostgreSQL read the tally row by row, and each row's territory).
     return (
-        ("WITH RECURSIVE " + _SUBTREE + " " if scoped else "")
+        (f"WITH RECURSIVE {SUBTREE_CTE} " if scoped else "")
         + f"SELECT 'network', t.level, x.network, {sums} FROM territory t"
         f" JOIN tally_network x ON x.territory_id = t.id{scope('t.id')}"
         " GROUP BY t.level, x.network"

@@ -16,7 +16,7 @@ from peewee import JOIN, SQL, fn
 
 from editor.core import normalize as nz
 from editor.core import text_index
-from editor.core.territories import subtree_ids
+from editor.core.territories import SUBTREE_SQL, subtree_ids
 from editor.db import dialect
 from editor.db.database import fetch_ids, is_server_catalogue
 from editor.db.models import Organization, Page, Sphere, Territory
@@ -67,13 +67,7 @@ def territory_condition(column, territory_id: int | None, descendants: bool = Tr
     ids = subtree_ids(territory_id)
     if len(ids) <= _INLINE_IDS:
         return column.in_(ids)
-    return column.in_(
-        SQL(
-            "(WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t "
-            "JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)",
-            (territory_id,),
-        )
-    )
+    return column.in_(SQL(f"({SUBTREE_SQL})", (territory_id,)))
 
 
 def sphere_ids_with_children(sphere_ids: tuple[int, ...]) -> list[int]:

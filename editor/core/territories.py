@@ -46,14 +46,17 @@ def child_counts(parent_ids: list[int]) -> dict[int, int]:
     return dict(query)
 
 
+# The ids of a territory and its descendants as a CTE named `sub` (one parameter: the
+# territory's id), and as a query of them.
+SUBTREE_CTE = (
+    "sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM territory t JOIN sub ON t.parent_id = sub.id)"
+)
+SUBTREE_SQL = f"WITH RECURSIVE {SUBTREE_CTE} SELECT id FROM sub"
+
+
 def subtree_ids(territory_id: int) -> list[int]:
     """The ids of a territory and all its descendants."""
-    cursor = db.execute_sql(
-        "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
-        "SELECT t.id FROM territory t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub",
-        (territory_id,),
-    )
-    return [row[0] for row in cursor]
+    return [row[0] for row in db.execute_sql(SUBTREE_SQL, (territory_id,))]
 
 
 def ancestors(territory_id: int) -> list[Territory]:

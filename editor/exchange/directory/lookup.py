@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from editor.core.i18n import tr
 from editor.core.integrity import CheckReport
+from editor.core.territories import subtree_ids
 from editor.db.database import is_server_catalogue
 from editor.db.models import LEVEL_INDEX, db
 from editor.exchange.directory import word_index
@@ -182,18 +183,12 @@ _DETAILS = (
     " WHERE p.id IN (SELECT value FROM json_each(?))"
     " AND p.deleted_at IS NULL AND o.deleted_at IS NULL AND p.url <> ''"
 )
-_SUBTREE = (
-    "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL"
-    " SELECT t.id FROM territory t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub"
-)
 
 
 def _from_index(query: list[str], territory_id: int | None, limit: int) -> list[Found] | None:
     """The answer from the word index, or None when fewer than `limit` pages hold every query
     word as the beginning of a word (a page holding one only inside a word may then rank)."""
-    scope = None
-    if territory_id is not None:
-        scope = [tid for (tid,) in db.execute_sql(_SUBTREE, (territory_id,))]
+    scope = None if territory_id is None else subtree_ids(territory_id)
     chosen = word_index.best(query, scope, limit)
     if chosen is None:
         return None
