@@ -152,6 +152,35 @@ def note_ids(connection, table: str, ids: Iterable[int], source: str = "") -> No
     connection.execute(f"INSERT OR IGNORE INTO temp.{table} (id) {values}", (listed,))
 
 
+def keep_first_notes(database, connection, notes: tuple[tuple[str, str, str], ...]) -> None:
+    """For each (fresh, noted, table) of `notes` (TEMP tables of ids, and the table the ids are
+    of): keep in `fresh` only the ids not yet in `noted`, whose contribution is still to be
+    taken away. On a server their rows stay locked until the commit: another editor's change
+    of such a record waits for it (its trigger locks the record too), so what is taken away
+    now stays the record's."""
+    for fresh, noted, table in notes:
+        # EXISTS, not IN: an IN list would be built from everything noted so far, every time.
+        connection.execute(
+            f"DELETE FROM temp.{fresh} WHERE EXISTS"
+            f" (SELECT 1 FROM temp.{noted} n WHERE n.id = {fresh}.id)"
+        )
+        if server_of(database) is not None:
+            connection.execute(
+                f"SELECT 1 FROM {table} WHERE id IN (SELECT id FROM temp.{fresh})"
+                " ORDER BY id FOR UPDATE"
+            )
+
+
+def move_notes(database, connection, notes: tuple[tuple[str, str, str], ...]) -> None:
+    """After their contributions were taken away: each `fresh` of `notes` joins its `noted`."""
+    for fresh, noted, _table in notes:
+        connection.execute(f"INSERT INTO temp.{noted} SELECT id FROM temp.{fresh}")
+    clear(database, connection, tuple(fresh for fresh, _noted, _table in notes))
+
+
+_NOTES = (("dynamics_fresh", "dynamics_pages", "page"),)
+
+
 def touch(
     database: SqliteDatabase, pages: Iterable[int] = (), organizations: Iterable[int] = ()
 ) -> None:
@@ -165,21 +194,9 @@ def touch(
     note_ids(
         connection, "dynamics_fresh", organizations, "SELECT id FROM page WHERE organization_id"
     )
-    # EXISTS, not IN: an IN list would be built from all the pages noted so far, every time.
-    connection.execute(
-        "DELETE FROM temp.dynamics_fresh WHERE EXISTS"
-        " (SELECT 1 FROM temp.dynamics_pages p WHERE p.id = dynamics_fresh.id)"
-    )
-    if server_of(database) is not None:
-        # Held to the commit: another editor's count of a noted page waits for it (its
-        # trigger locks the page too), so the contribution taken away now stays the page's.
-        connection.execute(
-            "SELECT 1 FROM page WHERE id IN (SELECT id FROM temp.dynamics_fresh)"
-            " ORDER BY id FOR UPDATE"
-        )
+    keep_first_notes(database, connection, _NOTES)
     connection.execute(f"INSERT INTO temp.dynamics_before {_contribution('-', 'dynamics_fresh')}")
-    connection.execute("INSERT INTO temp.dynamics_pages SELECT id FROM temp.dynamics_fresh")
-    clear(database, connection, ("dynamics_fresh",))
+    move_notes(database, connection, _NOTES)
 
 
 def settle(database: SqliteDatabase) -> None:

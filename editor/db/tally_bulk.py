@@ -22,7 +22,14 @@ import re
 from collections.abc import Iterable
 
 from editor.db import dialect
-from editor.db.dynamics_bulk import clear, note_ids, server_of, switch_triggers
+from editor.db.dynamics_bulk import (
+    clear,
+    keep_first_notes,
+    move_notes,
+    note_ids,
+    server_of,
+    switch_triggers,
+)
 from editor.db.models import (
     NETWORK_COUNTERS,
     TALLY_COUNTERS,
@@ -39,8 +46,6 @@ BULK_TRIGGERS: tuple[str, ...] = tuple(
     for statement in TALLY_TRIGGERS
     if re.search(r" ON (\w+)", statement)[1] in ("page", "organization")
 )
-# The search log's trigger that stands aside on a server (see the module's note).
-SEARCH_LOG_INSERT = "page_search_log_insert"
 
 _DELTAS = {table: f"temp.{table}_delta" for table in TALLY_KEYS}
 _SETUP = (
@@ -103,6 +108,11 @@ def _apply_sql(table: str) -> str:
     )
 
 
+# (fresh, noted, table): the ids noted by the current chunk, those noted before, whose rows.
+_NOTES = (
+    ("tally_page_fresh", "tally_pages", "page"),
+    ("tally_organization_fresh", "tally_organizations", "organization"),
+)
 _TAKE_AWAY = _contributions("-", "tally_page_fresh", "tally_organization_fresh")
 _GIVE_BACK = _contributions("", "tally_pages", "tally_organizations")
 _APPLY = tuple(_apply_sql(table) for table in TALLY_KEYS)
@@ -166,33 +176,10 @@ def touch(
         "SELECT id FROM page WHERE organization_id",
     )
     note_ids(connection, "tally_organization_fresh", organizations)
-    for fresh, noted in (
-        ("tally_page_fresh", "tally_pages"),
-        ("tally_organization_fresh", "tally_organizations"),
-    ):
-        # EXISTS, not IN: an IN list would be built from everything noted so far, every time.
-        connection.execute(
-            f"DELETE FROM temp.{fresh} WHERE EXISTS"
-            f" (SELECT 1 FROM temp.{noted} n WHERE n.id = {fresh}.id)"
-        )
-    if server_of(database) is not None:
-        # Held to the commit: another editor's change of a noted record waits for it, so the
-        # contribution taken away now stays the record's.
-        for table, fresh in (
-            ("page", "tally_page_fresh"),
-            ("organization", "tally_organization_fresh"),
-        ):
-            connection.execute(
-                f"SELECT 1 FROM {table} WHERE id IN (SELECT id FROM temp.{fresh})"
-                " ORDER BY id FOR UPDATE"
-            )
+    keep_first_notes(database, connection, _NOTES)
     for statement in _statements(database, _TAKE_AWAY):
         connection.execute(statement)
-    connection.execute("INSERT INTO temp.tally_pages SELECT id FROM temp.tally_page_fresh")
-    connection.execute(
-        "INSERT INTO temp.tally_organizations SELECT id FROM temp.tally_organization_fresh"
-    )
-    clear(database, connection, ("tally_page_fresh", "tally_organization_fresh"))
+    move_notes(database, connection, _NOTES)
 
 
 def _apply(database, connection) -> None:

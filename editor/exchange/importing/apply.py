@@ -96,10 +96,6 @@ def next_id(table: str) -> int:
 # 300,000-row import at once cost about 70 MB of peak memory; settling every 20,000 pages keeps
 # them small at the price of a few more upserts of the same day rows.
 SETTLE_PAGES = 20_000
-# A server keeps the notes in its own TEMP tables, not in this process, and settling reads the
-# dated counts of every noted page (once it has many, the whole count table): it settles once,
-# at the end.
-
 # The page columns the dated subscriber tally depends on, besides the counts.
 _DYNAMICS_COLUMNS = frozenset(
     ("territory_id", "network", "deleted_at", "gosmark", "connected", "widgets")
@@ -247,6 +243,9 @@ class BatchWriter:
         self._write(db.connection())
         # The larger of the two notes (a new page is noted by both) sets when to settle.
         self._noted += max(len(pages) + len(moved), len(tallied) + len(self._orgs))
+        # A server keeps the notes in its own TEMP tables, not in this process, and settling
+        # reads the dated counts of every noted page (once it has many, the whole count table):
+        # it settles once, at the end.
         if self._noted >= SETTLE_PAGES and not is_server_catalogue():
             dynamics_bulk.settle(db)
             tally_bulk.settle(db)

@@ -10,6 +10,7 @@ changed rows the same way, applied by one UPDATE … FROM per chunk and set of c
 from __future__ import annotations
 
 import functools
+import hashlib
 
 from editor.core.changelog import Origin
 from editor.db import dialect
@@ -34,22 +35,23 @@ def _staging_sql(table: str, columns: tuple[str, ...]) -> tuple[str, str, str]:
 
 
 @functools.cache
-def _update_sql(table: str, names: tuple[str, ...], number: int) -> tuple[str, str, str, str]:
-    staged = f"import_set_{table}_{number}"
-    columns = (*names, "id")
+def _update_sql(table: str, names: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+    """The TEMP table staging changed rows of `table` (named after its columns), the statement
+    making it, and those applying and emptying it."""
+    staged = f"import_set_{table}_{hashlib.sha1(' '.join(names).encode()).hexdigest()[:16]}"
     assignments = ", ".join(f"{name} = s.{name}" for name in names)
     return (
-        f"CREATE TEMP TABLE IF NOT EXISTS {staged} AS SELECT {', '.join(columns)}"
+        staged,
+        f"CREATE TEMP TABLE IF NOT EXISTS {staged} AS SELECT {', '.join(names)}, id"
         f" FROM main.{table} WHERE 0",
-        f"temp.{staged}",
-        # Analysed, the staged rows are known to be few: the server looks each one up by key
-        # instead of reading the whole table to join them.
-        f"ANALYZE temp.{staged}",
-        f"UPDATE main.{table} SET {assignments} FROM temp.{staged} s WHERE {table}.id = s.id",
+        (
+            # Analysed, the staged rows are known to be few: the server looks each one up by
+            # key instead of reading the whole table to join them.
+            f"ANALYZE temp.{staged}",
+            f"UPDATE main.{table} SET {assignments} FROM temp.{staged} s WHERE {table}.id = s.id",
+            *dialect.emptied((staged,), server=True),
+        ),
     )
-
-
-_shapes: dict[tuple[str, tuple[str, ...]], int] = {}
 
 
 def update_rows(connection, table: str, names: tuple[str, ...], rows: list[tuple]) -> None:
@@ -61,13 +63,10 @@ def update_rows(connection, table: str, names: tuple[str, ...], rows: list[tuple
         assignments = ", ".join(f"{name} = ?" for name in names)
         connection.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", rows)
         return
-    number = _shapes.setdefault((table, names), len(_shapes))
-    create, staged, analyse, update = _update_sql(table, names, number)
+    staged, create, apply = _update_sql(table, names)
     connection.execute(create)
-    copy_rows(staged, (*names, "id"), rows)
-    connection.execute(analyse)
-    connection.execute(update)
-    for statement in dialect.emptied((staged.removeprefix("temp."),), True):
+    copy_rows(f"temp.{staged}", (*names, "id"), rows)
+    for statement in apply:
         connection.execute(statement)
 
 
