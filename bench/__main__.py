@@ -8,6 +8,7 @@ include everything before). Cases come from ``bench/bench_*.py`` modules (`bench
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -195,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(_machine_line(), flush=True)
     started = time.perf_counter()
+    compile_sources()
     catalogue, info, reused = ensure_catalogue(args)
     results = [generation_result(args, info, reused)]
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -228,6 +230,14 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(report, handle, ensure_ascii=False, indent=1)
     return 1 if any(result.error for result in results) else 0
+
+
+def compile_sources() -> None:
+    """Compile the editor's modules before anything is timed: an installed editor runs from
+    compiled modules (the bundle ships them; a source install writes them on its first run),
+    while a shell with PYTHONDONTWRITEBYTECODE would have every timed process compile them
+    again, 0.3 s of each import process."""
+    compileall.compile_dir(BENCH_DIR.parent / "editor", quiet=1)
 
 
 def _machine_line() -> str:
