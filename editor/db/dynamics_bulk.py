@@ -6,8 +6,10 @@ writer that knows which pages it touches instead drops those row triggers (`paus
 page's whole contribution away before its first write (`touch`, set-based from the count
 history) and adds the contributions back once at the end (`resume`): one grouped upsert of only
 the day rows whose sum changed, so the total's triggers (left in place) fire once per changed
-day row. `bulk()` is the three in one block. Everything happens in the caller's transaction: a
-rollback also brings the dropped triggers back.
+day row. A new count that is its page's only change (a monthly import's) is instead added as
+the trigger would add it, a chunk at once (`add_counts`). `bulk()` is the three in one block.
+Everything happens in the caller's transaction: a rollback also brings the dropped triggers
+back.
 
 A server catalogue does the same without dropping anything: dropping a trigger would lock the
 table against every other editor until the import commits, so its row triggers stand aside in
@@ -46,8 +48,10 @@ _SETUP = (
     "CREATE TEMP TABLE IF NOT EXISTS dynamics_fresh (id INTEGER PRIMARY KEY)",
     f"CREATE TEMP TABLE IF NOT EXISTS dynamics_before ({_TYPED})",
     f"CREATE TEMP TABLE IF NOT EXISTS dynamics_delta ({_TYPED})",  # a server's (_apply)
+    "CREATE TEMP TABLE IF NOT EXISTS dynamics_counts AS"
+    " SELECT page_id, date, count FROM main.subscriber_count WHERE 1 = 0",
 )
-_TEMP = ("dynamics_pages", "dynamics_fresh", "dynamics_before", "dynamics_delta")
+_TEMP = ("dynamics_pages", "dynamics_fresh", "dynamics_before", "dynamics_delta", "dynamics_counts")
 
 
 def clear(database, connection, tables: tuple[str, ...] = _TEMP) -> None:
@@ -89,6 +93,36 @@ def _contribution(sign: str, table: str) -> str:
     )
 
 
+def _added_counts() -> str:
+    """What the counts in temp.dynamics_counts (each its page's one new count, already written)
+    add to the day rows, as the count trigger adds a count (dynamics_schema._count_contribution),
+    for a whole chunk at once: kept with the contributions taken away until the writer settles.
+    Noted pages are left out: their whole history is given back then."""
+    previous = (
+        "(SELECT c.count FROM subscriber_count c WHERE c.page_id = x.page_id AND c.date < x.date"
+        " ORDER BY c.date DESC LIMIT 1)"
+    )
+    following = (
+        "(SELECT c.date FROM subscriber_count c WHERE c.page_id = x.page_id AND c.date > x.date"
+        " ORDER BY c.date LIMIT 1)"
+    )
+    first = f"v.k * {one_if('n.previous IS NULL')}"
+    flags = ", ".join(f"sum({first} * {e.format(row='p')})" for e in FLAGS.values())
+    # Materialised: else each use of `previous` would look it up again.
+    return (
+        "INSERT INTO temp.dynamics_before WITH n AS MATERIALIZED (SELECT x.page_id, x.date,"
+        f" x.count, {previous} AS previous, {following} AS following FROM temp.dynamics_counts x"
+        " WHERE NOT EXISTS (SELECT 1 FROM temp.dynamics_pages d WHERE d.id = x.page_id))"
+        " SELECT p.territory_id, p.network,"
+        f" {day_text('CASE v.k WHEN 1 THEN n.date ELSE n.following END')},"
+        f" sum(v.k * (n.count - coalesce(n.previous, 0))), sum({first}), {flags}"
+        " FROM n JOIN page p ON p.id = n.page_id CROSS JOIN (SELECT 1 AS k UNION ALL SELECT -1) v"
+        " WHERE p.deleted_at IS NULL AND (v.k = 1 OR n.following IS NOT NULL)"
+        " GROUP BY p.territory_id, p.network, 3"
+    )
+
+
+_ADDED_COUNTS = _added_counts()
 _UPSERT = " ON CONFLICT DO UPDATE SET " + ", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTERS)
 # How the day rows move: the contributions taken away and those given back, summed.
 _DELTAS = (
@@ -197,6 +231,27 @@ def touch(
     keep_first_notes(database, connection, _NOTES)
     connection.execute(f"INSERT INTO temp.dynamics_before {_contribution('-', 'dynamics_fresh')}")
     move_notes(database, connection, _NOTES)
+
+
+def add_counts(database: SqliteDatabase, counts: list[tuple]) -> None:
+    """Account for new counts (page_id, ISO day, count), already written, without noting their
+    pages: a monthly import's counts cost two index lookups each this way, instead of reading
+    every page's whole history twice. Pages noted so far are left out (their history is given
+    back whole), so `touch()` first every page whose territory, network, flags or trash state
+    the caller changed; a page with two of `counts` must be touched instead (each count's
+    neighbours would include the other)."""
+    if not counts:
+        return
+    connection = database.connection()
+    dialect.insert_rows(
+        connection,
+        "temp.dynamics_counts",
+        ("page_id", "date", "count"),
+        "INSERT INTO temp.dynamics_counts (page_id, date, count) VALUES (?, ?, ?)",
+        counts,
+    )
+    connection.execute(_ADDED_COUNTS)
+    clear(database, connection, ("dynamics_counts",))
 
 
 def settle(database: SqliteDatabase) -> None:

@@ -230,7 +230,7 @@ class BatchWriter:
             dynamics_bulk.pause(db)
             tally_bulk.pause(db)
             self._paused = True
-        pages = self._dynamics_pages()
+        pages, added = self._dynamics_changes()
         moved = [org for _, org in self._moves]
         dynamics_bulk.touch(db, pages, moved)
         tallied = self._tally_pages()
@@ -241,7 +241,8 @@ class BatchWriter:
             [*moved, *self._resphered],
         )
         self._write(db.connection())
-        # The larger of the two notes (a new page is noted by both) sets when to settle.
+        dynamics_bulk.add_counts(db, added)
+        # The larger of the two notes sets when to settle.
         self._noted += max(len(pages) + len(moved), len(tallied) + len(self._orgs))
         # A server keeps the notes in its own TEMP tables, not in this process, and settling
         # reads the dated counts of every noted page (once it has many, the whole count table):
@@ -271,17 +272,24 @@ class BatchWriter:
             tally_bulk.resume(db)
             self._paused = False
 
-    def _dynamics_pages(self) -> set[int]:
-        """The pages whose dated tally the queued writes change (see dynamics_bulk)."""
+    def _dynamics_changes(self) -> tuple[set[int], list[tuple]]:
+        """What the queued writes change in the dated tally: the pages to touch, and the new
+        counts (page_id, day, count) of existing pages that are their page's only change of
+        it, accounted for without touching (dynamics_bulk.add_counts). New pages are touched:
+        they have no history to read, and their counts are given back at once when settled."""
         pages = {row[0] for row in self._pages}
-        pages.update(row[0] for row in self._count_inserts)
         pages.update(row[1] for row in self._count_updates)
         pages.update(
             record_id
             for (entity, record_id), changed in self._updates.items()
             if entity == "page" and not _DYNAMICS_COLUMNS.isdisjoint(changed)
         )
-        return pages
+        added: dict[int, tuple] = {}
+        for page_id, day, count, _batch in self._count_inserts:
+            if page_id in added:
+                pages.add(page_id)
+            added[page_id] = (page_id, day, count)
+        return pages, [row for page_id, row in added.items() if page_id not in pages]
 
     def _tally_pages(self) -> set[int]:
         """The pages whose roll-up tallies the queued writes change (see tally_bulk)."""
