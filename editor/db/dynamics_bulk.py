@@ -35,6 +35,7 @@ from editor.db.dynamics_schema import (
     TOTAL_PAUSE_SETTING,
     add_to_total,
     day_text,
+    neighbours,
     one_if,
 )
 
@@ -98,14 +99,7 @@ def _added_counts() -> str:
     add to the day rows, as the count trigger adds a count (dynamics_schema._count_contribution),
     for a whole chunk at once: kept with the contributions taken away until the writer settles.
     Noted pages are left out: their whole history is given back then."""
-    previous = (
-        "(SELECT c.count FROM subscriber_count c WHERE c.page_id = x.page_id AND c.date < x.date"
-        " ORDER BY c.date DESC LIMIT 1)"
-    )
-    following = (
-        "(SELECT c.date FROM subscriber_count c WHERE c.page_id = x.page_id AND c.date > x.date"
-        " ORDER BY c.date LIMIT 1)"
-    )
+    previous, following = neighbours("x")
     first = f"v.k * {one_if('n.previous IS NULL')}"
     flags = ", ".join(f"sum({first} * {e.format(row='p')})" for e in FLAGS.values())
     # Materialised: else each use of `previous` would look it up again.

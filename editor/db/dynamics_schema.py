@@ -92,6 +92,18 @@ def _page_contribution(page: str, sign: str) -> str:
     )
 
 
+def neighbours(row: str, exclude: str = "") -> tuple[str, str]:
+    """The page's count before the count row `row` and the day of its count after it (two
+    subqueries); `exclude` leaves the row itself out."""
+    others = f"c.page_id = {row}.page_id{exclude}"
+    return (
+        f"(SELECT c.count FROM subscriber_count c WHERE {others} AND c.date < {row}.date"
+        " ORDER BY c.date DESC LIMIT 1)",
+        f"(SELECT c.date FROM subscriber_count c WHERE {others} AND c.date > {row}.date"
+        " ORDER BY c.date LIMIT 1)",
+    )
+
+
 def _count_contribution(row: str, sign: int, exclude: str = "") -> str:
     """Add or take away what one count row contributes, given the page's other counts.
 
@@ -99,15 +111,7 @@ def _count_contribution(row: str, sign: int, exclude: str = "") -> str:
     opposite; when it is the page's first count, the page enters on its day instead of on the
     next count's day. `exclude` leaves the row itself out of the neighbour lookups (an UPDATE).
     """
-    others = f"c.page_id = {row}.page_id{exclude}"
-    previous = (
-        f"(SELECT c.count FROM subscriber_count c WHERE {others} AND c.date < {row}.date"
-        " ORDER BY c.date DESC LIMIT 1)"
-    )
-    following = (
-        f"(SELECT c.date FROM subscriber_count c WHERE {others} AND c.date > {row}.date"
-        " ORDER BY c.date LIMIT 1)"
-    )
+    previous, following = neighbours(row, exclude)
     first = one_if("d.previous IS NULL")
     return (
         f"{_INSERT} SELECT p.territory_id, p.network,"
