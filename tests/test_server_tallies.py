@@ -14,6 +14,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from editor.core import dynamics, records, territories
 from editor.core.catalogue import init_catalogue
 from editor.core.integrity import check_catalogue
@@ -165,4 +167,50 @@ def test_a_count_written_during_an_import_of_its_page_waits_and_stays_exact(pg_u
     assert not errors and not other.is_alive()
     assert _stored() == _expected()
     assert dynamics.totals_on(PageFilter(), dt.date(2025, 3, 31)).subscribers == 500 + 40
+    close_catalogue()
+
+
+@pytest.mark.parametrize("editor_first", [True, False], ids=["editor-first", "import-first"])
+def test_a_count_added_by_an_import_and_another_editors_count_stay_exact(pg_url, editor_first):
+    """add_counts does not note the page: the count it wrote keeps the page locked (the foreign
+    key's check), so the other editor's count of the page is added before it or after the
+    commit, never beside it with neighbours that do not see each other."""
+    from tests.test_dynamics import _expected, _stored
+
+    init_catalogue(pg_url)
+    page = _history()[0]
+    go, done = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def editor() -> None:
+        try:
+            go.wait(10)
+            records.set_count(page, dt.date(2025, 3, 10), 500)
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+        finally:
+            done.set()
+            db.close()
+
+    other = threading.Thread(target=editor)
+    other.start()
+    with db.atomic():  # what a monthly import does with the page: one new count, not noted
+        dynamics_bulk.pause(db)
+        if editor_first:
+            go.set()
+            assert done.wait(10)
+        db.execute_sql(
+            "INSERT INTO subscriber_count (page_id, date, count) VALUES (?, ?, ?)",
+            (page, dt.date(2025, 3, 20), 70),
+        )
+        dynamics_bulk.add_counts(db, [(page, "2025-03-20", 70)])
+        if not editor_first:
+            go.set()
+            time.sleep(0.5)  # the editor's count is on its way meanwhile
+            assert not done.is_set()  # it waits for the import's commit
+        dynamics_bulk.resume(db)
+    other.join(30)
+    assert not errors and not other.is_alive()
+    assert _stored() == _expected()
+    assert dynamics.totals_on(PageFilter(), dt.date(2025, 3, 31)).subscribers == 70 + 40
     close_catalogue()

@@ -233,7 +233,9 @@ def add_counts(database: SqliteDatabase, counts: list[tuple]) -> None:
     every page's whole history twice. Pages noted so far are left out (their history is given
     back whole), so `touch()` first every page whose territory, network, flags or trash state
     the caller changed; a page with two of `counts` must be touched instead (each count's
-    neighbours would include the other)."""
+    neighbours would include the other). On a server, writing a count locked its page (the
+    foreign key's check): another editor's count of the page waits for the commit, or was
+    committed before, so the neighbours each side reads include the other's."""
     if not counts:
         return
     connection = database.connection()
