@@ -246,6 +246,10 @@ def add_counts(database: SqliteDatabase, counts: list[tuple]) -> None:
         "INSERT INTO temp.dynamics_counts (page_id, date, count) VALUES (?, ?, ?)",
         counts,
     )
+    if server_of(database) is not None:
+        # Known to be few, the counts are looked up in the notes (which grow to every page an
+        # import touched) by key, instead of the notes being hashed whole for each chunk.
+        connection.execute("ANALYZE temp.dynamics_counts")
     connection.execute(_ADDED_COUNTS)
     clear(database, connection, ("dynamics_counts",))
 

@@ -101,3 +101,17 @@ def test_undo_and_redo_announce_a_reset(imported, qtbot):
     with qtbot.waitSignal(store.reset, timeout=1000):
         stack.redo()
     stack.clear()
+
+
+def test_each_new_record_has_its_create_entry_in_the_history(imported):
+    """What the history shows of an import: every record it created, named, from its batch."""
+    _before, _after, batch_id, _page_id = imported
+    created = db.execute_sql(
+        "SELECT entity, new, origin FROM change WHERE action = 'create' AND batch_id = ?"
+        " ORDER BY entity",
+        (batch_id,),
+    ).fetchall()
+    assert created == [
+        ("organization", "Клуб", "import"),
+        ("page", "https://vk.com/club_kurgan", "import"),
+    ]
