@@ -136,35 +136,46 @@ def test_quick_search_without_the_trigram_index_gives_the_same_answers(pg_server
         close_catalogue()
 
 
+class _OtherEditor:
+    """Another editor, on a connection of its own (peewee keeps one per thread), who writes
+    `page`'s count of 10 March 2025 (500 subscribers) once `go` is set."""
+
+    def __init__(self, page: int) -> None:
+        self.go, self.done = threading.Event(), threading.Event()
+        self.errors: list[BaseException] = []
+        self.thread = threading.Thread(target=self._write, args=(page,))
+        self.thread.start()
+
+    def _write(self, page: int) -> None:
+        try:
+            self.go.wait(10)
+            records.set_count(page, dt.date(2025, 3, 10), 500)
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            self.errors.append(error)
+        finally:
+            self.done.set()
+            db.close()
+
+    def finished_cleanly(self) -> bool:
+        """Whether the editor's write ended, without an error."""
+        self.thread.join(30)
+        return not self.errors and not self.thread.is_alive()
+
+
 def test_a_count_written_during_an_import_of_its_page_waits_and_stays_exact(pg_url):
     from tests.test_dynamics import _expected, _stored
 
     init_catalogue(pg_url)
     page = _history()[0]
-    written = threading.Event()
-    errors: list[BaseException] = []
-
-    def editor() -> None:
-        # Another editor's connection (peewee keeps one per thread).
-        try:
-            written.wait(10)
-            records.set_count(page, dt.date(2025, 3, 10), 500)
-        except BaseException as error:  # noqa: BLE001 - reported by the main thread
-            errors.append(error)
-        finally:
-            db.close()
-
-    other = threading.Thread(target=editor)
-    other.start()
+    other = _OtherEditor(page)
     with db.atomic():  # what an import does with the page: noted, its counts rewritten
         dynamics_bulk.pause(db)
         dynamics_bulk.touch(db, [page])
         db.execute_sql("UPDATE subscriber_count SET count = count + 5 WHERE page_id = ?", (page,))
-        written.set()
+        other.go.set()
         time.sleep(0.5)  # the editor's count is on its way meanwhile
         dynamics_bulk.resume(db)
-    other.join(30)
-    assert not errors and not other.is_alive()
+    assert other.finished_cleanly()
     assert _stored() == _expected()
     assert dynamics.totals_on(PageFilter(), dt.date(2025, 3, 31)).subscribers == 500 + 40
     close_catalogue()
@@ -179,38 +190,23 @@ def test_a_count_added_by_an_import_and_another_editors_count_stay_exact(pg_url,
 
     init_catalogue(pg_url)
     page = _history()[0]
-    go, done = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
-
-    def editor() -> None:
-        try:
-            go.wait(10)
-            records.set_count(page, dt.date(2025, 3, 10), 500)
-        except BaseException as error:  # noqa: BLE001 - reported by the main thread
-            errors.append(error)
-        finally:
-            done.set()
-            db.close()
-
-    other = threading.Thread(target=editor)
-    other.start()
+    other = _OtherEditor(page)
     with db.atomic():  # what a monthly import does with the page: one new count, not noted
         dynamics_bulk.pause(db)
         if editor_first:
-            go.set()
-            assert done.wait(10)
+            other.go.set()
+            assert other.done.wait(10)
         db.execute_sql(
             "INSERT INTO subscriber_count (page_id, date, count) VALUES (?, ?, ?)",
             (page, dt.date(2025, 3, 20), 70),
         )
         dynamics_bulk.add_counts(db, [(page, "2025-03-20", 70)])
         if not editor_first:
-            go.set()
+            other.go.set()
             time.sleep(0.5)  # the editor's count is on its way meanwhile
-            assert not done.is_set()  # it waits for the import's commit
+            assert not other.done.is_set()  # it waits for the import's commit
         dynamics_bulk.resume(db)
-    other.join(30)
-    assert not errors and not other.is_alive()
+    assert other.finished_cleanly()
     assert _stored() == _expected()
     assert dynamics.totals_on(PageFilter(), dt.date(2025, 3, 31)).subscribers == 70 + 40
     close_catalogue()
